@@ -1,0 +1,271 @@
+/**
+ * The Sesame configuration: what an app passes to `Auth()`, documented option by option, and its
+ * resolution into the form the routes use. Resolution (secret checks, key derivation, defaults) happens once
+ * per config object, not per request.
+ */
+import type { Provider } from "../providers/types.js";
+import type { CookieJar, CookiesOverrides } from "./cookies/names.js";
+import { resolveCookies } from "./cookies/names.js";
+import { InvalidConfiguration, InvalidSecret, MissingSecret, type SesameError } from "./errors.js";
+import { keyRing, type KeyRing } from "./keys.js";
+import { tokenCodec, type TokenCodec } from "./session/token.js";
+import type { Account, Awaitable, JWT, Profile, Session, User } from "./types.js";
+
+export interface SessionOptions {
+  /** Only `"jwt"` (an encrypted cookie) for now. */
+  strategy?: "jwt";
+  /** Seconds of inactivity after which the session ends. Default: 30 days. */
+  maxAge?: number;
+  /**
+   * Seconds between re-issues of the session cookie for an active user (which slides its expiry).
+   * Reading a session more often than this does not re-encrypt it. Default: 24 hours.
+   */
+  updateAge?: number;
+  /**
+   * Accept `Authorization: Bearer <session token>` from non-browser clients: on GET requests only (default),
+   * on every request (`"always"`), or never (`false`).
+   */
+  bearer?: "GET" | "always" | false;
+}
+
+export interface Callbacks {
+  /** Return `false` to refuse the sign-in (`AccessDenied`), or a URL to send the user there instead. */
+  signIn(params: {
+    user: User;
+    account: Account | null;
+    profile?: Profile;
+    credentials?: Record<string, string | undefined>;
+  }): Awaitable<boolean | string>;
+  /** Decides where to send the user after sign-in or sign-out. The default allows only this origin. */
+  redirect(params: { url: string; baseUrl: string }): Awaitable<string>;
+  /**
+   * Shapes the session token. Runs on sign-in (with `user`, `account`, `trigger: "signIn"`), on every read of
+   * the session, and on `update()` (with `trigger: "update"` and the client's `session` data). Return `null`
+   * to end the session.
+   */
+  jwt(params: {
+    token: JWT;
+    user?: User;
+    account?: Account | null;
+    profile?: Profile;
+    trigger?: "signIn" | "signUp" | "update";
+    isNewUser?: boolean;
+    session?: Record<string, unknown>;
+  }): Awaitable<JWT | null>;
+  /** Shapes what the client sees from the token. Keep secrets (refresh tokens) out of it. */
+  session(params: {
+    session: Session;
+    token: JWT;
+    trigger?: "update";
+    newSession?: Record<string, unknown>;
+  }): Awaitable<Session>;
+}
+
+/** Notifications: they cannot change the outcome, and one that throws is logged, never fatal. */
+export interface EventCallbacks {
+  signIn(message: { user: User; account: Account | null; profile?: Profile; isNewUser?: boolean }): Awaitable<void>;
+  signOut(message: { token: JWT | null }): Awaitable<void>;
+  session(message: { session: Session; token: JWT }): Awaitable<void>;
+  /** After `update()` changed the session's user data. */
+  updateUser(message: { user: User }): Awaitable<void>;
+}
+
+/** Paths of the app's own pages, replacing the built-in ones. */
+export interface PagesOptions {
+  signIn: string;
+  signOut: string;
+  error: string;
+}
+
+export interface Theme {
+  colorScheme?: "auto" | "light" | "dark";
+  /** A CSS colour for buttons and links. */
+  brandColor?: string;
+  /** URL of a logo shown above the forms. */
+  logo?: string;
+}
+
+export interface Logger {
+  error(error: Error): void;
+  warn(code: string, message: string): void;
+  debug(message: string, meta?: unknown): void;
+}
+
+export interface SesameConfig {
+  providers: Provider[];
+  /**
+   * At least 32 characters; defaults to `AUTH_SECRET` (or `NEXTAUTH_SECRET`). Pass an array to rotate: the
+   * first encrypts, every one decrypts, so old sessions stay valid until they expire.
+   */
+  secret?: string | string[];
+  /** Where the routes live. Default: `/api/auth`, or the path of `AUTH_URL` if it has one. */
+  basePath?: string;
+  /**
+   * Trust the `Host` / `X-Forwarded-*` headers to build URLs. Default: true outside production or when
+   * `AUTH_TRUST_HOST=true`; in production set this or `AUTH_URL`.
+   */
+  trustHost?: boolean;
+  /** Force `Secure` cookies on or off. Default: on when the app is served over https. */
+  useSecureCookies?: boolean;
+  session?: SessionOptions;
+  cookies?: CookiesOverrides;
+  callbacks?: Partial<Callbacks>;
+  events?: Partial<EventCallbacks>;
+  pages?: Partial<PagesOptions>;
+  theme?: Theme;
+  logger?: Partial<Logger>;
+  /** Log debug messages. */
+  debug?: boolean;
+}
+
+/** The config after defaults and checks, shared by every request made with the same config object. */
+export interface ResolvedConfig {
+  providers: ReadonlyMap<string, Provider>;
+  basePath: string;
+  /** From `AUTH_URL` / `NEXTAUTH_URL`, when set: the public origin of the app. */
+  authUrl: URL | undefined;
+  trustHost: boolean;
+  useSecureCookies: boolean | undefined;
+  session: Required<Omit<SessionOptions, "strategy">>;
+  callbacks: Callbacks;
+  events: Partial<EventCallbacks>;
+  pages: Partial<PagesOptions>;
+  theme: Theme;
+  logger: Logger;
+  /** Encrypts and decrypts session tokens. */
+  sessionCodec: TokenCodec;
+  /** Signs CSRF tokens. */
+  csrfKeys: Promise<KeyRing>;
+  cookies(secure: boolean): CookieJar;
+}
+
+export const DEFAULT_SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+export const DEFAULT_SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
+export const MIN_SECRET_LENGTH = 32;
+export const SESSION_TOKEN_SALT = "sesame.session-token";
+const CSRF_SALT = "sesame.csrf-token";
+
+type Env = Record<string, string | undefined>;
+/** `process.env` where there is one (Node, Next.js, Workers with nodejs_compat), without importing Node. */
+export function readEnv(): Env {
+  return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
+}
+
+const resolved = new WeakMap<SesameConfig, ResolvedConfig>();
+
+export function resolveConfig(config: SesameConfig): ResolvedConfig {
+  let result = resolved.get(config);
+  if (!result) {
+    result = buildConfig(config, readEnv());
+    resolved.set(config, result);
+  }
+  return result;
+}
+
+/** The secrets from the config or the environment, checked. `AUTH_SECRET_1…` add older secrets for rotation. */
+export function resolveSecrets(secret: string | string[] | undefined, env: Env = readEnv()): string[] {
+  const fromEnv = [env.AUTH_SECRET ?? env.NEXTAUTH_SECRET, env.AUTH_SECRET_1, env.AUTH_SECRET_2, env.AUTH_SECRET_3];
+  const secrets = (secret === undefined ? fromEnv : Array.isArray(secret) ? secret : [secret]).filter(
+    (s): s is string => typeof s === "string" && s.length > 0,
+  );
+  if (secrets.length === 0) throw new MissingSecret();
+  for (const s of secrets) {
+    if (s.length < MIN_SECRET_LENGTH) {
+      throw new InvalidSecret(
+        `The secret is ${s.length} characters long; it must be at least ${MIN_SECRET_LENGTH}. ` +
+          "Generate one with `npx sesame secret` and set it as AUTH_SECRET.",
+      );
+    }
+  }
+  return secrets;
+}
+
+function positiveSeconds(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new InvalidConfiguration(`\`${name}\` must be a positive number of seconds; got ${String(value)}.`);
+  }
+  return value;
+}
+
+function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
+  const secrets = resolveSecrets(config.secret, env);
+  const rawUrl = env.AUTH_URL ?? env.NEXTAUTH_URL;
+  let authUrl: URL | undefined;
+  if (rawUrl) {
+    try {
+      authUrl = new URL(rawUrl);
+    } catch {
+      throw new InvalidConfiguration(`AUTH_URL is not a valid URL: ${JSON.stringify(rawUrl)}.`);
+    }
+  }
+  const basePath = (config.basePath ?? (authUrl && authUrl.pathname !== "/" ? authUrl.pathname : "/api/auth")).replace(/\/+$/, "");
+  if (!basePath.startsWith("/")) throw new InvalidConfiguration("`basePath` must start with `/`, for example `/api/auth`.");
+
+  const providers = new Map<string, Provider>();
+  for (const provider of config.providers ?? []) {
+    if (providers.has(provider.id)) {
+      throw new InvalidConfiguration(`Two providers share the id "${provider.id}"; give one of them another \`id\`.`);
+    }
+    providers.set(provider.id, provider);
+  }
+
+  const maxAge = positiveSeconds("session.maxAge", config.session?.maxAge, DEFAULT_SESSION_MAX_AGE_SECONDS);
+  const jars = new Map<boolean, CookieJar>();
+  return {
+    providers,
+    basePath,
+    authUrl,
+    trustHost: config.trustHost ?? (env.AUTH_TRUST_HOST === "true" || env.AUTH_TRUST_HOST === "1" || env.NODE_ENV !== "production"),
+    useSecureCookies: config.useSecureCookies,
+    session: {
+      maxAge,
+      updateAge: Math.min(maxAge, positiveSeconds("session.updateAge", config.session?.updateAge, DEFAULT_SESSION_UPDATE_AGE_SECONDS)),
+      bearer: config.session?.bearer ?? "GET",
+    },
+    callbacks: { ...defaultCallbacks, ...config.callbacks },
+    events: config.events ?? {},
+    pages: config.pages ?? {},
+    theme: config.theme ?? {},
+    logger: { ...defaultLogger(config.debug ?? false), ...config.logger },
+    sessionCodec: tokenCodec(secrets, SESSION_TOKEN_SALT),
+    csrfKeys: keyRing(secrets, CSRF_SALT, "HMAC"),
+    cookies(secure) {
+      let jar = jars.get(secure);
+      if (!jar) jars.set(secure, (jar = resolveCookies(secure, config.cookies)));
+      return jar;
+    },
+  };
+}
+
+/** The callbacks NextAuth apps expect when they set none. `jwt` and `session` pass data through. */
+export const defaultCallbacks: Callbacks = {
+  signIn: () => true,
+  redirect: ({ url, baseUrl }) => {
+    // Resolving against the base turns relative paths into same-origin URLs and exposes every trick
+    // (`//evil.com`, `/\evil.com`, `https:evil.com`) as a foreign origin, which is refused.
+    try {
+      const target = new URL(url, baseUrl);
+      return target.origin === new URL(baseUrl).origin ? target.href : baseUrl;
+    } catch {
+      return baseUrl;
+    }
+  },
+  jwt: ({ token }) => token,
+  session: ({ session }) => session,
+};
+
+function defaultLogger(debug: boolean): Logger {
+  return {
+    error(error) {
+      const type = (error as Partial<SesameError>).type ?? error.name;
+      console.error(`[sesame] ${type}: ${error.message}`, error.cause ?? "");
+    },
+    warn(code, message) {
+      console.warn(`[sesame] warning ${code}: ${message}`);
+    },
+    debug(message, meta) {
+      if (debug) console.debug(`[sesame] ${message}`, meta ?? "");
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/** Request bodies in, responses out: the small HTTP helpers every route shares. */
+import { InvalidRequest } from "./errors.js";
+
+export type Body = Record<string, string | undefined> & { data?: unknown };
+
+/** Bodies above this are refused before they are read: no auth form comes close. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Parses a form or JSON body into a flat record. Malformed or oversized input is an `InvalidRequest`. */
+export async function readBody(request: Request): Promise<Body> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) throw new InvalidRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  let text: string;
+  try {
+    text = await request.text();
+  } catch (cause) {
+    throw new InvalidRequest("The request body could not be read.", { cause });
+  }
+  if (text.length > MAX_BODY_BYTES) throw new InvalidRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (text.trim() === "") return {};
+  if (type === "application/json") {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new InvalidRequest("The request body is not valid JSON.");
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      throw new InvalidRequest("The JSON body must be an object.");
+    }
+    const body: Body = {};
+    for (const [key, value] of Object.entries(parsed)) {
+      if (key === "data") body.data = value;
+      else if (typeof value === "string") body[key] = value;
+      else if (typeof value === "number" || typeof value === "boolean") body[key] = String(value);
+    }
+    return body;
+  }
+  if (type === "application/x-www-form-urlencoded" || type === "") {
+    if (!/^[^\s{[]/.test(text.trimStart())) throw new InvalidRequest("The request body is not a form.");
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  throw new InvalidRequest(`Unsupported content type "${type}": send application/x-www-form-urlencoded or application/json.`);
+}
+
+const NO_STORE = "private, no-cache, no-store";
+
+export function json(body: unknown, init: { status?: number; headers?: Headers } = {}): Response {
+  const headers = init.headers ?? new Headers();
+  headers.set("content-type", "application/json");
+  headers.set("cache-control", NO_STORE);
+  return new Response(JSON.stringify(body), { status: init.status ?? 200, headers });
+}
+
+export function html(body: string, init: { status?: number; headers?: Headers } = {}): Response {
+  const headers = init.headers ?? new Headers();
+  headers.set("content-type", "text/html; charset=utf-8");
+  headers.set("cache-control", NO_STORE);
+  // The pages load nothing from elsewhere; say so, which also blocks injected scripts.
+  headers.set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'self'; frame-ancestors 'none'");
+  return new Response(body, { status: init.status ?? 200, headers });
+}
+
+/**
+ * Sends the browser to `url`, or, for clients that asked with `X-Auth-Return-Redirect: 1` (Auth.js v5) or
+ * `json=true` in the body (NextAuth v4), answers `{ url }` so they can navigate themselves.
+ */
+export function redirect(url: string, returnJson: boolean, headers = new Headers()): Response {
+  if (returnJson) return json({ url }, { headers });
+  headers.set("location", url);
+  headers.set("cache-control", NO_STORE);
+  return new Response(null, { status: 302, headers });
+}
+
+/** Whether the client wants redirects as JSON. */
+export function wantsJson(request: Request, body?: Body): boolean {
+  return request.headers.get("x-auth-return-redirect") === "1" || body?.json === "true";
+}
+
+export function withCookies(cookies: readonly string[], headers = new Headers()): Headers {
+  for (const cookie of cookies) headers.append("set-cookie", cookie);
+  return headers;
+}

@@ -1,0 +1,13 @@
+/** What each error code means to the person who sees it, in plain words. */
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "Sign in failed. Check that the details you entered are correct.",
+  AccessDenied: "You do not have permission to sign in.",
+  MissingCSRF: "This form expired or was sent from another site. Please try again.",
+  SessionExpired: "Your session has expired. Please sign in again.",
+  Configuration: "The server is not set up correctly. If you run this site, check the server logs.",
+  InvalidRequest: "The request could not be understood. Please try again.",
+};
+
+export function errorMessage(code: string | null | undefined): string {
+  return (code && MESSAGES[code]) || "Sign in failed. Please try again.";
+}

@@ -1,0 +1,12 @@
+/** The built-in sign-out confirmation: a POST form, since signing out changes state and needs CSRF. */
+import type { Theme } from "../config.js";
+import { h, page } from "./layout.js";
+
+export function signOutPage(props: { authBase: string; csrfToken: string; callbackUrl: string; theme: Theme }): string {
+  return page(
+    "Sign out",
+    props.theme,
+    h`<h1>Sign out</h1><p>Are you sure you want to sign out?</p>
+<form method="post" action="${props.authBase}/signout"><input type="hidden" name="csrfToken" value="${props.csrfToken}"><input type="hidden" name="callbackUrl" value="${props.callbackUrl}"><button type="submit" autofocus>Sign out</button></form>`,
+  );
+}

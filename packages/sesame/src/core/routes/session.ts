@@ -1,0 +1,24 @@
+/** `GET /session` returns the session (or `null`); `POST /session` updates it through the `jwt` callback. */
+import type { RequestContext } from "../context.js";
+import { assertCsrf } from "../csrf.js";
+import { InvalidRequest } from "../errors.js";
+import { json, readBody, withCookies } from "../http.js";
+import { emit } from "../events.js";
+import { readSession } from "../session/jwt-session.js";
+
+export async function getSession(context: RequestContext): Promise<Response> {
+  const { session, cookies } = await readSession(context);
+  return json(session, { headers: withCookies(cookies) });
+}
+
+export async function updateSession(context: RequestContext): Promise<Response> {
+  const body = await readBody(context.request);
+  await assertCsrf(context, body.csrfToken);
+  const { data } = body;
+  if (data !== undefined && (typeof data !== "object" || data === null || Array.isArray(data))) {
+    throw new InvalidRequest("`data` must be an object with the session fields to update.");
+  }
+  const { session, cookies } = await readSession(context, { update: { data: data as Record<string, unknown> | undefined } });
+  if (session?.user) await emit(context, "updateUser", { user: session.user });
+  return json(session, { headers: withCookies(cookies) });
+}

@@ -1,0 +1,24 @@
+/** `GET /signout` asks for confirmation; `POST /signout` ends the session and redirects. */
+import type { RequestContext } from "../context.js";
+import { assertCsrf, csrfToken } from "../csrf.js";
+import { emit } from "../events.js";
+import { html, redirect, wantsJson, withCookies, type Body } from "../http.js";
+import { signOutPage } from "../pages/signout.js";
+import { resolveCallbackUrl } from "../redirect.js";
+import { clearSessionCookies, sessionTokenOf } from "../session/jwt-session.js";
+
+export async function getSignOut(context: RequestContext): Promise<Response> {
+  const callbackUrl = await resolveCallbackUrl(context, new URL(context.request.url).searchParams.get("callbackUrl"));
+  const csrf = await csrfToken(context);
+  const page = signOutPage({ authBase: context.authBase, csrfToken: csrf.token, callbackUrl, theme: context.config.theme });
+  return html(page, { headers: withCookies(csrf.setCookie ? [csrf.setCookie] : []) });
+}
+
+export async function postSignOut(context: RequestContext, body: Body): Promise<Response> {
+  await assertCsrf(context, body.csrfToken);
+  const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl);
+  const source = sessionTokenOf(context);
+  const token = source ? await context.config.sessionCodec.decode(source.token) : null;
+  await emit(context, "signOut", { token });
+  return redirect(callbackUrl, wantsJson(context.request, body), withCookies(clearSessionCookies(context)));
+}

@@ -1,0 +1,21 @@
+/** The session of any request, for code outside the auth routes (pages, API handlers, middleware). */
+import { resolveConfig, type SesameConfig } from "../config.js";
+import { createContext } from "../context.js";
+import { readSession, type SessionState } from "./jwt-session.js";
+
+/**
+ * Reads the session of `request`, running the `jwt` and `session` callbacks. `cookies` are the `Set-Cookie`
+ * values to send back when the session was renewed or cleared; a caller that cannot set cookies (a React
+ * Server Component) may ignore them, and the next response that can will carry them.
+ *
+ * @example
+ * ```ts
+ * const { session, cookies } = await getSession(request, config);
+ * if (!session) return Response.json({ error: "Unauthorized" }, { status: 401 });
+ * ```
+ */
+export async function getSession(request: Request, config: SesameConfig): Promise<SessionState> {
+  return readSession(createContext(request, resolveConfig(config)));
+}
+
+export type { SessionState };

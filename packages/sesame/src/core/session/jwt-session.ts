@@ -1,0 +1,96 @@
+/**
+ * The lifecycle of a session kept in an encrypted cookie ("jwt" strategy): issue on sign-in, read (and
+ * slide) on every request, update on demand, end on sign-out. Reading is the hot path: a cookie seen before
+ * costs a map lookup, and the cookie is re-encrypted only when its content changed or `updateAge` passed.
+ */
+import { defaultCallbacks } from "../config.js";
+import type { RequestContext } from "../context.js";
+import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
+import type { JWT, Session } from "../types.js";
+import { emit } from "../events.js";
+import { stampClaims } from "./token.js";
+
+export interface SessionState {
+  session: Session | null;
+  token: JWT | null;
+  /** `Set-Cookie` values the response must carry: a renewed, updated or cleared session cookie. */
+  cookies: string[];
+}
+
+const NO_SESSION: SessionState = Object.freeze({ session: null, token: null, cookies: [] }) as SessionState;
+
+/** The raw session token of a request: its (possibly chunked) cookie, or a bearer token where allowed. */
+export function sessionTokenOf(context: RequestContext): { token: string; fromCookie: boolean } | undefined {
+  const cookie = readChunkedCookie(context.cookies, context.jar.sessionToken.name);
+  if (cookie) return { token: cookie, fromCookie: true };
+  const { bearer } = context.config.session;
+  if (bearer === false || (bearer === "GET" && context.request.method !== "GET" && context.request.method !== "HEAD")) {
+    return undefined;
+  }
+  const authorization = context.request.headers.get("authorization");
+  if (authorization?.startsWith("Bearer ")) return { token: authorization.slice(7).trim(), fromCookie: false };
+  return undefined;
+}
+
+/**
+ * Encrypts `token` with a fresh expiry into session cookies (replacing any chunks of the previous one).
+ * Returns the cookies and the token as stored.
+ */
+export async function issueSessionCookies(context: RequestContext, token: JWT): Promise<{ cookies: string[]; token: JWT }> {
+  const { maxAge } = context.config.session;
+  const stamped = stampClaims(token, maxAge);
+  const value = await context.config.sessionCodec.encode(stamped);
+  const { name, options } = context.jar.sessionToken;
+  return { cookies: writeChunkedCookie(name, value, { ...options, maxAge }, context.cookies), token: stamped };
+}
+
+export function clearSessionCookies(context: RequestContext): string[] {
+  const { name, options } = context.jar.sessionToken;
+  return clearChunkedCookie(name, options, context.cookies);
+}
+
+export interface ReadOptions {
+  /** Set by `POST /session`: run the `jwt` callback with `trigger: "update"` and this data. */
+  update?: { data: Record<string, unknown> | undefined };
+}
+
+/**
+ * Reads the request's session, running the `jwt` and `session` callbacks, and works out the cookies to
+ * send back: renewed after `updateAge`, rewritten when a callback changed the token, cleared when the token
+ * is invalid or the `jwt` callback ended the session.
+ */
+export async function readSession(context: RequestContext, options: ReadOptions = {}): Promise<SessionState> {
+  const source = sessionTokenOf(context);
+  if (!source) return NO_SESSION;
+  const { config } = context;
+  const decoded = await config.sessionCodec.decode(source.token);
+  if (!decoded) return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
+
+  let token: JWT | null = decoded;
+  let changed = false;
+  const { update } = options;
+  if (update || config.callbacks.jwt !== defaultCallbacks.jwt) {
+    // Compare serialised content, not identity: callbacks often mutate the token in place and return it.
+    const before = JSON.stringify(decoded);
+    token = await config.callbacks.jwt(update ? { token: decoded, trigger: "update", session: update.data } : { token: decoded });
+    if (!token) return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
+    changed = JSON.stringify(token) !== before;
+  }
+
+  let cookies: string[] = [];
+  const age = Math.floor(Date.now() / 1000) - (token.iat ?? 0);
+  if (source.fromCookie && (changed || update || age >= config.session.updateAge)) {
+    ({ cookies, token } = await issueSessionCookies(context, token));
+  }
+
+  const session = await config.callbacks.session({
+    session: {
+      user: { id: token.sub, name: token.name, email: token.email, image: token.picture },
+      expires: new Date((token.exp ?? 0) * 1000).toISOString(),
+    },
+    token,
+    ...(update && { trigger: "update" as const, newSession: update.data }),
+  });
+  if (config.events.session) await emit(context, "session", { session, token });
+  return { session, token, cookies };
+}

@@ -1,0 +1,81 @@
+/**
+ * The public data model: users, sessions, tokens and the callbacks that shape them.
+ *
+ * Every interface here can be extended by module augmentation, the same way as in NextAuth:
+ *
+ * @example
+ * ```ts
+ * declare module "sesame" {
+ *   interface Session { accessToken?: string }
+ *   interface User { role?: "admin" | "user" }
+ * }
+ * declare module "sesame/jwt" {
+ *   interface JWT { role?: "admin" | "user" }
+ * }
+ * ```
+ */
+
+/** What `authorize` (and later, a provider's `profile()`) returns: the person signing in. */
+export interface User {
+  id?: string;
+  name?: string | null;
+  email?: string | null;
+  image?: string | null;
+}
+
+/** The shape returned by `GET /session`, `auth()` and `useSession()`. */
+export interface Session {
+  user?: User;
+  /** ISO 8601 date at which the session expires unless it is renewed. */
+  expires: string;
+  /** Set when something went wrong keeping the session alive (for example `RefreshTokenError`). */
+  error?: string;
+}
+
+/** Claims every session token carries; set by Sesame, not by callbacks. */
+export interface RegisteredClaims {
+  /** Issued at, seconds since the epoch. */
+  iat?: number;
+  /** Expiry, seconds since the epoch. */
+  exp?: number;
+  /** Unique id of this session, stable across renewals. */
+  jti?: string;
+}
+
+/**
+ * The decrypted session token: what the `jwt` callback receives and returns.
+ * Defaults mirror NextAuth so existing callbacks keep working.
+ */
+export interface JWT extends RegisteredClaims, Record<string, unknown> {
+  name?: string | null;
+  email?: string | null;
+  picture?: string | null;
+  sub?: string;
+}
+
+/** How the user signed in; passed to `jwt` and `signIn` on sign-in. */
+export interface Account {
+  provider: string;
+  type: ProviderType;
+  providerAccountId: string;
+  access_token?: string;
+  refresh_token?: string;
+  expires_at?: number;
+  id_token?: string;
+  scope?: string;
+  token_type?: string;
+  [key: string]: unknown;
+}
+
+/** The raw profile an identity provider returned. */
+export interface Profile {
+  sub?: string | null;
+  name?: string | null;
+  email?: string | null;
+  image?: string | null;
+  [claim: string]: unknown;
+}
+
+export type ProviderType = "credentials" | "oauth" | "oidc" | "email";
+
+export type Awaitable<T> = T | Promise<T>;

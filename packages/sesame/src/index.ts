@@ -1,0 +1,22 @@
+/**
+ * Sesame: authentication for Next.js and any Web-standard runtime.
+ *
+ * `Auth(request, config)` serves the auth HTTP API; `getSession(request, config)` reads the session of any
+ * request, cheaply enough to run on every one.
+ */
+export { Auth } from "./core/auth.js";
+export { getSession } from "./core/session/get-session.js";
+export type {
+  Callbacks,
+  EventCallbacks,
+  Logger,
+  PagesOptions,
+  SesameConfig,
+  SessionOptions,
+  Theme,
+} from "./core/config.js";
+export type { CookieOptions } from "./core/cookies/serialize.js";
+export type { CookiesOverrides } from "./core/cookies/names.js";
+export * from "./core/errors.js";
+export type { Account, Awaitable, JWT, Profile, ProviderType, Session, User } from "./core/types.js";
+export type { CredentialInput, CredentialsProvider, CredentialsValues, Provider } from "./providers/types.js";

@@ -1,0 +1,36 @@
+/** Sign-in with a form the app checks itself: a password, a one-time code, or a call to an existing backend. */
+import type { CredentialInput, CredentialsProvider } from "./types.js";
+
+export type { CredentialInput, CredentialsProvider, CredentialsValues } from "./types.js";
+
+export interface CredentialsOptions<Fields extends string>
+  extends Partial<Omit<CredentialsProvider<Fields>, "type" | "authorize" | "credentials">> {
+  credentials?: Record<Fields, CredentialInput>;
+  authorize: CredentialsProvider<Fields>["authorize"];
+}
+
+/**
+ * @example
+ * ```ts
+ * Credentials({
+ *   credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+ *   async authorize({ email, password }) {
+ *     const user = await db.findUser(email);
+ *     return user && (await verifyPassword(password, user.hash)) ? user : null;
+ *   },
+ * })
+ * ```
+ */
+export default function Credentials<Fields extends string = string>(
+  options: CredentialsOptions<Fields>,
+): CredentialsProvider<Fields> {
+  return {
+    id: "credentials",
+    name: "Credentials",
+    credentials: {} as Record<Fields, CredentialInput>,
+    ...options,
+    type: "credentials",
+  };
+}
+
+export { Credentials };
