@@ -3,7 +3,7 @@
  * so it runs unchanged on Node, Edge runtimes and Workers. Paths, methods and JSON shapes follow Auth.js's
  * REST API so that existing NextAuth clients work against it.
  */
-import { readEnv, resolveConfig, type SesameConfig } from "./config.js";
+import { readEnv, resolveConfig, type Logger, type SesameConfig } from "./config.js";
 import { createContext, type RequestContext } from "./context.js";
 import { CallbackRouteError, MethodNotAllowed, SesameError, UnknownAction, publicErrorCode } from "./errors.js";
 import { json, readBody, redirect, wantsJson, type Body } from "./http.js";
@@ -28,7 +28,7 @@ interface Route {
 }
 
 const ROUTES: Record<string, Route> = {
-  session: { GET: getSession, POST: updateSession, api: true },
+  session: { GET: getSession, POST: (c, _p, b) => updateSession(c, b), api: true },
   csrf: { GET: getCsrf, api: true },
   providers: { GET: getProviders, api: true },
   signin: { GET: getSignIn },
@@ -67,7 +67,7 @@ export async function Auth(request: Request, config: SesameConfig): Promise<Resp
     if (method === "POST") body = await readBody(request);
     return await handler(context, provider, body ?? {});
   } catch (error) {
-    return errorResponse(error, request, context, route, body);
+    return errorResponse(error, request, { context, route, body, logger: context?.config.logger ?? config.logger });
   }
 }
 
@@ -94,13 +94,17 @@ function match(context: RequestContext): { route: Route; provider: string } {
  * navigate themselves, the error page `url`) for programs, a redirect to the error page for browsers.
  * Configuration errors are logged in full and shown only as `Configuration`.
  */
-function errorResponse(error: unknown, request: Request, context?: RequestContext, route?: Route, body?: Body): Response {
+function errorResponse(
+  error: unknown,
+  request: Request,
+  { context, route, body, logger }: { context?: RequestContext; route?: Route; body?: Body; logger?: Partial<Logger> },
+): Response {
   const known =
     error instanceof SesameError ? error : new CallbackRouteError("Unexpected error while handling an auth request.", { cause: error });
   const code = publicErrorCode(known);
-  const logger = context?.config.logger;
+  // Before the config resolved there is no full logger yet: use the app's `logger.error` if it gave one.
   if (known.status >= 500) (logger?.error ?? console.error)(known);
-  else logger?.debug(`${known.type}: ${known.message}`);
+  else logger?.debug?.(`${known.type}: ${known.message}`);
 
   const headers = new Headers();
   if (known instanceof MethodNotAllowed) headers.set("allow", known.allow.join(", "));

@@ -2,7 +2,7 @@
 import type { RequestContext } from "../context.js";
 import { assertCsrf } from "../csrf.js";
 import { InvalidRequest } from "../errors.js";
-import { json, readBody, withCookies } from "../http.js";
+import { json, withCookies, type Body } from "../http.js";
 import { emit } from "../events.js";
 import { readSession } from "../session/jwt-session.js";
 
@@ -11,8 +11,7 @@ export async function getSession(context: RequestContext): Promise<Response> {
   return json(session, { headers: withCookies(cookies) });
 }
 
-export async function updateSession(context: RequestContext): Promise<Response> {
-  const body = await readBody(context.request);
+export async function updateSession(context: RequestContext, body: Body): Promise<Response> {
   await assertCsrf(context, body.csrfToken);
   const { data } = body;
   if (data !== undefined && (typeof data !== "object" || data === null || Array.isArray(data))) {

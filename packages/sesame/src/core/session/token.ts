@@ -6,7 +6,7 @@
  * cookie a browser sends on every request is decrypted once, not every time. A hit is only ever the exact
  * string that already decrypted and authenticated under these same keys; expiry is checked on every read.
  */
-import { CompactEncrypt, compactDecrypt, type CompactJWEHeaderParameters } from "jose";
+import { CompactEncrypt, base64url, compactDecrypt, type CompactJWEHeaderParameters } from "jose";
 import type { JWT } from "../types.js";
 import { keyRing, type KeyRing } from "../keys.js";
 
@@ -83,7 +83,7 @@ function createCodec(ring: Promise<KeyRing>): TokenCodec {
         decoded.delete(token);
         return null;
       }
-      if (token.length > MAX_TOKEN_LENGTH) return null;
+      if (token.length > MAX_TOKEN_LENGTH || !isCanonical(token)) return null;
       const { byKid } = await ring;
       let plaintext: string;
       try {
@@ -102,6 +102,21 @@ function createCodec(ring: Promise<KeyRing>): TokenCodec {
       return claims;
     },
   };
+}
+
+/**
+ * Whether every segment is base64url in its one canonical spelling. Decoders ignore stray characters and
+ * the unused low bits of the last character, so without this check several strings would decrypt to the
+ * same session: harmless for secrecy, but a token must have exactly one valid form.
+ */
+function isCanonical(token: string): boolean {
+  const segments = token.split(".");
+  if (segments.length !== 5) return false;
+  try {
+    return segments.every((segment) => base64url.encode(base64url.decode(segment)) === segment);
+  } catch {
+    return false;
+  }
 }
 
 function parseClaims(plaintext: string): (JWT & { exp: number }) | null {

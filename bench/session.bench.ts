@@ -1,0 +1,189 @@
+// Session benchmark: Sesame's session read, issue and cookie size against @auth/core 0.41 and next-auth 4.24.
+import { mkdir, writeFile } from "node:fs/promises";
+import { cpus } from "node:os";
+import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
+import { decode as authjsDecode, encode as authjsEncode } from "@auth/core/jwt";
+import { decode as v4Decode, encode as v4Encode } from "next-auth/jwt";
+import { getSession, type SesameConfig } from "sesame";
+import { encode as sesameEncode } from "sesame/jwt";
+
+const SECRET = "bench-secret-do-not-use-0123456789abcdefghij";
+const AUTHJS_SALT = "authjs.session-token";
+const PAGE_URL = "http://localhost:3000/dashboard";
+const COOKIE_NAMES = { sesame: "sesame.session-token", authjs: "authjs.session-token", v4: "next-auth.session-token" };
+const user = {
+  name: "Alice Example",
+  email: "alice@example.com",
+  picture: "https://example.com/alice.png",
+  sub: "3f2c6b1e-9a7d-4c1e-8f0a-2b5d7e9c1a34",
+};
+// One config object for the whole run, as in an app: Sesame resolves it (and derives keys) once per object.
+const config: SesameConfig = { secret: SECRET, trustHost: true, providers: [] };
+
+const WARMUP_OPS = 1_000;
+const ROUNDS = 5;
+const OPS_PER_ROUND = 4_000;
+// Every warm-up and measured op of a "first-seen" benchmark takes its own token.
+const POOL_SIZE = WARMUP_OPS + ROUNDS * OPS_PER_ROUND;
+
+/** Median µs/op over ROUNDS rounds of OPS_PER_ROUND sequential awaited `op(i)`; `i` never repeats in a run. */
+async function measure(op: (i: number) => Promise<unknown>): Promise<number> {
+  let i = 0;
+  for (; i < WARMUP_OPS; i++) await op(i);
+  const perOp: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = performance.now();
+    for (let n = 0; n < OPS_PER_ROUND; n++, i++) await op(i);
+    perOp.push(((performance.now() - start) * 1000) / OPS_PER_ROUND);
+  }
+  perOp.sort((a, b) => a - b);
+  return perOp[Math.floor(ROUNDS / 2)] ?? Number.NaN;
+}
+
+// Checked inside the timed loops so that a failing read (which would be fast) can never pass for a fast one.
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error("benchmark op returned no session");
+  return value;
+}
+
+const sesameRead = async (cookie: string) =>
+  must((await getSession(new Request(PAGE_URL, { headers: { cookie } }), config)).session);
+const authjsRead = async (token: string) => must(await authjsDecode({ token, secret: SECRET, salt: AUTHJS_SALT }));
+const v4Read = async (token: string) => must(await v4Decode({ token, secret: SECRET }));
+
+const sesameIssue = () => sesameEncode({ token: user, secret: SECRET });
+const authjsIssue = () => authjsEncode({ token: user, secret: SECRET, salt: AUTHJS_SALT });
+const v4Issue = () => v4Encode({ token: user, secret: SECRET });
+
+/**
+ * Sesame tokens encrypted in a worker thread. Sesame's `encode` remembers what it encrypted, so tokens made
+ * in this thread would already be in the decoded cache and would not be "first seen" by `getSession`.
+ */
+function sesameTokensFromAnotherThread(count: number): Promise<string[]> {
+  const source = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    import(workerData.jwtModule).then(async ({ encode }) => {
+      const tokens = [];
+      for (let i = 0; i < workerData.count; i++) tokens.push(await encode({ token: workerData.user, secret: workerData.secret }));
+      parentPort.postMessage(tokens);
+    });`;
+  const workerData = { jwtModule: import.meta.resolve("sesame/jwt"), count, user, secret: SECRET };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, workerData });
+    worker.once("message", (tokens: string[]) => resolve(tokens));
+    worker.once("error", reject);
+  });
+}
+
+async function pool(count: number, issue: () => Promise<string>): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) tokens.push(await issue());
+  return tokens;
+}
+
+function at(tokens: readonly string[], i: number): string {
+  const token = tokens[i];
+  if (token === undefined) throw new Error(`token pool exhausted at ${i}`);
+  return token;
+}
+
+interface Row {
+  name: string;
+  sesame: number;
+  authjs: number;
+  v4: number;
+  unit: "µs/op" | "bytes";
+}
+
+async function main() {
+  const started = performance.now();
+
+  // The repeated-cookie case reads one token made in this thread: the cookie a browser sends on every request.
+  const sesameCookie = `${COOKIE_NAMES.sesame}=${await sesameIssue()}`;
+  const authjsToken = await authjsIssue();
+  const v4Token = await v4Issue();
+  const probe = await getSession(new Request(PAGE_URL, { headers: { cookie: sesameCookie } }), config);
+  if (probe.session?.user?.email !== user.email || probe.cookies.length > 0) {
+    throw new Error(`unexpected Sesame read: ${JSON.stringify(probe)}`);
+  }
+
+  // All tokens are made before any timing starts.
+  const sesamePool = (await sesameTokensFromAnotherThread(POOL_SIZE)).map((t) => `${COOKIE_NAMES.sesame}=${t}`);
+  const authjsPool = await pool(POOL_SIZE, authjsIssue);
+  const v4Pool = await pool(POOL_SIZE, v4Issue);
+  if (new Set(sesamePool).size !== POOL_SIZE || new Set(authjsPool).size !== POOL_SIZE || new Set(v4Pool).size !== POOL_SIZE) {
+    throw new Error("token pools must hold distinct tokens");
+  }
+
+  const rows: Row[] = [];
+  rows.push({
+    name: "read session, repeated cookie",
+    sesame: await measure(() => sesameRead(sesameCookie)),
+    authjs: await measure(() => authjsRead(authjsToken)),
+    v4: await measure(() => v4Read(v4Token)),
+    unit: "µs/op",
+  });
+  rows.push({
+    name: "read session, first-seen cookie",
+    sesame: await measure((i) => sesameRead(at(sesamePool, i))),
+    authjs: await measure((i) => authjsRead(at(authjsPool, i))),
+    v4: await measure((i) => v4Read(at(v4Pool, i))),
+    unit: "µs/op",
+  });
+  rows.push({
+    name: "issue a session",
+    sesame: await measure(sesameIssue),
+    authjs: await measure(authjsIssue),
+    v4: await measure(v4Issue),
+    unit: "µs/op",
+  });
+
+  const sesameToken = sesameCookie.slice(COOKIE_NAMES.sesame.length + 1);
+  rows.push({ name: "cookie size: token", sesame: sesameToken.length, authjs: authjsToken.length, v4: v4Token.length, unit: "bytes" });
+  // What the browser sends back on every request; Set-Cookie adds the same few attributes for all three.
+  rows.push({
+    name: "cookie size: `name=token` header pair",
+    sesame: sesameCookie.length,
+    authjs: COOKIE_NAMES.authjs.length + 1 + authjsToken.length,
+    v4: COOKIE_NAMES.v4.length + 1 + v4Token.length,
+    unit: "bytes",
+  });
+
+  const value = (row: Row, x: number) => (row.unit === "bytes" ? `${x} B` : `${x.toFixed(2)} µs`);
+  const ratio = (peer: number, sesame: number) => `${(peer / sesame).toFixed(1)}×`;
+  const table = [
+    "| benchmark | Sesame | @auth/core 0.41 | next-auth 4.24 | ratio vs @auth/core | ratio vs next-auth |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${value(r, r.sesame)} | ${value(r, r.authjs)} | ${value(r, r.v4)} | ${ratio(r.authjs, r.sesame)} | ${ratio(r.v4, r.sesame)} |`,
+    ),
+  ].join("\n");
+
+  const [repeated, firstSeen, , size] = rows as [Row, Row, Row, Row];
+  const verdict = (met: boolean) => (met ? "met" : "NOT met");
+  const targets = [
+    `- repeated-cookie read ≥ 50× faster than @auth/core decode: ${ratio(repeated.authjs, repeated.sesame)} — ${verdict(repeated.authjs / repeated.sesame >= 50)}`,
+    `- first-seen read ≥ 5× faster than @auth/core decode: ${ratio(firstSeen.authjs, firstSeen.sesame)} — ${verdict(firstSeen.authjs / firstSeen.sesame >= 5)}`,
+    `- Sesame cookie smaller than both: ${size.sesame} B vs ${size.authjs} B and ${size.v4} B — ${verdict(size.sesame < size.authjs && size.sesame < size.v4)}`,
+  ].join("\n");
+
+  const cpu = cpus();
+  const context = [
+    `Node ${process.version} on ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}; ${new Date().toISOString()}.`,
+    `Each figure: median of ${ROUNDS} rounds of ${OPS_PER_ROUND} sequential awaited ops, after ${WARMUP_OPS} warm-up ops. ` +
+      "Ratios are peer / Sesame (above 1× means Sesame is faster or smaller).",
+    "Sesame reads are `getSession(new Request(url, { headers: { cookie } }), config)`, Request construction included; " +
+      "peer reads are `decode` of the bare token. First-seen reads use a token never decoded before by the process " +
+      `(pools of ${POOL_SIZE} distinct tokens, Sesame's encrypted in a worker thread so that they are not in its cache).`,
+  ].join("\n");
+
+  const report = `# Session benchmark\n\n${context}\n\n${table}\n\nTargets:\n\n${targets}\n`;
+  console.log(`\n${report}\nTotal run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const results = new URL("./results/", import.meta.url);
+  await mkdir(results, { recursive: true });
+  await writeFile(new URL("session.md", results), report);
+}
+
+await main();
