@@ -20,11 +20,21 @@ describe("runtimes", () => {
       format: "esm",
       outdir: "out",
       logLevel: "silent",
+      // Resolve `#jwe` as a consumer's bundler does, through package.json `imports`, not the dev tsconfig paths.
+      tsconfigRaw: "{}",
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((path) => path.includes("jose"))).toBe(true);
+    expect(inputs.some((path) => path.endsWith("jwe.web.js"))).toBe(true);
     expect(inputs.filter((path) => path.startsWith("node:") || !path.includes("/"))).toEqual([]);
     for (const file of result.outputFiles) expect(file.text).not.toMatch(/from\s*["']node:|require\(["']node:/);
+  });
+
+  test("under the `node` condition the node:crypto fast path is chosen instead", async () => {
+    const result = await build({ entryPoints: [src("index.ts")], bundle: true, write: false, metafile: true, platform: "node", format: "esm", outdir: "out", logLevel: "silent", tsconfigRaw: "{}" });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((path) => path.endsWith("jwe.node.js"))).toBe(true);
+    expect(inputs.some((path) => path.endsWith("jwe.web.js"))).toBe(false);
   });
 
   test("the built package loads in plain Node from the repository root", async () => {

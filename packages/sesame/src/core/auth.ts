@@ -5,7 +5,7 @@
  */
 import { readEnv, resolveConfig, type Logger, type SesameConfig } from "./config.js";
 import { createContext, type RequestContext } from "./context.js";
-import { CallbackRouteError, MethodNotAllowed, SesameError, UnknownAction, publicErrorCode } from "./errors.js";
+import { CallbackRouteError, MethodNotAllowed, SesameError, UnknownAction, UntrustedHost, publicErrorCode } from "./errors.js";
 import { json, readBody, redirect, wantsJson, type Body } from "./http.js";
 import { callback } from "./routes/callback.js";
 import { getCsrf } from "./routes/csrf.js";
@@ -108,14 +108,14 @@ function errorResponse(
 
   const headers = new Headers();
   if (known instanceof MethodNotAllowed) headers.set("allow", known.allow.join(", "));
+  const errorPage = context && !(known instanceof UntrustedHost) ? errorPageUrl(context, code) : undefined;
   const browserNavigation =
-    context && route && !route.api && !wantsJson(request, body) && !(request.headers.get("content-type") ?? "").includes("json");
-  if (browserNavigation && route !== ROUTES.error && known.status !== 405) {
-    return redirect(errorPageUrl(context, code), false, headers);
+    route && !route.api && !wantsJson(request, body) && !(request.headers.get("content-type") ?? "").includes("json");
+  if (errorPage && browserNavigation && route !== ROUTES.error && known.status !== 405) {
+    return redirect(errorPage, false, headers);
   }
   const message = code === "Configuration" && known.isConfigurationError ? configurationHint(known) : known.message;
-  const url = context ? errorPageUrl(context, code) : undefined;
-  return json({ error: code, message, ...(url && wantsJson(request, body) && { url }) }, { status: known.status, headers });
+  return json({ error: code, message, ...(errorPage && wantsJson(request, body) && { url: errorPage }) }, { status: known.status, headers });
 }
 
 /** Configuration details help the developer; in production they stay in the logs. */

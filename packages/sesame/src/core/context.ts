@@ -1,6 +1,8 @@
 /**
- * Everything about one request that the routes need, worked out once: the app's public origin (trusted
- * only from `AUTH_URL` or an explicitly trusted host), whether cookies must be `Secure`, and the parsed cookies.
+ * Everything about one request that the routes need: the app's public origin (trusted only from `AUTH_URL`
+ * or an explicitly trusted host), whether cookies must be `Secure`, and the parsed cookies. The origin is
+ * worked out on first use, so reading a session (which needs none of it) stays cheap and works even where
+ * the host is not trusted.
  */
 import type { ResolvedConfig } from "./config.js";
 import type { CookieJar } from "./cookies/names.js";
@@ -11,26 +13,36 @@ export interface RequestContext {
   request: Request;
   config: ResolvedConfig;
   /** The app's public origin, e.g. `https://example.com`: the base of every URL Sesame builds. */
-  origin: string;
+  readonly origin: string;
   /** `origin` + `basePath`. */
-  authBase: string;
+  readonly authBase: string;
   secure: boolean;
   cookies: Map<string, string>;
   jar: CookieJar;
 }
 
 export function createContext(request: Request, config: ResolvedConfig): RequestContext {
-  const origin = publicOrigin(request, config);
-  const secure = config.useSecureCookies ?? origin.startsWith("https:");
+  const secure = config.useSecureCookies ?? isHttps(request, config);
+  let origin: string | undefined;
   return {
     request,
     config,
-    origin,
-    authBase: origin + config.basePath,
+    get origin() {
+      return (origin ??= publicOrigin(request, config));
+    },
+    get authBase() {
+      return this.origin + config.basePath;
+    },
     secure,
     cookies: parseCookies(request.headers.get("cookie")),
     jar: config.cookies(secure),
   };
+}
+
+function isHttps(request: Request, config: ResolvedConfig): boolean {
+  if (config.authUrl) return config.authUrl.protocol === "https:";
+  const forwarded = config.trustHost ? firstValue(request.headers.get("x-forwarded-proto")) : undefined;
+  return forwarded ? forwarded === "https" : request.url.startsWith("https:");
 }
 
 function publicOrigin(request: Request, config: ResolvedConfig): string {

@@ -8,7 +8,10 @@ import { base64url } from "jose";
 export interface DerivedKey {
   /** Short public identifier stored in the token header, so decryption picks the right secret at once. */
   kid: string;
+  /** The key for WebCrypto. */
   key: CryptoKey;
+  /** The same key's bytes, for the `node:crypto` fast path (which cannot use a non-extractable CryptoKey). */
+  raw: Uint8Array<ArrayBuffer>;
 }
 
 /** The keys of one purpose: the first encrypts, any of them decrypts (secret rotation). */
@@ -36,8 +39,9 @@ async function deriveKey(secret: string, salt: string, algorithm: Algorithm): Pr
       ? await crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"])
       : await crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
   // The kid comes from its own HKDF output: it identifies the key without revealing anything about it.
-  const kid = base64url.encode(await hkdf(secret, salt, "sesame key id", 48));
-  return { kid, key };
+  // 24 bits tell a handful of rotated secrets apart; a collision only costs a second decryption attempt.
+  const kid = base64url.encode(await hkdf(secret, salt, "sesame key id", 24));
+  return { kid, key, raw };
 }
 
 /** The key ring for `secrets` (first one current) and `salt` (the purpose), derived once and cached. */

@@ -49,6 +49,13 @@ export function clearSessionCookies(context: RequestContext): string[] {
   return clearChunkedCookie(name, options, context.cookies);
 }
 
+/** Consecutive reads of one session share an expiry; formatting it once saves a visible share of a read. */
+let lastIso = { exp: Number.NaN, iso: "" };
+function isoDate(exp: number): string {
+  if (lastIso.exp !== exp) lastIso = { exp, iso: new Date(exp * 1000).toISOString() };
+  return lastIso.iso;
+}
+
 export interface ReadOptions {
   /** Set by `POST /session`: run the `jwt` callback with `trigger: "update"` and this data. */
   update?: { data: Record<string, unknown> | undefined };
@@ -83,14 +90,15 @@ export async function readSession(context: RequestContext, options: ReadOptions 
     ({ cookies, token } = await issueSessionCookies(context, token));
   }
 
-  const session = await config.callbacks.session({
-    session: {
-      user: { id: token.sub, name: token.name, email: token.email, image: token.picture },
-      expires: new Date((token.exp ?? 0) * 1000).toISOString(),
-    },
-    token,
-    ...(update && { trigger: "update" as const, newSession: update.data }),
-  });
+  const base: Session = {
+    user: { id: token.sub, name: token.name, email: token.email, image: token.picture },
+    expires: isoDate(token.exp ?? 0),
+  };
+  // The default callback returns its input; skipping the call keeps the hot path free of needless awaits.
+  const session =
+    config.callbacks.session === defaultCallbacks.session
+      ? base
+      : await config.callbacks.session({ session: base, token, ...(update && { trigger: "update" as const, newSession: update.data }) });
   if (config.events.session) await emit(context, "session", { session, token });
   return { session, token, cookies };
 }

@@ -1,14 +1,15 @@
 /**
- * The session token: a JWE (`dir` + `A256GCM`, via jose) whose plaintext is the JWT claims. GCM with a
- * pre-imported key makes one WebCrypto call per decryption, and the short `kid` keeps the cookie small.
+ * The session token: a compact JWE (see jwe.ts) whose plaintext is the JWT claims.
  *
  * Decrypted tokens are remembered (plaintext and expiry, keyed by the exact token string) so that the
  * cookie a browser sends on every request is decrypted once, not every time. A hit is only ever the exact
  * string that already decrypted and authenticated under these same keys; expiry is checked on every read.
  */
-import { CompactEncrypt, base64url, compactDecrypt, type CompactJWEHeaderParameters } from "jose";
+import { base64url } from "jose";
+import { cipher } from "#jwe";
 import type { JWT } from "../types.js";
-import { keyRing, type KeyRing } from "../keys.js";
+import { keyRing } from "../keys.js";
+import { headerTable, type HeaderTable } from "./jwe.js";
 
 export interface TokenCodec {
   /** Encrypts claims stamped by `stampClaims`. */
@@ -22,11 +23,9 @@ const MAX_TOKEN_LENGTH = 16 * 1024;
 const DECODED_CACHE_ENTRIES = 10_000;
 /** Seconds of clock difference tolerated between the server that issued a token and the one reading it. */
 const CLOCK_TOLERANCE_SECONDS = 15;
+/** 128 random bits, as many as a UUID carries, in 22 characters instead of 36. */
+const JTI_BYTES = 16;
 
-const DECRYPT_OPTIONS = { keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] };
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 const codecs = new Map<string, TokenCodec>();
 
 /** The codec for these secrets and salt, created once: it holds the derived keys and the decoded cache. */
@@ -35,7 +34,7 @@ export function tokenCodec(secrets: readonly string[], salt: string): TokenCodec
   let codec = codecs.get(id);
   if (!codec) {
     if (codecs.size >= 64) codecs.delete(codecs.keys().next().value as string);
-    codec = createCodec(keyRing(secrets, salt, "AES-GCM"));
+    codec = createCodec(keyRing(secrets, salt, "AES-GCM").then(headerTable));
     codecs.set(id, codec);
   }
   return codec;
@@ -46,7 +45,8 @@ export type StampedClaims = JWT & { iat: number; exp: number; jti: string };
 /** `claims` with `iat` now, `exp` `maxAge` seconds later, and a `jti` (kept across renewals). */
 export function stampClaims(claims: JWT, maxAge: number): StampedClaims {
   const iat = Math.floor(Date.now() / 1000);
-  return { ...claims, iat, exp: iat + maxAge, jti: claims.jti ?? crypto.randomUUID() };
+  const jti = claims.jti ?? base64url.encode(crypto.getRandomValues(new Uint8Array(JTI_BYTES)));
+  return { ...claims, iat, exp: iat + maxAge, jti };
 }
 
 interface Decoded {
@@ -54,9 +54,7 @@ interface Decoded {
   exp: number;
 }
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-function createCodec(ring: Promise<KeyRing>): TokenCodec {
+function createCodec(headers: Promise<HeaderTable>): TokenCodec {
   const decoded = new Map<string, Decoded>();
 
   function remember(token: string, entry: Decoded) {
@@ -66,57 +64,35 @@ function createCodec(ring: Promise<KeyRing>): TokenCodec {
 
   return {
     async encode(claims) {
-      const { current } = await ring;
+      const { current, currentKey } = await headers;
       const plaintext = JSON.stringify(claims);
-      const token = await new CompactEncrypt(encoder.encode(plaintext))
-        .setProtectedHeader({ alg: "dir", enc: "A256GCM", kid: current.kid })
-        .encrypt(current.key);
+      const token = await cipher.seal(plaintext, current, currentKey);
       remember(token, { plaintext, exp: claims.exp });
       return token;
     },
 
     async decode(token) {
-      const now = nowSeconds();
+      const now = Math.floor(Date.now() / 1000);
       const hit = decoded.get(token);
       if (hit) {
         if (hit.exp + CLOCK_TOLERANCE_SECONDS > now) return JSON.parse(hit.plaintext) as JWT;
         decoded.delete(token);
         return null;
       }
-      if (token.length > MAX_TOKEN_LENGTH || !isCanonical(token)) return null;
-      const { byKid } = await ring;
-      let plaintext: string;
-      try {
-        const result = await compactDecrypt(token, (header: CompactJWEHeaderParameters) => {
-          const key = header.alg === "dir" && header.enc === "A256GCM" && header.kid ? byKid.get(header.kid) : undefined;
-          if (!key) throw new Error("unknown key");
-          return key.key;
-        }, DECRYPT_OPTIONS);
-        plaintext = decoder.decode(result.plaintext);
-      } catch {
-        return null;
+      if (token.length > MAX_TOKEN_LENGTH) return null;
+      const keys = (await headers).candidates.get(token.slice(0, token.indexOf(".")));
+      if (!keys) return null;
+      for (const key of keys) {
+        const plaintext = await cipher.open(token, key);
+        if (plaintext === null) continue;
+        const claims = parseClaims(plaintext);
+        if (!claims || claims.exp + CLOCK_TOLERANCE_SECONDS <= now) return null;
+        remember(token, { plaintext, exp: claims.exp });
+        return claims;
       }
-      const claims = parseClaims(plaintext);
-      if (!claims || claims.exp + CLOCK_TOLERANCE_SECONDS <= now) return null;
-      remember(token, { plaintext, exp: claims.exp });
-      return claims;
+      return null;
     },
   };
-}
-
-/**
- * Whether every segment is base64url in its one canonical spelling. Decoders ignore stray characters and
- * the unused low bits of the last character, so without this check several strings would decrypt to the
- * same session: harmless for secrecy, but a token must have exactly one valid form.
- */
-function isCanonical(token: string): boolean {
-  const segments = token.split(".");
-  if (segments.length !== 5) return false;
-  try {
-    return segments.every((segment) => base64url.encode(base64url.decode(segment)) === segment);
-  } catch {
-    return false;
-  }
 }
 
 function parseClaims(plaintext: string): (JWT & { exp: number }) | null {

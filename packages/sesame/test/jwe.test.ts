@@ -1,0 +1,43 @@
+/** The two `#jwe` implementations write the same format and read each other's tokens. */
+import { compactDecrypt } from "jose";
+import { describe, expect, test } from "vitest";
+import { keyRing } from "../src/core/keys.js";
+import { headerTable } from "../src/core/session/jwe.js";
+import { cipher as nodeCipher } from "../src/core/session/jwe.node.js";
+import { cipher as webCipher } from "../src/core/session/jwe.web.js";
+import { SECRET } from "./helpers.js";
+
+const ciphers = { node: nodeCipher, web: webCipher };
+
+describe.each(Object.entries(ciphers))("%s cipher", (_name, cipher) => {
+  test.each(Object.entries(ciphers))("opens what the %s cipher sealed, and jose agrees", async (_other, other) => {
+    const table = headerTable(await keyRing([SECRET], "interop", "AES-GCM"));
+    const key = table.currentKey;
+    const plaintext = JSON.stringify({ sub: "1", name: "Zoë ✓" });
+    const token = await other.seal(plaintext, table.current, key);
+    expect(await cipher.open(token, key)).toBe(plaintext);
+    expect(new TextDecoder().decode((await compactDecrypt(token, key.key)).plaintext)).toBe(plaintext);
+  });
+
+  test("refuses a token sealed under another key, and malformed ones", async () => {
+    const mine = headerTable(await keyRing([SECRET], "interop", "AES-GCM"));
+    const theirs = headerTable(await keyRing(["another-secret-eeeeeeeeeeeeeeeeeeeeeeeeeeee"], "interop", "AES-GCM"));
+    const myKey = mine.currentKey;
+    const token = await cipher.seal("{}", theirs.current, theirs.currentKey);
+    expect(await cipher.open(token, myKey)).toBeNull();
+    for (const bad of ["", "a.b.c", `${mine.current.segment}.x.y.z.w`, `${mine.current.segment}....`]) {
+      expect(await cipher.open(bad, myKey)).toBeNull();
+    }
+  });
+});
+
+describe("headers", () => {
+  test("one secret: no kid; several: new tokens name their key, bare tokens try every key", async () => {
+    const single = headerTable(await keyRing([SECRET], "h", "AES-GCM"));
+    expect(single.current.params).toEqual({ alg: "dir", enc: "A256GCM" });
+    const rotated = headerTable(await keyRing(["new-secret-ffffffffffffffffffffffffffffffff", SECRET], "h", "AES-GCM"));
+    expect(rotated.current.params).toEqual({ alg: "dir", enc: "A256GCM", kid: expect.stringMatching(/^[\w-]{4}$/) });
+    expect(rotated.candidates.get(single.current.segment)).toHaveLength(2);
+    expect(rotated.candidates.get(rotated.current.segment)).toHaveLength(1);
+  });
+});
