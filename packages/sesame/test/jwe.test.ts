@@ -1,4 +1,5 @@
 /** The two `#jwe` implementations write the same format and read each other's tokens. */
+import fc from "fast-check";
 import { compactDecrypt } from "jose";
 import { describe, expect, test } from "vitest";
 import { keyRing } from "../src/core/keys.js";
@@ -39,5 +40,25 @@ describe("headers", () => {
     expect(rotated.current.params).toEqual({ alg: "dir", enc: "A256GCM", kid: expect.stringMatching(/^[\w-]{4}$/) });
     expect(rotated.candidates.get(single.current.segment)).toHaveLength(2);
     expect(rotated.candidates.get(rotated.current.segment)).toHaveLength(1);
+  });
+});
+
+describe.each(Object.entries(ciphers))("%s cipher under mutation", (_name, cipher) => {
+  test("no single-character change, cut or insertion of a sealed token opens", async () => {
+    const table = headerTable(await keyRing([SECRET], "mutation", "AES-GCM"));
+    const token = await cipher.seal(JSON.stringify({ sub: "1", exp: 2e9 }), table.current, table.currentKey);
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ";
+    const mutation = fc.oneof(
+      fc.tuple(fc.nat(token.length - 1), fc.constantFrom(...alphabet)).map(([i, c]) => token.slice(0, i) + c + token.slice(i + 1)),
+      fc.nat(token.length - 1).map((i) => token.slice(0, i)),
+      fc.tuple(fc.nat(token.length), fc.constantFrom(...alphabet)).map(([i, c]) => token.slice(0, i) + c + token.slice(i)),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutation, async (mutated) => {
+        fc.pre(mutated !== token);
+        expect(await cipher.open(mutated, table.currentKey)).toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { CompactEncrypt, UnsecuredJWT, base64url } from "jose";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { Auth, type SesameConfig } from "../src/index.js";
+import { Auth, getSession, type SesameConfig } from "../src/index.js";
 import { decode, encode } from "../src/jwt.js";
 import { Browser, ORIGIN, SECRET, config, passwordProvider, sessionCookie, setCookies } from "./helpers.js";
 
@@ -263,6 +263,16 @@ describe("host", () => {
     expect(response.status).toBe(500);
     expect(errors[0]?.name).toBe("UntrustedHost");
     expect(errors[0]?.message).toContain("AUTH_URL");
+  });
+
+  test("reading a session needs no trusted host: getSession works in production without AUTH_URL", async () => {
+    process.env = { ...saved, NODE_ENV: "production" };
+    delete process.env.AUTH_URL;
+    delete process.env.NEXTAUTH_URL;
+    delete process.env.AUTH_TRUST_HOST;
+    const token = await encode({ token: { sub: "5" }, secret: SECRET });
+    const request = new Request("https://app.example.com/page", { headers: { cookie: `__Secure-sesame.session-token=${token}` } });
+    expect((await getSession(request, untrusted())).session?.user?.id).toBe("5");
   });
 
   test("AUTH_URL sets the public origin whatever the Host header says", async () => {

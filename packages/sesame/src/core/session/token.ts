@@ -5,9 +5,9 @@
  * cookie a browser sends on every request is decrypted once, not every time. A hit is only ever the exact
  * string that already decrypted and authenticated under these same keys; expiry is checked on every read.
  */
-import { base64url } from "jose";
 import { cipher } from "#jwe";
 import type { JWT } from "../types.js";
+import { BoundedCache } from "../bounded-cache.js";
 import { keyRing } from "../keys.js";
 import { headerTable, type HeaderTable } from "./jwe.js";
 
@@ -23,8 +23,9 @@ const MAX_TOKEN_LENGTH = 16 * 1024;
 const DECODED_CACHE_ENTRIES = 10_000;
 /** Seconds of clock difference tolerated between the server that issued a token and the one reading it. */
 const CLOCK_TOLERANCE_SECONDS = 15;
-/** 128 random bits, as many as a UUID carries, in 22 characters instead of 36. */
-const JTI_BYTES = 16;
+/** 22 base64url characters: 132 random bits, more than a UUID's 122, in 22 characters instead of 36. */
+const JTI_LENGTH = 22;
+const BASE64URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 const codecs = new Map<string, TokenCodec>();
 
@@ -45,8 +46,15 @@ export type StampedClaims = JWT & { iat: number; exp: number; jti: string };
 /** `claims` with `iat` now, `exp` `maxAge` seconds later, and a `jti` (kept across renewals). */
 export function stampClaims(claims: JWT, maxAge: number): StampedClaims {
   const iat = Math.floor(Date.now() / 1000);
-  const jti = claims.jti ?? base64url.encode(crypto.getRandomValues(new Uint8Array(JTI_BYTES)));
+  const jti = claims.jti ?? randomId();
   return { ...claims, iat, exp: iat + maxAge, jti };
+}
+
+function randomId(): string {
+  // Each random byte gives 6 uniform bits (256 is a multiple of 64), so there is no modulo bias.
+  let id = "";
+  for (const byte of crypto.getRandomValues(new Uint8Array(JTI_LENGTH))) id += BASE64URL_ALPHABET[byte & 63];
+  return id;
 }
 
 interface Decoded {
@@ -55,19 +63,14 @@ interface Decoded {
 }
 
 function createCodec(headers: Promise<HeaderTable>): TokenCodec {
-  const decoded = new Map<string, Decoded>();
-
-  function remember(token: string, entry: Decoded) {
-    if (decoded.size >= DECODED_CACHE_ENTRIES) decoded.delete(decoded.keys().next().value as string);
-    decoded.set(token, entry);
-  }
+  const decoded = new BoundedCache<string, Decoded>(DECODED_CACHE_ENTRIES);
 
   return {
     async encode(claims) {
       const { current, currentKey } = await headers;
       const plaintext = JSON.stringify(claims);
       const token = await cipher.seal(plaintext, current, currentKey);
-      remember(token, { plaintext, exp: claims.exp });
+      decoded.set(token, { plaintext, exp: claims.exp });
       return token;
     },
 
@@ -87,7 +90,7 @@ function createCodec(headers: Promise<HeaderTable>): TokenCodec {
         if (plaintext === null) continue;
         const claims = parseClaims(plaintext);
         if (!claims || claims.exp + CLOCK_TOLERANCE_SECONDS <= now) return null;
-        remember(token, { plaintext, exp: claims.exp });
+        decoded.set(token, { plaintext, exp: claims.exp });
         return claims;
       }
       return null;
