@@ -19,9 +19,7 @@ export type ErrorType =
   // Sign-in was refused or failed.
   | "CredentialsSignin"
   | "AccessDenied"
-  | "CallbackRouteError"
-  // A session token could not be read.
-  | "InvalidSessionToken";
+  | "CallbackRouteError";
 
 /** Base class: `type` identifies the failure, `status` is the HTTP status it answers with. */
 export abstract class SesameError extends Error {
@@ -135,12 +133,6 @@ export class AccessDenied extends SesameError {
 export class CallbackRouteError extends SesameError {
   readonly type = "CallbackRouteError";
   readonly status = 500;
-}
-
-/** A session token that is malformed, tampered with, expired or encrypted with an unknown key. */
-export class InvalidSessionToken extends SesameError {
-  readonly type = "InvalidSessionToken";
-  readonly status = 401;
 }
 
 /**

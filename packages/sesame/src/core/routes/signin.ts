@@ -1,10 +1,9 @@
-/** `GET /signin` shows the sign-in page (or redirects to the app's own); `POST /signin/:provider` starts one. */
+/** `GET /signin`: the sign-in page, or a redirect to the app's own (`pages.signIn`). */
 import type { RequestContext } from "../context.js";
 import { csrfToken } from "../csrf.js";
-import { html, redirect, withCookies, type Body } from "../http.js";
+import { html, redirect, withCookies } from "../http.js";
 import { signInPage } from "../pages/signin.js";
 import { callbackUrlCookie, resolveCallbackUrl } from "../redirect.js";
-import { callback } from "./callback.js";
 
 export async function getSignIn(context: RequestContext): Promise<Response> {
   const params = new URL(context.request.url).searchParams;
@@ -30,12 +29,4 @@ export async function getSignIn(context: RequestContext): Promise<Response> {
     theme: context.config.theme,
   });
   return html(body, { headers: withCookies(cookies) });
-}
-
-/**
- * Credentials sign in where they are posted, so `POST /signin/credentials` behaves as the callback does.
- * Redirect-based providers start their flow here.
- */
-export async function postSignIn(context: RequestContext, providerId: string, body: Body): Promise<Response> {
-  return callback(context, providerId, body);
 }
