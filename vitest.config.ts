@@ -1,5 +1,16 @@
 import { fileURLToPath } from "node:url";
+import type { RunnerTask, RunnerTestFile } from "vitest";
 import { defineConfig } from "vitest/config";
+
+function countResults(tasks: readonly RunnerTask[], counts = { passed: 0, failed: 0, skipped: 0 }) {
+  for (const task of tasks) {
+    if (task.type === "suite") countResults(task.tasks, counts);
+    else if (task.result?.state === "pass") counts.passed++;
+    else if (task.result?.state === "fail") counts.failed++;
+    else counts.skipped++;
+  }
+  return counts;
+}
 
 export default defineConfig({
   resolve: {
@@ -9,5 +20,15 @@ export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts"],
     testTimeout: 20_000,
+    reporters: [
+      "default",
+      {
+        // One plain closing line, the same whatever the terminal: "N passed, N failed, N skipped".
+        onFinished(files: RunnerTestFile[] = []) {
+          const { passed, failed, skipped } = countResults(files);
+          console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+        },
+      },
+    ],
   },
 });
