@@ -12,7 +12,7 @@ import { getCsrf } from "./routes/csrf.js";
 import { getError } from "./routes/error.js";
 import { getProviders } from "./routes/providers.js";
 import { getSession, updateSession } from "./routes/session.js";
-import { getSignIn } from "./routes/signin.js";
+import { getSignIn, postSignIn } from "./routes/signin.js";
 import { getSignOut, postSignOut } from "./routes/signout.js";
 import { errorPageUrl } from "./urls.js";
 
@@ -32,8 +32,7 @@ const ROUTES: Record<string, Route> = {
   csrf: { GET: getCsrf, api: true },
   providers: { GET: getProviders, api: true },
   signin: { GET: getSignIn },
-  // Credentials sign in where their form is posted, so `/signin/:provider` and `/callback/:provider` agree.
-  "signin/:provider": { POST: callback, provider: "required" },
+  "signin/:provider": { POST: postSignIn, provider: "required" },
   "callback/:provider": { GET: callback, POST: callback, provider: "required" },
   signout: { GET: getSignOut, POST: (c, _p, b) => postSignOut(c, b) },
   error: { GET: getError },

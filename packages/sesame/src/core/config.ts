@@ -3,6 +3,7 @@
  * resolution into the form the routes use. Resolution (secret checks, key derivation, defaults) happens once
  * per config object, not per request.
  */
+import type { OAuthProvider } from "../providers/oauth.js";
 import type { Provider } from "../providers/types.js";
 import type { CookieJar, CookiesOverrides } from "./cookies/names.js";
 import { resolveCookies } from "./cookies/names.js";
@@ -136,6 +137,8 @@ export interface ResolvedConfig {
   sessionCodec: TokenCodec;
   /** Signs CSRF tokens. */
   csrfKeys: Promise<KeyRing>;
+  /** Encrypts the short-lived state / PKCE / nonce cookie of an OAuth sign-in. */
+  checksCodec: TokenCodec;
   cookies(secure: boolean): CookieJar;
 }
 
@@ -144,6 +147,7 @@ export const DEFAULT_SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 export const MIN_SECRET_LENGTH = 32;
 export const SESSION_TOKEN_SALT = "sesame.session-token";
 const CSRF_SALT = "sesame.csrf-token";
+export const OAUTH_CHECKS_SALT = "sesame.oauth-checks";
 
 type Env = Record<string, string | undefined>;
 /** `process.env` where there is one (Node, Next.js, Workers with nodejs_compat), without importing Node. */
@@ -207,7 +211,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     if (providers.has(provider.id)) {
       throw new InvalidConfiguration(`Two providers share the id "${provider.id}"; give one of them another \`id\`.`);
     }
-    providers.set(provider.id, provider);
+    providers.set(provider.id, provider.type === "credentials" ? provider : withEnvironmentCredentials(provider, env));
   }
 
   const maxAge = positiveSeconds("session.maxAge", config.session?.maxAge, DEFAULT_SESSION_MAX_AGE_SECONDS);
@@ -230,12 +234,31 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     logger: { ...defaultLogger(config.debug ?? false), ...config.logger },
     sessionCodec: tokenCodec(secrets, SESSION_TOKEN_SALT),
     csrfKeys: keyRing(secrets, CSRF_SALT, "HMAC"),
+    checksCodec: tokenCodec(secrets, OAUTH_CHECKS_SALT),
     cookies(secure) {
       let jar = jars.get(secure);
       if (!jar) jars.set(secure, (jar = resolveCookies(secure, config.cookies)));
       return jar;
     },
   };
+}
+
+/** Fills `clientId`, `clientSecret` and `issuer` from `AUTH_<ID>_ID`, `_SECRET`, `_ISSUER`, as Auth.js does. */
+function withEnvironmentCredentials(provider: OAuthProvider, env: Env): OAuthProvider {
+  const prefix = `AUTH_${provider.id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+  const resolved = {
+    ...provider,
+    clientId: provider.clientId ?? env[`${prefix}_ID`],
+    clientSecret: provider.clientSecret ?? env[`${prefix}_SECRET`],
+    issuer: provider.issuer ?? env[`${prefix}_ISSUER`],
+  };
+  if (!resolved.clientId) {
+    throw new InvalidConfiguration(`Provider "${provider.id}" has no client id: set ${prefix}_ID (and ${prefix}_SECRET) or pass \`clientId\`.`);
+  }
+  if (resolved.type === "oidc" && !resolved.issuer) {
+    throw new InvalidConfiguration(`OpenID Connect provider "${provider.id}" needs an issuer: set ${prefix}_ISSUER or pass \`issuer\`.`);
+  }
+  return resolved;
 }
 
 /** The callbacks NextAuth apps expect when they set none. `jwt` and `session` pass data through. */

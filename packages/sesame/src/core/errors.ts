@@ -19,7 +19,11 @@ export type ErrorType =
   // Sign-in was refused or failed.
   | "CredentialsSignin"
   | "AccessDenied"
-  | "CallbackRouteError";
+  | "CallbackRouteError"
+  // OAuth / OpenID Connect.
+  | "OAuthSignInError"
+  | "OAuthCallbackError"
+  | "InvalidCheck";
 
 /** Base class: `type` identifies the failure, `status` is the HTTP status it answers with. */
 export abstract class SesameError extends Error {
@@ -133,6 +137,30 @@ export class AccessDenied extends SesameError {
 export class CallbackRouteError extends SesameError {
   readonly type = "CallbackRouteError";
   readonly status = 500;
+}
+
+/** Starting an OAuth sign-in failed: discovery or the provider's metadata is unreachable or invalid. */
+export class OAuthSignInError extends SesameError {
+  readonly type = "OAuthSignInError";
+  readonly status = 502;
+}
+
+/**
+ * The provider's answer could not be accepted: it reported an error (the user cancelled), its token
+ * endpoint failed, timed out or sent garbage, or the ID token did not validate. The cause is logged.
+ */
+export class OAuthCallbackError extends SesameError {
+  readonly type = "OAuthCallbackError";
+  readonly status = 502;
+}
+
+/**
+ * The callback does not belong to a sign-in this browser started: the state, PKCE or nonce check values
+ * are missing, do not match, were made for another provider, or were already used.
+ */
+export class InvalidCheck extends SesameError {
+  readonly type = "InvalidCheck";
+  readonly status = 400;
 }
 
 /**

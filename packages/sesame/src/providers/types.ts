@@ -1,5 +1,6 @@
 /** What every provider has in common, and the union of the provider kinds Sesame knows. */
 import type { Awaitable, User } from "../core/types.js";
+import type { OAuthProvider } from "./oauth.js";
 
 /** One field of the credentials form. */
 export interface CredentialInput {
@@ -26,4 +27,4 @@ export interface CredentialsProvider<Fields extends string = string> {
   authorize(credentials: CredentialsValues<Fields>, request: Request): Awaitable<User | null | undefined>;
 }
 
-export type Provider = CredentialsProvider;
+export type Provider = CredentialsProvider | OAuthProvider;

@@ -10,7 +10,7 @@ export interface CookieConfig {
   options: CookieOptions;
 }
 
-export type CookieKind = "sessionToken" | "csrfToken" | "callbackUrl";
+export type CookieKind = "sessionToken" | "csrfToken" | "callbackUrl" | "oauthChecks";
 
 /** What the app may override, per cookie, as in NextAuth's `cookies` option. */
 export type CookiesOverrides = Partial<Record<CookieKind, { name?: string; options?: Partial<CookieOptions> }>>;
@@ -26,6 +26,8 @@ export function resolveCookies(secure: boolean, overrides: CookiesOverrides = {}
     sessionToken: { name: `${secured}${COOKIE_PREFIX}.session-token`, options: base },
     csrfToken: { name: `${secure ? "__Host-" : ""}${COOKIE_PREFIX}.csrf-token`, options: base },
     callbackUrl: { name: `${secured}${COOKIE_PREFIX}.callback-url`, options: base },
+    // State, PKCE verifier and nonce of an OAuth sign-in in progress: encrypted, and gone after 15 minutes.
+    oauthChecks: { name: `${secured}${COOKIE_PREFIX}.oauth-checks`, options: { ...base, maxAge: 15 * 60 } },
   };
   const jar = {} as CookieJar;
   for (const kind of Object.keys(defaults) as CookieKind[]) {

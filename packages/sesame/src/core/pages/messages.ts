@@ -6,6 +6,9 @@ const MESSAGES: Record<string, string> = {
   SessionExpired: "Your session has expired. Please sign in again.",
   Configuration: "The server is not set up correctly. If you run this site, check the server logs.",
   InvalidRequest: "The request could not be understood. Please try again.",
+  OAuthSignInError: "The sign-in provider could not be reached. Please try again in a moment.",
+  OAuthCallbackError: "Signing in with the provider did not complete. It may have been cancelled; please try again.",
+  InvalidCheck: "This sign-in link expired or was already used. Please start again.",
 };
 
 export function errorMessage(code: string | null | undefined): string {

@@ -1,29 +1,65 @@
-/** `GET|POST /callback/:provider`: where a provider hands the user back. Credentials post their form here. */
+/**
+ * `GET|POST /callback/:provider`: where a provider hands the user back. Credentials post their form here;
+ * OAuth providers redirect here with `?code&state` (or post it, with `response_mode=form_post`).
+ */
+import type { CredentialsProvider } from "../../providers/types.js";
+import type { OAuthProvider } from "../../providers/oauth.js";
 import type { RequestContext } from "../context.js";
 import { CallbackRouteError, CredentialsSignin, MethodNotAllowed, SesameError, UnknownProvider } from "../errors.js";
 import { json, redirect, wantsJson, withCookies, type Body } from "../http.js";
+import { finishSignIn } from "../oauth/callback.js";
+import { clearChecksCookie } from "../oauth/checks.js";
+import { endSessionClaims } from "../oauth/logout.js";
 import { resolveCallbackUrl } from "../redirect.js";
+import { completeSignIn } from "../signin/complete.js";
 import { signInWithCredentials } from "../signin/credentials.js";
 import { signInPageUrl } from "../urls.js";
 
 export async function callback(context: RequestContext, providerId: string, body: Body): Promise<Response> {
   const provider = context.config.providers.get(providerId);
   if (!provider) throw new UnknownProvider(`No provider with id "${providerId}" is configured.`);
-  const returnJson = wantsJson(context.request, body);
-  if (context.request.method !== "POST") {
-    throw new MethodNotAllowed(["POST"], `Provider "${providerId}" signs in with a POST of its form.`);
+  try {
+    return provider.type === "credentials" ? await credentialsCallback(context, provider, body) : await oauthCallback(context, provider, body);
+  } catch (error) {
+    if (error instanceof SesameError) throw error;
+    throw new CallbackRouteError(`Signing in with "${providerId}" failed.`, { cause: error });
   }
+}
+
+async function credentialsCallback(context: RequestContext, provider: CredentialsProvider, body: Body): Promise<Response> {
+  if (context.request.method !== "POST") {
+    throw new MethodNotAllowed(["POST"], `Provider "${provider.id}" signs in with a POST of its form.`);
+  }
+  const returnJson = wantsJson(context.request, body);
   const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl);
   try {
     const outcome = await signInWithCredentials(context, provider, body, callbackUrl);
     return redirect(outcome.redirectTo, returnJson, withCookies(outcome.cookies));
   } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      // Back to the form with the reason; the same answer whether the user exists or the password is wrong.
-      const url = signInPageUrl(context, { error: error.type, code: error.code, callbackUrl });
-      return returnJson ? json({ url, error: error.type, code: error.code }, { status: 401 }) : redirect(url, false);
-    }
-    if (error instanceof SesameError) throw error;
-    throw new CallbackRouteError(`Signing in with "${providerId}" failed.`, { cause: error });
+    if (!(error instanceof CredentialsSignin)) throw error;
+    // Back to the form with the reason; the same answer whether the user exists or the password is wrong.
+    const url = signInPageUrl(context, { error: error.type, code: error.code, callbackUrl });
+    return returnJson ? json({ url, error: error.type, code: error.code }, { status: 401 }) : redirect(url, false);
   }
+}
+
+/** Marks the GET that a form_post callback is turned into, so it is never bounced twice. */
+const BOUNCED = "sesame_form_post";
+
+async function oauthCallback(context: RequestContext, provider: OAuthProvider, body: Body): Promise<Response> {
+  const url = new URL(context.request.url);
+  let params = url.searchParams;
+  if (context.request.method === "POST") {
+    params = new URLSearchParams(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    if (!context.cookies.has(context.jar.oauthChecks.name) && !params.has(BOUNCED)) {
+      // A cross-site POST (form_post) does not carry SameSite=Lax cookies; a top-level GET does. Re-issue
+      // the same parameters as a GET to this URL so that the check cookie comes along.
+      params.set(BOUNCED, "1");
+      return new Response(null, { status: 303, headers: { location: `${url.origin}${url.pathname}?${params}`, "cache-control": "no-store" } });
+    }
+  }
+  params.delete(BOUNCED);
+  const signIn = await finishSignIn(context, provider, params);
+  const outcome = await completeSignIn(context, signIn, await resolveCallbackUrl(context, signIn.callbackUrl), endSessionClaims(provider, signIn.account));
+  return redirect(outcome.redirectTo, false, withCookies([...outcome.cookies, clearChecksCookie(context)]));
 }

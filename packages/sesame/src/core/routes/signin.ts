@@ -1,9 +1,12 @@
-/** `GET /signin`: the sign-in page, or a redirect to the app's own (`pages.signIn`). */
+/** `GET /signin` shows the sign-in page; `POST /signin/:provider` starts signing in with a provider. */
 import type { RequestContext } from "../context.js";
-import { csrfToken } from "../csrf.js";
-import { html, redirect, withCookies } from "../http.js";
+import { assertCsrf, csrfToken } from "../csrf.js";
+import { UnknownProvider } from "../errors.js";
+import { html, redirect, wantsJson, withCookies, type Body } from "../http.js";
+import { startSignIn } from "../oauth/authorize.js";
 import { signInPage } from "../pages/signin.js";
 import { callbackUrlCookie, resolveCallbackUrl } from "../redirect.js";
+import { callback } from "./callback.js";
 
 export async function getSignIn(context: RequestContext): Promise<Response> {
   const params = new URL(context.request.url).searchParams;
@@ -29,4 +32,18 @@ export async function getSignIn(context: RequestContext): Promise<Response> {
     theme: context.config.theme,
   });
   return html(body, { headers: withCookies(cookies) });
+}
+
+/**
+ * `POST /signin/:provider`: starts a redirect-based sign-in (CSRF-checked, so no other site can start one
+ * for the user). Credentials sign in right here, as on their callback.
+ */
+export async function postSignIn(context: RequestContext, providerId: string, body: Body): Promise<Response> {
+  const provider = context.config.providers.get(providerId);
+  if (!provider) throw new UnknownProvider(`No provider with id "${providerId}" is configured.`);
+  if (provider.type === "credentials") return callback(context, providerId, body);
+  await assertCsrf(context, body.csrfToken);
+  const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl);
+  const { url, cookie } = await startSignIn(context, provider, callbackUrl);
+  return redirect(url, wantsJson(context.request, body), withCookies([cookie, callbackUrlCookie(context, callbackUrl)]));
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from "../context.js";
 import { assertCsrf, csrfToken } from "../csrf.js";
 import { emit } from "../events.js";
 import { html, redirect, wantsJson, withCookies, type Body } from "../http.js";
+import { providerLogoutUrl } from "../oauth/logout.js";
 import { signOutPage } from "../pages/signout.js";
 import { resolveCallbackUrl } from "../redirect.js";
 import { clearSessionCookies, sessionTokenOf } from "../session/jwt-session.js";
@@ -20,5 +21,6 @@ export async function postSignOut(context: RequestContext, body: Body): Promise<
   const source = sessionTokenOf(context);
   const token = source ? await context.config.sessionCodec.decode(source.token) : null;
   await emit(context, "signOut", { token });
-  return redirect(callbackUrl, wantsJson(context.request, body), withCookies(clearSessionCookies(context)));
+  const destination = (token && (await providerLogoutUrl(context, token, callbackUrl))) ?? callbackUrl;
+  return redirect(destination, wantsJson(context.request, body), withCookies(clearSessionCookies(context)));
 }

@@ -18,6 +18,8 @@ export async function completeSignIn(
   context: RequestContext,
   params: { user: User; account: Account; profile?: Profile; credentials?: Record<string, string | undefined> },
   callbackUrl: string,
+  /** Claims Sesame itself needs in the token (e.g. what RP-initiated logout needs), added before `jwt` runs. */
+  ownClaims: JWT = {},
 ): Promise<SignInOutcome> {
   const { callbacks } = context.config;
   const { user, account, profile } = params;
@@ -27,7 +29,7 @@ export async function completeSignIn(
     return { redirectTo: await callbacks.redirect({ url: allowed, baseUrl: context.origin }), cookies: [] };
   }
 
-  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id };
+  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...ownClaims };
   const token = await callbacks.jwt({ token: initial, user, account, profile, trigger: "signIn", isNewUser: false });
   if (!token) throw new AccessDenied("The jwt callback returned no token on sign-in.");
 

@@ -1,0 +1,114 @@
+/**
+ * Finishing an OAuth / OIDC sign-in: check that the callback answers this browser's sign-in, exchange the
+ * code, validate the ID token (claims by oauth4webapi, signature against the provider's JWKS), fetch the
+ * profile, and map it to a user and an account. Every way the provider can fail becomes
+ * `OAuthCallbackError`; every way the callback can fail to belong to this sign-in becomes `InvalidCheck`.
+ */
+import * as oauth from "oauth4webapi";
+import { standardProfile, type OAuthProvider, type TokenSet } from "../../providers/oauth.js";
+import type { RequestContext } from "../context.js";
+import { InvalidCheck, OAuthCallbackError, SesameError } from "../errors.js";
+import type { Account, Profile, User } from "../types.js";
+import { redirectUri } from "./authorize.js";
+import { consumeChecks } from "./checks.js";
+import { providerServer, type ProviderServer } from "./server.js";
+
+export interface OAuthSignIn {
+  user: User;
+  account: Account;
+  profile: Profile;
+  callbackUrl: string;
+}
+
+export async function finishSignIn(context: RequestContext, provider: OAuthProvider, params: URLSearchParams): Promise<OAuthSignIn> {
+  const checks = await consumeChecks(context, provider.id, params.get("state"));
+  try {
+    const server = await providerServer(provider);
+    const { as, client, clientAuth, http } = server;
+    let validated: URLSearchParams;
+    try {
+      validated = oauth.validateAuthResponse(as, client, params, checks.state);
+    } catch (error) {
+      const reported = params.get("error");
+      throw reported
+        ? new OAuthCallbackError(`Provider "${provider.id}" answered error=${reported}: ${params.get("error_description") ?? "no description"}.`, { cause: error })
+        : error;
+    }
+    const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, validated, redirectUri(context, provider), checks.codeVerifier ?? oauth.nopkce, http);
+    const result = await oauth.processAuthorizationCodeResponse(as, client, response, {
+      expectedNonce: checks.nonce ?? oauth.expectNoNonce,
+      requireIdToken: provider.type === "oidc",
+    });
+    const idTokenClaims = provider.type === "oidc" ? oauth.getValidatedIdTokenClaims(result) : undefined;
+    // oauth4webapi checks the ID token's claims; its signature is checked here, against the provider's JWKS
+    // (cached, and fetched again when a token names a key the cache does not have).
+    if (idTokenClaims) await oauth.validateApplicationLevelSignature(as, response, http);
+
+    const tokens = tokenSet(result);
+    const profile = { ...(await fetchProfile(provider, server, tokens, idTokenClaims)), ...postedUser(params) };
+    const user = await (provider.profile ?? standardProfile)(profile, tokens);
+    if (!user.id) throw new OAuthCallbackError(`The profile mapping of provider "${provider.id}" returned no user id.`);
+    const account: Account = {
+      provider: provider.id,
+      type: provider.type,
+      providerAccountId: user.id,
+      ...tokens,
+    };
+    return { user, account, profile, callbackUrl: checks.callbackUrl };
+  } catch (error) {
+    if (error instanceof SesameError) throw error;
+    if (error instanceof oauth.OperationProcessingError && (error.cause as { claim?: string } | undefined)?.claim === "nonce") {
+      throw new InvalidCheck("The ID token's nonce does not match this browser's sign-in.", { cause: error });
+    }
+    throw new OAuthCallbackError(`Signing in with "${provider.id}" failed: ${describe(error)}`, { cause: error });
+  }
+}
+
+/** Apple posts the user's name (first sign-in only) as JSON in a `user` field next to the code. */
+function postedUser(params: URLSearchParams): { user?: unknown } {
+  const posted = params.get("user");
+  if (!posted) return {};
+  try {
+    return { user: JSON.parse(posted) as unknown };
+  } catch {
+    return {};
+  }
+}
+
+function tokenSet(result: oauth.TokenEndpointResponse): TokenSet {
+  const tokens: TokenSet = { ...result, access_token: result.access_token, token_type: result.token_type };
+  if (typeof result.expires_in === "number") tokens.expires_at = Math.floor(Date.now() / 1000) + result.expires_in;
+  return tokens;
+}
+
+async function fetchProfile(provider: OAuthProvider, server: ProviderServer, tokens: TokenSet, idTokenClaims: oauth.IDToken | undefined): Promise<Profile> {
+  const { as, client, http } = server;
+  if (typeof provider.userinfo === "object" && provider.userinfo.request) {
+    return provider.userinfo.request({ tokens, fetch: server.fetch });
+  }
+  if (!as.userinfo_endpoint) {
+    if (idTokenClaims) return { ...idTokenClaims } as Profile;
+    throw new OAuthCallbackError(`Provider "${provider.id}" has neither an ID token nor a userinfo endpoint to read the profile from.`);
+  }
+  if (provider.type === "oauth") return plainProfile(server, as.userinfo_endpoint, tokens);
+  const response = await oauth.userInfoRequest(as, client, tokens.access_token, http);
+  const userinfo = await oauth.processUserInfoResponse(as, client, idTokenClaims?.sub ?? oauth.skipSubjectCheck, response);
+  return { ...idTokenClaims, ...userinfo } as Profile;
+}
+
+/** A plain OAuth 2.0 API's "current user" endpoint: any JSON object, no OpenID Connect rules (`sub`). */
+async function plainProfile(server: ProviderServer, url: string, tokens: TokenSet): Promise<Profile> {
+  const response = await server.fetch(url, { headers: { authorization: `Bearer ${tokens.access_token}`, accept: "application/json" } });
+  if (!response.ok) throw new OAuthCallbackError(`The userinfo endpoint answered ${response.status}.`);
+  const profile: unknown = await response.json();
+  if (typeof profile !== "object" || profile === null || Array.isArray(profile)) {
+    throw new OAuthCallbackError("The userinfo endpoint did not answer with a JSON object.");
+  }
+  return profile as Profile;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof oauth.ResponseBodyError) return `${error.error}${error.error_description ? ` (${error.error_description})` : ""}`;
+  if (error instanceof Error) return error.name === "TimeoutError" ? "the provider did not answer in time" : error.message;
+  return String(error);
+}

@@ -1,0 +1,90 @@
+/**
+ * Everything needed to talk to one provider: its authorization server metadata (discovered once and
+ * cached, or assembled from configured endpoints), the client, how the client authenticates, and the
+ * options every request shares (time-out, custom fetch).
+ */
+import * as oauth from "oauth4webapi";
+import type { OAuthProvider, ProviderFetch } from "../../providers/oauth.js";
+import { InvalidConfiguration } from "../errors.js";
+
+export interface ProviderServer {
+  as: oauth.AuthorizationServer;
+  /** Where sign-in starts (checked to exist). */
+  authorizationEndpoint: string;
+  client: oauth.Client;
+  clientAuth: oauth.ClientAuth;
+  /** Options for every oauth4webapi call that makes a request. */
+  http: RequestOptions;
+  /** The provider's `fetch` with its time-out, for `userinfo.request`. */
+  fetch: ProviderFetch;
+}
+
+/** The options oauth4webapi's request functions share, in a form every one of them accepts. */
+export interface RequestOptions {
+  signal: () => AbortSignal;
+  [oauth.customFetch]?: (url: string, init: RequestInit) => Promise<Response>;
+  [oauth.allowInsecureRequests]?: boolean;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const servers = new WeakMap<OAuthProvider, Promise<ProviderServer>>();
+
+/** The provider's server, discovered on first use and cached; a failed discovery is retried next time. */
+export function providerServer(provider: OAuthProvider): Promise<ProviderServer> {
+  let server = servers.get(provider);
+  if (!server) {
+    server = connect(provider);
+    server.catch(() => servers.delete(provider));
+    servers.set(provider, server);
+  }
+  return server;
+}
+
+function endpoint(option: string | { url?: string } | undefined): string | undefined {
+  return typeof option === "string" ? option : option?.url;
+}
+
+async function connect(provider: OAuthProvider): Promise<ProviderServer> {
+  const timeout = provider.timeout ?? DEFAULT_TIMEOUT_MS;
+  const http: RequestOptions = {
+    signal: () => AbortSignal.timeout(timeout),
+    ...(provider.fetch && { [oauth.customFetch]: provider.fetch }),
+    ...(provider.allowInsecureRequests && { [oauth.allowInsecureRequests]: true }),
+  };
+  const fetchImpl = provider.fetch ?? fetch;
+  const providerFetch: ProviderFetch = (url, init) => fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeout) });
+
+  let discovered: oauth.AuthorizationServer | undefined;
+  if (provider.issuer && provider.type === "oidc") {
+    const issuer = new URL(provider.issuer);
+    const response = await oauth.discoveryRequest(issuer, { ...http, algorithm: "oidc" });
+    discovered = await oauth.processDiscoveryResponse(issuer, response);
+  }
+  const authorization = endpoint(provider.authorization);
+  const as: oauth.AuthorizationServer = {
+    ...discovered,
+    issuer: discovered?.issuer ?? provider.issuer ?? new URL(authorization ?? "https://invalid").origin,
+    ...(authorization && { authorization_endpoint: authorization }),
+    ...(endpoint(provider.token) && { token_endpoint: endpoint(provider.token) }),
+    ...(endpoint(provider.userinfo) && { userinfo_endpoint: endpoint(provider.userinfo) }),
+  };
+  const authorizationEndpoint = as.authorization_endpoint;
+  if (!authorizationEndpoint || !as.token_endpoint) {
+    throw new InvalidConfiguration(
+      `Provider "${provider.id}" has no ${authorizationEndpoint ? "token" : "authorization"} endpoint: ` +
+        "give an `issuer` with OIDC discovery, or the `authorization` and `token` URLs.",
+    );
+  }
+
+  const client: oauth.Client = {
+    client_id: provider.clientId ?? "",
+    id_token_signed_response_alg: provider.idTokenSignedResponseAlg ?? "RS256",
+  };
+  const method = provider.clientAuth ?? (provider.clientSecret ? "client_secret_basic" : "none");
+  if (method !== "none" && !provider.clientSecret) {
+    throw new InvalidConfiguration(`Provider "${provider.id}" authenticates with ${method} but has no clientSecret.`);
+  }
+  const clientAuth =
+    method === "none" ? oauth.None() : method === "client_secret_post" ? oauth.ClientSecretPost(provider.clientSecret ?? "") : oauth.ClientSecretBasic(provider.clientSecret ?? "");
+  return { as, authorizationEndpoint, client, clientAuth, http, fetch: providerFetch };
+}

@@ -1,0 +1,13 @@
+/** Auth0 (OpenID Connect): `Auth0({ issuer: "https://your-tenant.eu.auth0.com" })` or `AUTH_AUTH0_ISSUER`. */
+import type { OAuthProvider, StandardClaims } from "./oauth.js";
+
+export type Auth0Profile = StandardClaims;
+
+export default function Auth0(options: Partial<OAuthProvider<Auth0Profile>> = {}): OAuthProvider<Auth0Profile> {
+  return {
+    id: "auth0",
+    name: "Auth0",
+    type: "oidc",
+    ...options,
+  };
+}

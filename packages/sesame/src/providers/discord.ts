@@ -1,0 +1,33 @@
+/** Discord (OAuth 2.0). The avatar URL is built from the user's avatar hash, or the default avatar. */
+import type { Profile } from "../core/types.js";
+import type { OAuthProvider } from "./oauth.js";
+
+export interface DiscordProfile extends Profile {
+  id: string;
+  username: string;
+  global_name: string | null;
+  email: string | null;
+  verified: boolean;
+  avatar: string | null;
+  discriminator: string;
+}
+
+export function discordAvatar(p: DiscordProfile): string {
+  if (p.avatar) return `https://cdn.discordapp.com/avatars/${p.id}/${p.avatar}.${p.avatar.startsWith("a_") ? "gif" : "png"}`;
+  // New usernames have discriminator "0": their default avatar is chosen from the id.
+  const index = p.discriminator === "0" ? Number((BigInt(p.id) >> 22n) % 6n) : Number(p.discriminator) % 5;
+  return `https://cdn.discordapp.com/embed/avatars/${index}.png`;
+}
+
+export default function Discord(options: Partial<OAuthProvider<DiscordProfile>> = {}): OAuthProvider<DiscordProfile> {
+  return {
+    id: "discord",
+    name: "Discord",
+    type: "oauth",
+    authorization: { url: "https://discord.com/api/oauth2/authorize", params: { scope: "identify email" } },
+    token: "https://discord.com/api/oauth2/token",
+    userinfo: "https://discord.com/api/users/@me",
+    profile: (p) => ({ id: p.id, name: p.global_name ?? p.username, email: p.verified ? p.email : null, image: discordAvatar(p) }),
+    ...options,
+  };
+}

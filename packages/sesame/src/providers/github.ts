@@ -1,0 +1,54 @@
+/**
+ * GitHub (OAuth 2.0, not OpenID Connect). The profile's email is the account's primary verified address
+ * from the emails API, since the public profile email may be empty or unverified.
+ */
+import type { Profile } from "../core/types.js";
+import type { OAuthProvider, ProviderFetch, TokenSet } from "./oauth.js";
+
+export interface GitHubProfile extends Profile {
+  id: number;
+  login: string;
+  name: string | null;
+  email: string | null;
+  avatar_url: string;
+}
+
+interface GitHubEmail {
+  email: string;
+  primary: boolean;
+  verified: boolean;
+}
+
+export interface GitHubOptions extends Partial<OAuthProvider<GitHubProfile>> {
+  /** GitHub Enterprise Server: its base URL, e.g. `https://github.example.com`. */
+  enterprise?: { baseUrl: string };
+}
+
+export default function GitHub({ enterprise, ...options }: GitHubOptions = {}): OAuthProvider<GitHubProfile> {
+  const web = enterprise?.baseUrl.replace(/\/$/, "") ?? "https://github.com";
+  const api = enterprise ? `${web}/api/v3` : "https://api.github.com";
+  return {
+    id: "github",
+    name: "GitHub",
+    type: "oauth",
+    authorization: { url: `${web}/login/oauth/authorize`, params: { scope: "read:user user:email" } },
+    token: `${web}/login/oauth/access_token`,
+    userinfo: { url: `${api}/user`, request: ({ tokens, fetch }) => githubProfile(api, tokens, fetch) },
+    profile: (p) => ({ id: String(p.id), name: p.name ?? p.login, email: p.email, image: p.avatar_url }),
+    ...options,
+  };
+}
+
+async function githubProfile(api: string, tokens: TokenSet, fetch: ProviderFetch): Promise<GitHubProfile> {
+  const headers = { authorization: `Bearer ${tokens.access_token}`, accept: "application/vnd.github+json", "user-agent": "sesame" };
+  const response = await fetch(`${api}/user`, { headers });
+  if (!response.ok) throw new Error(`GitHub /user answered ${response.status}`);
+  const profile = (await response.json()) as GitHubProfile;
+  // Without the user:email scope (or with a private email) this answers 404; the profile email stays as is.
+  const emails = await fetch(`${api}/user/emails`, { headers });
+  if (emails.ok) {
+    const primary = ((await emails.json()) as GitHubEmail[]).find((e) => e.primary && e.verified);
+    profile.email = primary?.email ?? null;
+  }
+  return profile;
+}

@@ -1,0 +1,13 @@
+/** Keycloak (OpenID Connect): `Keycloak({ issuer: "https://sso.example.com/realms/main" })` or `AUTH_KEYCLOAK_ISSUER`. */
+import type { OAuthProvider, StandardClaims } from "./oauth.js";
+
+export type KeycloakProfile = StandardClaims;
+
+export default function Keycloak(options: Partial<OAuthProvider<KeycloakProfile>> = {}): OAuthProvider<KeycloakProfile> {
+  return {
+    id: "keycloak",
+    name: "Keycloak",
+    type: "oidc",
+    ...options,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Microsoft Entra ID (formerly Azure AD), OpenID Connect v2.0 endpoints of one tenant:
+ * `MicrosoftEntraID({ tenantId: "…" })`, or `issuer` / `AUTH_MICROSOFT_ENTRA_ID_ISSUER`.
+ */
+import type { Profile } from "../core/types.js";
+import type { OAuthProvider } from "./oauth.js";
+
+export interface MicrosoftEntraIDProfile extends Profile {
+  sub: string;
+  oid: string;
+  tid: string;
+  name: string;
+  email?: string;
+  preferred_username: string;
+}
+
+export default function MicrosoftEntraID({
+  tenantId,
+  ...options
+}: Partial<OAuthProvider<MicrosoftEntraIDProfile>> & { tenantId?: string } = {}): OAuthProvider<MicrosoftEntraIDProfile> {
+  return {
+    id: "microsoft-entra-id",
+    name: "Microsoft Entra ID",
+    type: "oidc",
+    ...(tenantId && { issuer: `https://login.microsoftonline.com/${tenantId}/v2.0` }),
+    // `oid` is the same user across the tenant's apps; `sub` differs per app.
+    profile: (p) => ({ id: p.oid ?? p.sub, name: p.name, email: p.email ?? p.preferred_username, image: null }),
+    ...options,
+  };
+}
