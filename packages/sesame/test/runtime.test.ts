@@ -12,7 +12,7 @@ const src = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.met
 describe("runtimes", () => {
   test("the core bundles for a browser/worker target without a single Node built-in", async () => {
     const result = await build({
-      entryPoints: [src("index.ts"), src("jwt.ts"), src("providers/credentials.ts")],
+      entryPoints: [src("index.ts"), src("jwt.ts"), src("providers/credentials.ts"), src("providers/oidc.ts"), src("providers/github.ts"), src("providers/google.ts")],
       bundle: true,
       write: false,
       metafile: true,
@@ -25,6 +25,7 @@ describe("runtimes", () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((path) => path.includes("jose"))).toBe(true);
+    expect(inputs.some((path) => path.includes("oauth4webapi"))).toBe(true);
     expect(inputs.some((path) => path.endsWith("jwe.web.js"))).toBe(true);
     expect(inputs.filter((path) => path.startsWith("node:") || !path.includes("/"))).toEqual([]);
     for (const file of result.outputFiles) expect(file.text).not.toMatch(/from\s*["']node:|require\(["']node:/);
