@@ -59,6 +59,16 @@ describe("OpenID Connect sign-in", () => {
     expect(checks).not.toContain(url.searchParams.get("state")!);
   });
 
+  test("`checks` chooses the check values: without nonce the request has none and the ID token must have none", async () => {
+    const browser = new OAuthBrowser(config({ providers: [oidcClient("basic", { checks: ["pkce", "state"] })] }));
+    const start = await browser.postForm("/api/auth/signin/basic", { csrfToken: await browser.csrf() });
+    const params = new URL(start.headers.get("location")!).searchParams;
+    expect(params.has("nonce")).toBe(false);
+    expect(params.has("code_challenge")).toBe(true);
+    await browser.follow(start, { login: "ivy" });
+    expect(await browser.session()).toMatchObject({ user: { id: "ivy" } });
+  });
+
   test("jwt receives account (tokens, expiry, provider) and profile; signIn receives them too", async () => {
     const jwt = vi.fn(({ token }: { token: JWT }) => token);
     const signIn = vi.fn(() => true);
