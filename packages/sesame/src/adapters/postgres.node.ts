@@ -1,0 +1,30 @@
+/**
+ * `sesame/adapters/postgres`: a PostgreSQL connection pool (node-postgres) ready for the SQL adapter, with
+ * time-outs, so that a database that stops answering fails requests quickly instead of hanging them.
+ *
+ * @example
+ * ```ts
+ * import { postgres } from "sesame/adapters/postgres";
+ * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ *
+ * const db = postgres({ connectionString: process.env.DATABASE_URL });
+ * await migrate(db);
+ * ```
+ */
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { SesameDatabase } from "./sql/schema.js";
+
+export interface PostgresOptions extends pg.PoolConfig {
+  /** Milliseconds to wait for a connection. Default: 5 000. */
+  connectionTimeoutMillis?: number;
+  /** Milliseconds after which the server cancels a statement. Default: 5 000. */
+  statement_timeout?: number;
+}
+
+export function postgres(options: PostgresOptions = {}): Kysely<SesameDatabase> {
+  const pool = new pg.Pool({ connectionTimeoutMillis: 5_000, statement_timeout: 5_000, query_timeout: 10_000, ...options });
+  // An idle client losing its connection (the server restarted) must not crash the process.
+  pool.on("error", () => {});
+  return new Kysely<SesameDatabase>({ dialect: new PostgresDialect({ pool }) });
+}

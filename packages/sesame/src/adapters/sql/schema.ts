@@ -1,0 +1,51 @@
+/**
+ * The tables of the SQL adapter. Times are stored as milliseconds since the epoch (a bigint), which every
+ * database compares and indexes the same way; drivers that return bigints as strings are handled on read.
+ */
+export interface UsersTable {
+  id: string;
+  name: string | null;
+  email: string | null;
+  email_verified: number | string | null;
+  image: string | null;
+  created_at: number | string;
+}
+
+export interface AccountsTable {
+  user_id: string;
+  type: string;
+  provider: string;
+  provider_account_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  expires_at: number | string | null;
+  id_token: string | null;
+  scope: string | null;
+  token_type: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  secret_hash: string;
+  user_id: string;
+  expires_at: number | string;
+  created_at: number | string;
+  last_seen_at: number | string;
+  ip: string | null;
+  user_agent: string | null;
+  /** JSON. */
+  data: string;
+}
+
+export interface VerificationTokensTable {
+  identifier: string;
+  token_hash: string;
+  expires_at: number | string;
+}
+
+export interface SesameDatabase {
+  sesame_users: UsersTable;
+  sesame_accounts: AccountsTable;
+  sesame_sessions: SessionsTable;
+  sesame_verification_tokens: VerificationTokensTable;
+}

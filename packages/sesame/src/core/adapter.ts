@@ -1,0 +1,101 @@
+/**
+ * The adapter interface: how Sesame stores users, their provider accounts, database sessions and email
+ * verification tokens. Every adapter (memory, SQL, …) passes the same conformance suite
+ * (test/adapters/conformance.ts). Secrets never reach an adapter in clear: sessions and verification
+ * tokens are stored as SHA-256 hashes.
+ */
+import type { Account, ProviderType, User } from "./types.js";
+
+export interface AdapterUser extends User {
+  id: string;
+  name: string | null;
+  email: string | null;
+  emailVerified: Date | null;
+  image: string | null;
+}
+
+/** A provider account linked to a user; unique by (`provider`, `providerAccountId`). */
+export interface AdapterAccount {
+  userId: string;
+  type: ProviderType;
+  provider: string;
+  providerAccountId: string;
+  access_token?: string | null;
+  refresh_token?: string | null;
+  /** Seconds since the epoch. */
+  expires_at?: number | null;
+  id_token?: string | null;
+  scope?: string | null;
+  token_type?: string | null;
+}
+
+/** The stored form of an account from a sign-in: its identity and the tokens the adapter keeps. */
+export function adapterAccount(account: Account): Omit<AdapterAccount, "userId"> {
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  return {
+    type: account.type,
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    access_token: text(account.access_token),
+    refresh_token: text(account.refresh_token),
+    expires_at: typeof account.expires_at === "number" ? account.expires_at : null,
+    id_token: text(account.id_token),
+    scope: text(account.scope),
+    token_type: text(account.token_type),
+  };
+}
+
+/** A database session. The cookie holds `<id>.<secret>`; only the secret's hash is stored. */
+export interface AdapterSession {
+  /** Identifies the session in lists and revocations. Not a credential on its own. */
+  id: string;
+  /** SHA-256 of the secret half of the cookie (base64url). */
+  secretHash: string;
+  userId: string;
+  expires: Date;
+  createdAt: Date;
+  /** When the session was last renewed: accurate to `session.updateAge`. */
+  lastSeenAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+  /** Per-session data the `jwt` callback keeps (on sign-in and `update()`), stored server-side. */
+  data: Record<string, unknown>;
+}
+
+export interface VerificationToken {
+  identifier: string;
+  /** SHA-256 of the token sent by email (base64url). */
+  tokenHash: string;
+  expires: Date;
+}
+
+export interface Adapter {
+  /** Creates a user. `id` may be given (credentials users keep their own); otherwise the adapter makes one. */
+  createUser(user: Omit<AdapterUser, "id"> & { id?: string }): Promise<AdapterUser>;
+  getUser(id: string): Promise<AdapterUser | null>;
+  getUserByEmail(email: string): Promise<AdapterUser | null>;
+  getUserByAccount(ref: { provider: string; providerAccountId: string }): Promise<AdapterUser | null>;
+  updateUser(user: Partial<AdapterUser> & { id: string }): Promise<AdapterUser>;
+  /** Deletes the user with their accounts and sessions. */
+  deleteUser(id: string): Promise<void>;
+  linkAccount(account: AdapterAccount): Promise<void>;
+  /**
+   * Creates the user and links the account in one transaction. When the account is already linked —
+   * another request signed the same person in first — nothing is written and that user is returned.
+   */
+  createUserWithAccount(user: Omit<AdapterUser, "id">, account: Omit<AdapterAccount, "userId">): Promise<{ user: AdapterUser; created: boolean }>;
+
+  createSession(session: AdapterSession): Promise<void>;
+  /** The session and its user, in one query. */
+  getSessionAndUser(id: string): Promise<{ session: AdapterSession; user: AdapterUser } | null>;
+  updateSession(id: string, changes: Partial<Pick<AdapterSession, "expires" | "lastSeenAt" | "data">>): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** The user's sessions that have not expired, newest first. */
+  listSessions(userId: string): Promise<AdapterSession[]>;
+  /** Deletes the user's sessions, all of them or all but `except`. Returns how many were deleted. */
+  deleteSessions(userId: string, options?: { except?: string }): Promise<number>;
+
+  createVerificationToken(token: VerificationToken): Promise<void>;
+  /** Returns and deletes the token in one step, so it can be used once. */
+  useVerificationToken(ref: { identifier: string; tokenHash: string }): Promise<VerificationToken | null>;
+}
