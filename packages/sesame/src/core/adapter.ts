@@ -4,6 +4,7 @@
  * (test/adapters/conformance.ts). Secrets never reach an adapter in clear: sessions and verification
  * tokens are stored as SHA-256 hashes.
  */
+import { AdapterError } from "./errors.js";
 import type { Account, ProviderType, User } from "./types.js";
 
 export interface AdapterUser extends User {
@@ -98,4 +99,30 @@ export interface Adapter {
   createVerificationToken(token: VerificationToken): Promise<void>;
   /** Returns and deletes the token in one step, so it can be used once. */
   useVerificationToken(ref: { identifier: string; tokenHash: string }): Promise<VerificationToken | null>;
+}
+
+/**
+ * The adapter as Sesame calls it: every call limited to `timeoutMs`, and every failure reported as an
+ * `AdapterError` (503) with the cause, so a database that is down or hanging fails the request cleanly
+ * instead of surfacing a driver's error or holding the request open.
+ */
+export function guardAdapter(adapter: Adapter, timeoutMs: number): Adapter {
+  const guarded = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(adapter) as Array<[string, unknown]>) {
+    if (typeof method !== "function") continue;
+    guarded[name] = async (...args: unknown[]) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new AdapterError(`The database did not answer ${name}() within ${timeoutMs} ms.`)), timeoutMs);
+      });
+      try {
+        return await Promise.race([(method as (...a: unknown[]) => Promise<unknown>).apply(adapter, args), timeout]);
+      } catch (error) {
+        throw error instanceof AdapterError ? error : new AdapterError(`The database failed in ${name}().`, { cause: error });
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+  }
+  return guarded as unknown as Adapter;
 }

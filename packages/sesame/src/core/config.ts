@@ -10,11 +10,16 @@ import { resolveCookies } from "./cookies/names.js";
 import { InvalidConfiguration, InvalidSecret, MissingSecret, type SesameError } from "./errors.js";
 import { keyRing, type KeyRing } from "./keys.js";
 import { tokenCodec, type TokenCodec } from "./session/token.js";
+import { guardAdapter, type Adapter, type AdapterSession, type AdapterUser } from "./adapter.js";
 import type { Account, Awaitable, JWT, Profile, Session, User } from "./types.js";
 
 export interface SessionOptions {
-  /** Only `"jwt"` (an encrypted cookie) for now. */
-  strategy?: "jwt";
+  /**
+   * `"jwt"`: the session lives in an encrypted cookie. `"database"`: the cookie holds a random token and the
+   * session lives in the adapter (revocable at once, listable). Default: `"database"` with an adapter,
+   * `"jwt"` without.
+   */
+  strategy?: "jwt" | "database";
   /** Seconds of inactivity after which the session ends. Default: 30 days. */
   maxAge?: number;
   /**
@@ -53,10 +58,14 @@ export interface Callbacks {
     isNewUser?: boolean;
     session?: Record<string, unknown>;
   }): Awaitable<JWT | null>;
-  /** Shapes what the client sees from the token. Keep secrets (refresh tokens) out of it. */
+  /**
+   * Shapes what the client sees. `token` is the session token (JWT strategy) or the session's stored data
+   * (database strategy, which also passes the stored `user`). Keep secrets (refresh tokens) out of it.
+   */
   session(params: {
     session: Session;
     token: JWT;
+    user?: AdapterUser;
     trigger?: "update";
     newSession?: Record<string, unknown>;
   }): Awaitable<Session>;
@@ -65,7 +74,12 @@ export interface Callbacks {
 /** Notifications: they cannot change the outcome, and one that throws is logged, never fatal. */
 export interface EventCallbacks {
   signIn(message: { user: User; account: Account | null; profile?: Profile; isNewUser?: boolean }): Awaitable<void>;
-  signOut(message: { token: JWT | null }): Awaitable<void>;
+  /** `token` for JWT sessions; `session` for database sessions. */
+  signOut(message: { token: JWT | null; session?: AdapterSession | null }): Awaitable<void>;
+  /** A user was created by the adapter (first sign-in with a provider). */
+  createUser(message: { user: AdapterUser }): Awaitable<void>;
+  /** A provider account was linked to a user. */
+  linkAccount(message: { user: AdapterUser; account: Account }): Awaitable<void>;
   session(message: { session: Session; token: JWT }): Awaitable<void>;
   /** After `update()` changed the session's user data. */
   updateUser(message: { user: User }): Awaitable<void>;
@@ -94,6 +108,10 @@ export interface Logger {
 
 export interface SesameConfig {
   providers: Provider[];
+  /** Where users, accounts and database sessions are stored. See `sesame/adapters/*`. */
+  adapter?: Adapter;
+  /** Milliseconds an adapter call may take before it fails with `AdapterError`. Default: 5 000. */
+  adapterTimeout?: number;
   /**
    * At least 32 characters; defaults to `AUTH_SECRET` (or `NEXTAUTH_SECRET`). Pass an array to rotate: the
    * first encrypts, every one decrypts, so old sessions stay valid until they expire.
@@ -127,7 +145,9 @@ export interface ResolvedConfig {
   authUrl: URL | undefined;
   trustHost: boolean;
   useSecureCookies: boolean | undefined;
-  session: Required<Omit<SessionOptions, "strategy">>;
+  session: Required<SessionOptions>;
+  /** The app's adapter, with every call time-limited and its failures reported as `AdapterError`. */
+  adapter: Adapter | undefined;
   callbacks: Callbacks;
   events: Partial<EventCallbacks>;
   pages: Partial<PagesOptions>;
@@ -145,6 +165,7 @@ export interface ResolvedConfig {
 export const DEFAULT_SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 export const DEFAULT_SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 export const MIN_SECRET_LENGTH = 32;
+const DEFAULT_ADAPTER_TIMEOUT_MS = 5_000;
 export const SESSION_TOKEN_SALT = "sesame.session-token";
 const CSRF_SALT = "sesame.csrf-token";
 export const OAUTH_CHECKS_SALT = "sesame.oauth-checks";
@@ -182,6 +203,14 @@ export function resolveSecrets(secret: string | string[] | undefined, env: Env =
     }
   }
   return secrets;
+}
+
+function sessionStrategy(config: SesameConfig): "jwt" | "database" {
+  const strategy = config.session?.strategy ?? (config.adapter ? "database" : "jwt");
+  if (strategy === "database" && !config.adapter) {
+    throw new InvalidConfiguration('`session.strategy: "database"` needs an `adapter` to store the sessions in.');
+  }
+  return strategy;
 }
 
 function positiveSeconds(name: string, value: number | undefined, fallback: number): number {
@@ -222,7 +251,9 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     authUrl,
     trustHost: config.trustHost ?? (env.AUTH_TRUST_HOST === "true" || env.AUTH_TRUST_HOST === "1" || env.NODE_ENV !== "production"),
     useSecureCookies: config.useSecureCookies,
+    adapter: config.adapter && guardAdapter(config.adapter, config.adapterTimeout ?? DEFAULT_ADAPTER_TIMEOUT_MS),
     session: {
+      strategy: sessionStrategy(config),
       maxAge,
       updateAge: Math.min(maxAge, positiveSeconds("session.updateAge", config.session?.updateAge, DEFAULT_SESSION_UPDATE_AGE_SECONDS)),
       bearer: config.session?.bearer ?? "GET",

@@ -23,7 +23,10 @@ export type ErrorType =
   // OAuth / OpenID Connect.
   | "OAuthSignInError"
   | "OAuthCallbackError"
-  | "InvalidCheck";
+  | "InvalidCheck"
+  | "OAuthAccountNotLinked"
+  // Storage.
+  | "AdapterError";
 
 /** Base class: `type` identifies the failure, `status` is the HTTP status it answers with. */
 export abstract class SesameError extends Error {
@@ -161,6 +164,22 @@ export class OAuthCallbackError extends SesameError {
 export class InvalidCheck extends SesameError {
   readonly type = "InvalidCheck";
   readonly status = 400;
+}
+
+/**
+ * The provider account's email belongs to a user who signed up with another provider. Linking them
+ * automatically would let whoever controls that provider account take over the user; allow it per
+ * provider with `allowDangerousEmailAccountLinking` only for providers that verify emails.
+ */
+export class OAuthAccountNotLinked extends SesameError {
+  readonly type = "OAuthAccountNotLinked";
+  readonly status = 409;
+}
+
+/** The adapter (database) failed or did not answer in time. Nothing was half-written; retry later. */
+export class AdapterError extends SesameError {
+  readonly type = "AdapterError";
+  readonly status = 503;
 }
 
 /**

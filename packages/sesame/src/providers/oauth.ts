@@ -54,6 +54,11 @@ export interface OAuthProvider<P extends Profile = Profile> {
   fetch?: typeof fetch;
   /** Allow `http:` endpoints. For a provider on this machine in development and tests only. */
   allowInsecureRequests?: boolean;
+  /**
+   * With an adapter: let a new account of this provider join the existing user with the same email. Only
+   * for providers that verify email addresses, or whoever registers that address there takes the account.
+   */
+  allowDangerousEmailAccountLinking?: boolean;
   /** On sign-out, also end the session at the provider (OIDC RP-initiated logout), when it supports it. */
   endSessionOnSignOut?: boolean;
 }

@@ -57,9 +57,10 @@ const migrations: Record<string, Migration> = {
 };
 
 /** The migrator for Sesame's tables, on any Kysely instance. */
-export function sesameMigrator(db: Kysely<unknown>): Migrator {
+export function sesameMigrator<DB>(db: Kysely<DB>): Migrator {
   return new Migrator({
-    db,
+    // Migrations see the database as it was when they were written, not as the app's types describe it.
+    db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: async () => migrations },
     migrationTableName: "sesame_migrations",
     migrationLockTableName: "sesame_migrations_lock",
@@ -74,7 +75,7 @@ export function sesameMigrator(db: Kysely<unknown>): Migrator {
  * await migrate(db);
  * ```
  */
-export async function migrate(db: Kysely<unknown>): Promise<MigrationResultSet> {
+export async function migrate<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
   const result = await sesameMigrator(db).migrateToLatest();
   if (result.error) throw result.error;
   return result;

@@ -9,6 +9,8 @@ const MESSAGES: Record<string, string> = {
   OAuthSignInError: "The sign-in provider could not be reached. Please try again in a moment.",
   OAuthCallbackError: "Signing in with the provider did not complete. It may have been cancelled; please try again.",
   InvalidCheck: "This sign-in link expired or was already used. Please start again.",
+  OAuthAccountNotLinked: "This email is already used by an account that signs in another way. Sign in the way you did before.",
+  AdapterError: "The service is temporarily unavailable. Please try again in a moment.",
 };
 
 export function errorMessage(code: string | null | undefined): string {

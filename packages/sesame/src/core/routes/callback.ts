@@ -60,6 +60,11 @@ async function oauthCallback(context: RequestContext, provider: OAuthProvider, b
   }
   params.delete(BOUNCED);
   const signIn = await finishSignIn(context, provider, params);
-  const outcome = await completeSignIn(context, signIn, await resolveCallbackUrl(context, signIn.callbackUrl), endSessionClaims(provider, signIn.account));
+  const outcome = await completeSignIn(
+    context,
+    { ...signIn, allowEmailLinking: provider.allowDangerousEmailAccountLinking ?? false },
+    await resolveCallbackUrl(context, signIn.callbackUrl),
+    endSessionClaims(provider, signIn.account),
+  );
   return redirect(outcome.redirectTo, false, withCookies([...outcome.cookies, clearChecksCookie(context)]));
 }

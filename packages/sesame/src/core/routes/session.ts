@@ -4,7 +4,7 @@ import { assertCsrf } from "../csrf.js";
 import { InvalidRequest } from "../errors.js";
 import { json, withCookies, type Body } from "../http.js";
 import { emit } from "../events.js";
-import { readSession } from "../session/jwt-session.js";
+import { readSession } from "../session/read.js";
 
 export async function getSession(context: RequestContext): Promise<Response> {
   const { session, cookies } = await readSession(context);

@@ -6,7 +6,9 @@ import { html, redirect, wantsJson, withCookies, type Body } from "../http.js";
 import { providerLogoutUrl } from "../oauth/logout.js";
 import { signOutPage } from "../pages/signout.js";
 import { resolveCallbackUrl } from "../redirect.js";
+import { endDatabaseSession } from "../session/database-session.js";
 import { clearSessionCookies, sessionTokenOf } from "../session/jwt-session.js";
+import type { JWT } from "../types.js";
 
 export async function getSignOut(context: RequestContext): Promise<Response> {
   const callbackUrl = await resolveCallbackUrl(context, new URL(context.request.url).searchParams.get("callbackUrl"));
@@ -18,9 +20,19 @@ export async function getSignOut(context: RequestContext): Promise<Response> {
 export async function postSignOut(context: RequestContext, body: Body): Promise<Response> {
   await assertCsrf(context, body.csrfToken);
   const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl);
-  const source = sessionTokenOf(context);
-  const token = source ? await context.config.sessionCodec.decode(source.token) : null;
-  await emit(context, "signOut", { token });
+  let token: JWT | null;
+  let cookies: string[];
+  if (context.config.session.strategy === "database") {
+    const ended = await endDatabaseSession(context);
+    token = ended.session?.data ?? null;
+    cookies = ended.cookies;
+    await emit(context, "signOut", { token, session: ended.session });
+  } else {
+    const source = sessionTokenOf(context);
+    token = source ? await context.config.sessionCodec.decode(source.token) : null;
+    cookies = clearSessionCookies(context);
+    await emit(context, "signOut", { token });
+  }
   const destination = (token && (await providerLogoutUrl(context, token, callbackUrl))) ?? callbackUrl;
-  return redirect(destination, wantsJson(context.request, body), withCookies(clearSessionCookies(context)));
+  return redirect(destination, wantsJson(context.request, body), withCookies(cookies));
 }

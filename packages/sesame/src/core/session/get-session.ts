@@ -1,7 +1,7 @@
 /** The session of any request, for code outside the auth routes (pages, API handlers, middleware). */
 import { resolveConfig, type SesameConfig } from "../config.js";
 import { createContext } from "../context.js";
-import { readSession, type SessionState } from "./jwt-session.js";
+import { readSession, type SessionState } from "./read.js";
 
 /**
  * Reads the session of `request`, running the `jwt` and `session` callbacks. `cookies` are the `Set-Cookie`

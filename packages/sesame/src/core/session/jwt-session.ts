@@ -66,7 +66,7 @@ export interface ReadOptions {
  * send back: renewed after `updateAge`, rewritten when a callback changed the token, cleared when the token
  * is invalid or the `jwt` callback ended the session.
  */
-export async function readSession(context: RequestContext, options: ReadOptions = {}): Promise<SessionState> {
+export async function readJwtSession(context: RequestContext, options: ReadOptions = {}): Promise<SessionState> {
   const source = sessionTokenOf(context);
   if (!source) return NO_SESSION;
   const { config } = context;

@@ -8,6 +8,7 @@
 import { cipher } from "#jwe";
 import type { JWT } from "../types.js";
 import { BoundedCache } from "../bounded-cache.js";
+import { randomString } from "../random.js";
 import { keyRing } from "../keys.js";
 import { headerTable, type HeaderTable } from "./jwe.js";
 
@@ -23,9 +24,8 @@ const MAX_TOKEN_LENGTH = 16 * 1024;
 const DECODED_CACHE_ENTRIES = 10_000;
 /** Seconds of clock difference tolerated between the server that issued a token and the one reading it. */
 const CLOCK_TOLERANCE_SECONDS = 15;
-/** 22 base64url characters: 132 random bits, more than a UUID's 122, in 22 characters instead of 36. */
+/** 132 random bits, more than a UUID's 122, in 22 characters instead of 36. */
 const JTI_LENGTH = 22;
-const BASE64URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 const codecs = new Map<string, TokenCodec>();
 
@@ -46,15 +46,8 @@ export type StampedClaims = JWT & { iat: number; exp: number; jti: string };
 /** `claims` with `iat` now, `exp` `maxAge` seconds later, and a `jti` (kept across renewals). */
 export function stampClaims(claims: JWT, maxAge: number): StampedClaims {
   const iat = Math.floor(Date.now() / 1000);
-  const jti = claims.jti ?? randomId();
+  const jti = claims.jti ?? randomString(JTI_LENGTH);
   return { ...claims, iat, exp: iat + maxAge, jti };
-}
-
-function randomId(): string {
-  // Each random byte gives 6 uniform bits (256 is a multiple of 64), so there is no modulo bias.
-  let id = "";
-  for (const byte of crypto.getRandomValues(new Uint8Array(JTI_LENGTH))) id += BASE64URL_ALPHABET[byte & 63];
-  return id;
 }
 
 interface Decoded {

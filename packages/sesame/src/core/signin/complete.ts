@@ -1,12 +1,15 @@
 /**
- * The last steps every sign-in shares, whatever proved the user's identity: ask the `signIn` callback, shape
- * the token with the `jwt` callback, issue the session cookie, tell the `signIn` event, and redirect.
+ * The last steps every sign-in shares, whatever proved the user's identity: ask the `signIn` callback, find
+ * or create the user in the adapter (if there is one), shape the token with the `jwt` callback, start the
+ * session (cookie or database), tell the `signIn` event, and redirect.
  */
 import type { RequestContext } from "../context.js";
 import { AccessDenied } from "../errors.js";
 import { emit } from "../events.js";
+import { createDatabaseSession } from "../session/database-session.js";
 import { issueSessionCookies } from "../session/jwt-session.js";
 import type { Account, JWT, Profile, User } from "../types.js";
+import { persistUser, type PersistedUser } from "./persist-user.js";
 
 export interface SignInOutcome {
   /** Where to send the user: the vetted callback URL, or the URL the `signIn` callback chose. */
@@ -14,26 +17,41 @@ export interface SignInOutcome {
   cookies: string[];
 }
 
+export interface SignInParams {
+  user: User;
+  account: Account;
+  profile?: Profile;
+  credentials?: Record<string, string | undefined>;
+  /** The provider lets accounts with a known email join that user (`allowDangerousEmailAccountLinking`). */
+  allowEmailLinking?: boolean;
+}
+
 export async function completeSignIn(
   context: RequestContext,
-  params: { user: User; account: Account; profile?: Profile; credentials?: Record<string, string | undefined> },
+  { allowEmailLinking = false, ...params }: SignInParams,
   callbackUrl: string,
   /** Claims Sesame itself needs in the token (e.g. what RP-initiated logout needs), added before `jwt` runs. */
   ownClaims: JWT = {},
 ): Promise<SignInOutcome> {
-  const { callbacks } = context.config;
-  const { user, account, profile } = params;
+  const { callbacks, adapter, session } = context.config;
+  const { account, profile } = params;
   const allowed = await callbacks.signIn(params);
   if (allowed === false) throw new AccessDenied("The signIn callback refused this user.");
   if (typeof allowed === "string") {
     return { redirectTo: await callbacks.redirect({ url: allowed, baseUrl: context.origin }), cookies: [] };
   }
 
+  const persisted: PersistedUser | undefined = adapter && (await persistUser(context, adapter, params.user, account, allowEmailLinking));
+  const user: User = persisted?.user ?? params.user;
+  const isNewUser = persisted?.isNewUser ?? false;
   const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...ownClaims };
-  const token = await callbacks.jwt({ token: initial, user, account, profile, trigger: "signIn", isNewUser: false });
+  const token = await callbacks.jwt({ token: initial, user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
   if (!token) throw new AccessDenied("The jwt callback returned no token on sign-in.");
 
-  const { cookies } = await issueSessionCookies(context, token);
-  await emit(context, "signIn", { user, account, profile, isNewUser: false });
+  const cookies =
+    session.strategy === "database" && persisted
+      ? await createDatabaseSession(context, persisted.user, token)
+      : (await issueSessionCookies(context, token)).cookies;
+  await emit(context, "signIn", { user, account, profile, isNewUser });
   return { redirectTo: callbackUrl, cookies };
 }

@@ -1,0 +1,130 @@
+/**
+ * The lifecycle of a database session: the cookie holds `<id>.<secret>`, the database the session with the
+ * SHA-256 of the secret. Reading costs one query (session joined with its user); the stored hash is
+ * compared in constant time, so neither a database leak nor response timing gives a usable cookie away.
+ * Expiry slides with activity, written at most once per `updateAge`. Deleting the row ends the session
+ * on the very next request — which is what makes revocation instant.
+ */
+import type { AdapterSession, AdapterUser } from "../adapter.js";
+import { defaultCallbacks } from "../config.js";
+import type { RequestContext } from "../context.js";
+import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
+import { timingSafeEqual } from "../compare.js";
+import { emit } from "../events.js";
+import { randomString, sha256 } from "../random.js";
+import type { JWT, Session } from "../types.js";
+import type { ReadOptions, SessionState } from "./jwt-session.js";
+
+const ID_LENGTH = 22;
+const SECRET_LENGTH = 43;
+const COOKIE_FORMAT = new RegExp(`^([\\w-]{${ID_LENGTH}})\\.([\\w-]{${SECRET_LENGTH}})$`);
+
+function adapterOf(context: RequestContext) {
+  const { adapter } = context.config;
+  if (!adapter) throw new TypeError("database sessions need an adapter (checked at configuration)");
+  return adapter;
+}
+
+/** The id and secret in the request's session cookie, if it has the right form. */
+export function sessionCookieParts(context: RequestContext): { id: string; secret: string } | undefined {
+  const value = readChunkedCookie(context.cookies, context.jar.sessionToken.name);
+  const match = value ? COOKIE_FORMAT.exec(value) : null;
+  return match ? { id: match[1]!, secret: match[2]! } : undefined;
+}
+
+function sessionCookie(context: RequestContext, value: string): string[] {
+  const { name, options } = context.jar.sessionToken;
+  return writeChunkedCookie(name, value, { ...options, maxAge: context.config.session.maxAge }, context.cookies);
+}
+
+function clearCookie(context: RequestContext): string[] {
+  const { name, options } = context.jar.sessionToken;
+  return clearChunkedCookie(name, options, context.cookies);
+}
+
+function clientIp(context: RequestContext): string | null {
+  const forwarded = context.config.trustHost ? context.request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+  return (forwarded || context.request.headers.get("x-real-ip"))?.slice(0, 64) ?? null;
+}
+
+/** Starts a session for `user`, keeping `data` (what the `jwt` callback returned) with it. */
+export async function createDatabaseSession(context: RequestContext, user: AdapterUser, data: JWT): Promise<string[]> {
+  const id = randomString(ID_LENGTH);
+  const secret = randomString(SECRET_LENGTH);
+  const now = new Date();
+  const session: AdapterSession = {
+    id,
+    secretHash: await sha256(secret),
+    userId: user.id,
+    expires: new Date(now.getTime() + context.config.session.maxAge * 1000),
+    createdAt: now,
+    lastSeenAt: now,
+    ip: clientIp(context),
+    userAgent: context.request.headers.get("user-agent")?.slice(0, 512) ?? null,
+    data,
+  };
+  await adapterOf(context).createSession(session);
+  return sessionCookie(context, `${id}.${secret}`);
+}
+
+/** The request's valid session and user, or `undefined` (the cookie should then be cleared). */
+export async function loadDatabaseSession(context: RequestContext): Promise<{ session: AdapterSession; user: AdapterUser } | undefined> {
+  const parts = sessionCookieParts(context);
+  if (!parts) return undefined;
+  const adapter = adapterOf(context);
+  const found = await adapter.getSessionAndUser(parts.id);
+  if (!found || !timingSafeEqual(await sha256(parts.secret), found.session.secretHash)) return undefined;
+  if (found.session.expires.getTime() <= Date.now()) {
+    await adapter.deleteSession(parts.id);
+    return undefined;
+  }
+  return found;
+}
+
+export async function readDatabaseSession(context: RequestContext, options: ReadOptions = {}): Promise<SessionState> {
+  const hasCookie = readChunkedCookie(context.cookies, context.jar.sessionToken.name) !== undefined;
+  const found = await loadDatabaseSession(context);
+  if (!found) return { session: null, token: null, cookies: hasCookie ? clearCookie(context) : [] };
+  const adapter = adapterOf(context);
+  const { config } = context;
+  let { session: stored } = found;
+  const { user } = found;
+  let token: JWT = { ...stored.data, sub: user.id };
+
+  let cookies: string[] = [];
+  if (options.update) {
+    const updated = await config.callbacks.jwt({ token, trigger: "update", session: options.update.data });
+    if (!updated) {
+      await adapter.deleteSession(stored.id);
+      return { session: null, token: null, cookies: clearCookie(context) };
+    }
+    token = updated;
+    await adapter.updateSession(stored.id, { data: token });
+  }
+
+  const now = Date.now();
+  if (now - stored.lastSeenAt.getTime() >= config.session.updateAge * 1000) {
+    stored = { ...stored, expires: new Date(now + config.session.maxAge * 1000), lastSeenAt: new Date(now) };
+    await adapter.updateSession(stored.id, { expires: stored.expires, lastSeenAt: stored.lastSeenAt });
+    const parts = sessionCookieParts(context)!;
+    cookies = sessionCookie(context, `${parts.id}.${parts.secret}`);
+  }
+
+  const base: Session = {
+    user: { id: user.id, name: user.name, email: user.email, image: user.image },
+    expires: stored.expires.toISOString(),
+  };
+  const session =
+    config.callbacks.session === defaultCallbacks.session
+      ? base
+      : await config.callbacks.session({ session: base, token, user, ...(options.update && { trigger: "update" as const, newSession: options.update.data }) });
+  if (config.events.session) await emit(context, "session", { session, token });
+  return { session, token, cookies };
+}
+
+/** Deletes the request's session (sign-out) and returns it, with the cookies that clear it. */
+export async function endDatabaseSession(context: RequestContext): Promise<{ session: AdapterSession | null; cookies: string[] }> {
+  const found = await loadDatabaseSession(context);
+  if (found) await adapterOf(context).deleteSession(found.session.id);
+  return { session: found?.session ?? null, cookies: clearCookie(context) };
+}
