@@ -58,7 +58,8 @@ export function MemoryAdapter(): Adapter {
     async createUserWithAccount(user, account) {
       // No await between the check and the writes: nothing can interleave.
       const existing = accounts.get(accountKey(account.provider, account.providerAccountId));
-      if (existing) return { user: copy(users.get(existing.userId)!), created: false };
+      const linkedUser = existing && users.get(existing.userId);
+      if (linkedUser) return { user: copy(linkedUser), created: false };
       const created = insertUser(user);
       accounts.set(accountKey(account.provider, account.providerAccountId), { ...copy(account), userId: created.id });
       return { user: created, created: true };

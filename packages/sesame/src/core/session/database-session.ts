@@ -28,8 +28,8 @@ function adapterOf(context: RequestContext) {
 /** The id and secret in the request's session cookie, if it has the right form. */
 export function sessionCookieParts(context: RequestContext): { id: string; secret: string } | undefined {
   const value = readChunkedCookie(context.cookies, context.jar.sessionToken.name);
-  const match = value ? COOKIE_FORMAT.exec(value) : null;
-  return match ? { id: match[1]!, secret: match[2]! } : undefined;
+  const [, id, secret] = (value && COOKIE_FORMAT.exec(value)) || [];
+  return id && secret ? { id, secret } : undefined;
 }
 
 function sessionCookie(context: RequestContext, value: string): string[] {
@@ -83,8 +83,9 @@ export async function loadDatabaseSession(context: RequestContext): Promise<{ se
 
 export async function readDatabaseSession(context: RequestContext, options: ReadOptions = {}): Promise<SessionState> {
   const hasCookie = readChunkedCookie(context.cookies, context.jar.sessionToken.name) !== undefined;
-  const found = await loadDatabaseSession(context);
-  if (!found) return { session: null, token: null, cookies: hasCookie ? clearCookie(context) : [] };
+  const parts = sessionCookieParts(context);
+  const found = parts && (await loadDatabaseSession(context));
+  if (!parts || !found) return { session: null, token: null, cookies: hasCookie ? clearCookie(context) : [] };
   const adapter = adapterOf(context);
   const { config } = context;
   let { session: stored } = found;
@@ -106,7 +107,6 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   if (now - stored.lastSeenAt.getTime() >= config.session.updateAge * 1000) {
     stored = { ...stored, expires: new Date(now + config.session.maxAge * 1000), lastSeenAt: new Date(now) };
     await adapter.updateSession(stored.id, { expires: stored.expires, lastSeenAt: stored.lastSeenAt });
-    const parts = sessionCookieParts(context)!;
     cookies = sessionCookie(context, `${parts.id}.${parts.secret}`);
   }
 
