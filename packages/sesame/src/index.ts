@@ -6,6 +6,8 @@
  */
 export { Auth } from "./core/auth.js";
 export { getSession } from "./core/session/get-session.js";
+export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/server.js";
+export type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "./core/adapter.js";
 export type {
   Callbacks,
   EventCallbacks,

@@ -12,6 +12,7 @@ import { getCsrf } from "./routes/csrf.js";
 import { getError } from "./routes/error.js";
 import { getProviders } from "./routes/providers.js";
 import { getSession, updateSession } from "./routes/session.js";
+import { getSessions, postRevokeOtherSessions, postRevokeSession } from "./routes/sessions.js";
 import { getSignIn, postSignIn } from "./routes/signin.js";
 import { getSignOut, postSignOut } from "./routes/signout.js";
 import { errorPageUrl } from "./urls.js";
@@ -35,6 +36,9 @@ const ROUTES: Record<string, Route> = {
   "signin/:provider": { POST: postSignIn, provider: "required" },
   "callback/:provider": { GET: callback, POST: callback, provider: "required" },
   signout: { GET: getSignOut, POST: (c, _p, b) => postSignOut(c, b) },
+  sessions: { GET: getSessions, api: true },
+  "sessions/revoke": { POST: (c, _p, b) => postRevokeSession(c, b), api: true },
+  "sessions/revoke-others": { POST: (c, _p, b) => postRevokeOtherSessions(c, b), api: true },
   error: { GET: getError },
 };
 
@@ -76,7 +80,7 @@ function match(context: RequestContext): { route: Route; provider: string } {
   const { basePath } = context.config;
   const rest = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : undefined;
   const [action = "", providerSegment, ...extra] = (rest ?? "").split("/");
-  const route = providerSegment === undefined ? ROUTES[action] : ROUTES[`${action}/:provider`];
+  const route = providerSegment === undefined ? ROUTES[action] : (ROUTES[`${action}/${providerSegment}`] ?? ROUTES[`${action}/:provider`]);
   if (rest === undefined || !route || extra.length > 0 || (route.provider && !providerSegment)) {
     throw new UnknownAction(`No auth route at ${pathname}. The routes live under ${basePath}/ (session, csrf, signin, …).`);
   }
