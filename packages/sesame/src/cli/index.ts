@@ -1,24 +1,39 @@
-/** The `sesame` command: `sesame secret` prints a new random secret for AUTH_SECRET. */
+/** The `sesame` command: `sesame secret` prints a new secret; `sesame migrate` brings the database schema up to date. */
 import { randomBytes } from "node:crypto";
+import { migrateDatabase } from "./migrate.js";
 
 const USAGE = `Usage: sesame <command>
 
 Commands:
-  secret   Print a new random secret to put in AUTH_SECRET (.env.local)`;
+  secret                      Print a new random secret to put in AUTH_SECRET (.env.local)
+  migrate [--database URL]    Create or update Sesame's tables. URL: postgres://… or sqlite:./path.db
+                              (default: DATABASE_URL, else sqlite:./sesame.db)`;
 
-const [command] = process.argv.slice(2);
-switch (command) {
-  case "secret":
-    // 32 random bytes: 256 bits, 43 base64url characters, well above the 32-character minimum.
-    console.log(randomBytes(32).toString("base64url"));
-    break;
-  case undefined:
-  case "help":
-  case "--help":
-  case "-h":
-    console.log(USAGE);
-    break;
-  default:
-    console.error(`Unknown command "${command}".\n\n${USAGE}`);
-    process.exitCode = 2;
+const [command, ...args] = process.argv.slice(2);
+try {
+  switch (command) {
+    case "secret":
+      // 32 random bytes: 256 bits, 43 base64url characters, well above the 32-character minimum.
+      console.log(randomBytes(32).toString("base64url"));
+      break;
+    case "migrate": {
+      const flag = args.indexOf("--database");
+      const url = (flag >= 0 ? args[flag + 1] : undefined) ?? process.env.DATABASE_URL ?? "sqlite:./sesame.db";
+      const applied = await migrateDatabase(url);
+      console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
+      break;
+    }
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      console.log(USAGE);
+      break;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      process.exitCode = 2;
+  }
+} catch (error) {
+  console.error(`sesame ${command}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
 }
