@@ -8,6 +8,9 @@ export { Auth } from "./core/auth.js";
 export { getSession } from "./core/session/get-session.js";
 export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/server.js";
 export type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "./core/adapter.js";
+export { MemoryRevocationStore } from "./core/revocation/memory.js";
+export type { RevocationOptions } from "./core/revocation/state.js";
+export type { RevocationChange, RevocationSnapshot, RevocationStore, RevocationSubscription } from "./core/revocation/store.js";
 export type {
   Callbacks,
   EventCallbacks,

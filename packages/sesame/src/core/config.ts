@@ -11,6 +11,7 @@ import { InvalidConfiguration, InvalidSecret, MissingSecret, type SesameError } 
 import { keyRing, type KeyRing } from "./keys.js";
 import { tokenCodec, type TokenCodec } from "./session/token.js";
 import { guardAdapter, type Adapter, type AdapterSession, type AdapterUser } from "./adapter.js";
+import { RevocationState, type RevocationOptions } from "./revocation/state.js";
 import type { Account, Awaitable, JWT, Profile, Session, User } from "./types.js";
 
 export interface SessionOptions {
@@ -113,6 +114,11 @@ export interface SesameConfig {
   /** Milliseconds an adapter call may take before it fails with `AdapterError`. Default: 5 000. */
   adapterTimeout?: number;
   /**
+   * Revocation of JWT sessions: sign-out and `revokeUserSessions` take effect at once in every server
+   * process, with no network call per request. See `sesame/revocation/*`.
+   */
+  revocation?: RevocationOptions;
+  /**
    * At least 32 characters; defaults to `AUTH_SECRET` (or `NEXTAUTH_SECRET`). Pass an array to rotate: the
    * first encrypts, every one decrypts, so old sessions stay valid until they expire.
    */
@@ -148,6 +154,8 @@ export interface ResolvedConfig {
   session: Required<SessionOptions>;
   /** The app's adapter, with every call time-limited and its failures reported as `AdapterError`. */
   adapter: Adapter | undefined;
+  /** This config's in-memory revocation state, when revocation is configured. */
+  revocation: RevocationState | undefined;
   callbacks: Callbacks;
   events: Partial<EventCallbacks>;
   pages: Partial<PagesOptions>;
@@ -245,7 +253,9 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
 
   const maxAge = positiveSeconds("session.maxAge", config.session?.maxAge, DEFAULT_SESSION_MAX_AGE_SECONDS);
   const jars = new Map<boolean, CookieJar>();
+  const logger = { ...defaultLogger(config.debug ?? false), ...config.logger };
   return {
+    revocation: config.revocation && new RevocationState(config.revocation, logger),
     providers,
     basePath,
     authUrl,
@@ -262,7 +272,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     events: config.events ?? {},
     pages: config.pages ?? {},
     theme: config.theme ?? {},
-    logger: { ...defaultLogger(config.debug ?? false), ...config.logger },
+    logger,
     sessionCodec: tokenCodec(secrets, SESSION_TOKEN_SALT),
     csrfKeys: keyRing(secrets, CSRF_SALT, "HMAC"),
     checksCodec: tokenCodec(secrets, OAUTH_CHECKS_SALT),

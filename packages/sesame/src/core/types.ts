@@ -40,6 +40,8 @@ export interface RegisteredClaims {
   exp?: number;
   /** Unique id of this session, stable across renewals. */
   jti?: string;
+  /** The user's token version when the session began; raising it revokes every older session. */
+  ver?: number;
 }
 
 /**

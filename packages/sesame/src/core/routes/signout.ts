@@ -31,6 +31,8 @@ export async function postSignOut(context: RequestContext, body: Body): Promise<
     const source = sessionTokenOf(context);
     token = source ? await context.config.sessionCodec.decode(source.token) : null;
     cookies = clearSessionCookies(context);
+    // With revocation on, the signed-out token is dead everywhere, even if someone kept a copy.
+    if (token?.jti && token.exp && context.config.revocation) await context.config.revocation.revoke(token.jti, token.exp);
     await emit(context, "signOut", { token });
   }
   const destination = (token && (await providerLogoutUrl(context, token, callbackUrl))) ?? callbackUrl;

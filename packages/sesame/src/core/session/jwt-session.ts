@@ -72,6 +72,13 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   const { config } = context;
   const decoded = await config.sessionCodec.decode(source.token);
   if (!decoded) return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
+  if (config.revocation) {
+    if (!config.revocation.ready) await config.revocation.start();
+    const verdict = config.revocation.check(decoded);
+    if (verdict === "revoked") return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
+    // Revocations may be missing (fail-closed): no session now, but keep the cookie for when they are back.
+    if (verdict === "unknown") return NO_SESSION;
+  }
 
   let token: JWT | null = decoded;
   let changed = false;

@@ -66,7 +66,15 @@ export async function revokeOtherSessionsOf(context: RequestContext): Promise<nu
   return adapter.deleteSessions(current.user.id, { except: current.session.id });
 }
 
-/** Ends every session of `userId` (ban, password change, compromised account). */
+/**
+ * Ends every session of `userId` (ban, password change, compromised account): database sessions are
+ * deleted, JWT sessions revoked by raising the user's token version. Returns how many database sessions
+ * ended (JWT sessions cannot be counted).
+ */
 export async function revokeAllSessionsOf(config: ResolvedConfig, userId: string): Promise<number> {
-  return adapterFor({ config }).deleteSessions(userId);
+  if (!config.revocation && (config.session.strategy !== "database" || !config.adapter)) {
+    throw new InvalidRequest("Revoking a user's sessions needs database sessions or `revocation` for JWT sessions.");
+  }
+  await config.revocation?.revokeUser(userId);
+  return config.adapter && config.session.strategy === "database" ? config.adapter.deleteSessions(userId) : 0;
 }

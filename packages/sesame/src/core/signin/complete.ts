@@ -44,7 +44,10 @@ export async function completeSignIn(
   const persisted: PersistedUser | undefined = adapter && (await persistUser(context, adapter, params.user, account, allowEmailLinking));
   const user: User = persisted?.user ?? params.user;
   const isNewUser = persisted?.isNewUser ?? false;
-  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...ownClaims };
+  const { revocation } = context.config;
+  if (revocation && !revocation.ready) await revocation.start();
+  const version = revocation && user.id ? { ver: revocation.versionOf(user.id) } : {};
+  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...ownClaims };
   const token = await callbacks.jwt({ token: initial, user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
   if (!token) throw new AccessDenied("The jwt callback returned no token on sign-in.");
 

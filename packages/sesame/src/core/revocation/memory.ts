@@ -1,0 +1,32 @@
+/** A revocation store for one process (tests, single-instance apps): changes are delivered directly. */
+import type { RevocationChange, RevocationStore } from "./store.js";
+
+export function MemoryRevocationStore(): RevocationStore {
+  const sessions = new Map<string, number>();
+  const versions = new Map<string, number>();
+  const listeners = new Set<(change: RevocationChange) => void>();
+  const publish = (change: RevocationChange) => listeners.forEach((listener) => listener(change));
+  return {
+    async revokeSession(jti, exp) {
+      sessions.set(jti, exp);
+      publish({ type: "session", jti, exp });
+    },
+    async bumpUserVersion(userId) {
+      const version = (versions.get(userId) ?? 0) + 1;
+      versions.set(userId, version);
+      publish({ type: "user", userId, version });
+      return version;
+    },
+    async snapshot() {
+      return {
+        sessions: [...sessions].map(([jti, exp]) => ({ jti, exp })),
+        versions: [...versions].map(([userId, version]) => ({ userId, version })),
+      };
+    },
+    async subscribe(onChange, onStatus) {
+      listeners.add(onChange);
+      onStatus(true);
+      return { close: async () => void listeners.delete(onChange) };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Where revocations of JWT sessions are recorded and how they travel between server processes. A session
+ * is revoked by its id (`jti`) until it would have expired anyway; all of a user's sessions are revoked by
+ * raising the user's token version above the one their tokens carry.
+ */
+
+export type RevocationChange =
+  | { type: "session"; jti: string; /** seconds since the epoch */ exp: number }
+  | { type: "user"; userId: string; version: number };
+
+export interface RevocationSnapshot {
+  sessions: Array<{ jti: string; exp: number }>;
+  versions: Array<{ userId: string; version: number }>;
+}
+
+export interface RevocationSubscription {
+  close(): Promise<void>;
+}
+
+export interface RevocationStore {
+  /** Records the revocation of one session and tells every subscriber. */
+  revokeSession(jti: string, exp: number): Promise<void>;
+  /** Raises the user's token version (ending every session issued before) and tells every subscriber. */
+  bumpUserVersion(userId: string): Promise<number>;
+  /** Everything currently revoked: loaded at start and periodically, to repair missed messages. */
+  snapshot(): Promise<RevocationSnapshot>;
+  /**
+   * Delivers every change made by any process. `onStatus(false)` when the channel is lost, `true` when it
+   * is (re)established — after which the state reloads a snapshot.
+   */
+  subscribe(onChange: (change: RevocationChange) => void, onStatus: (connected: boolean) => void): Promise<RevocationSubscription>;
+}
