@@ -1,6 +1,7 @@
 /**
  * `sesame/adapters/redis`: Redis for what several server processes must share — the revocation of JWT
- * sessions (a sorted set of revoked ids, a hash of user token versions, a pub/sub channel). Commands fail
+ * sessions (a sorted set of revoked ids, a hash of user token versions, a pub/sub channel) and sign-in
+ * rate limits (a counter per key that expires with its window). Commands fail
  * at once while Redis is unreachable instead of queueing, so a request never waits on a dead server.
  *
  * @example
@@ -10,6 +11,7 @@
  * ```
  */
 import { createClient } from "redis";
+import type { RateLimitStore } from "../core/rate-limit/store.js";
 import type { RevocationChange, RevocationStore } from "../core/revocation/store.js";
 
 export interface RedisOptions {
@@ -34,19 +36,51 @@ function connect(options: RedisOptions): Client {
   return client;
 }
 
-export function RedisRevocationStore(options: RedisOptions = {}): RevocationStore {
-  const prefix = options.prefix ?? "sesame:";
-  const keys = { revoked: `${prefix}revoked`, versions: `${prefix}versions`, channel: `${prefix}revocation` };
+/** A client that connects on first use, and again on the next use after a failed attempt. */
+function lazyClient(options: RedisOptions): { client: Client; ready: () => Promise<Client> } {
   const client = connect(options);
   let connecting: Promise<unknown> | undefined;
+  const timeout = options.connectTimeout ?? 2_000;
   const ready = async () => {
-    if (!client.isOpen) connecting ??= client.connect().catch((error: unknown) => {
-      connecting = undefined;
-      throw error;
-    });
+    // The first connection is awaited at most `connectTimeout`; after that the client keeps reconnecting in
+    // the background, and commands fail at once while it is offline (no offline queue).
+    connecting ??= Promise.race([
+      client.connect(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${timeout} ms`)), timeout).unref?.()),
+    ]);
     await connecting;
     return client;
   };
+  return { client, ready };
+}
+
+export function RedisRateLimitStore(options: RedisOptions = {}): RateLimitStore {
+  const prefix = `${options.prefix ?? "sesame:"}ratelimit:`;
+  const { ready } = lazyClient(options);
+  return {
+    async hit(key, windowSeconds) {
+      const redis = await ready();
+      // Replies: the new count, whether the expiry was set, the milliseconds left in the window.
+      const [count, , ttl] = (await redis
+        .multi()
+        .incr(prefix + key)
+        // NX: only the attempt that opens the window sets its end.
+        .pExpire(prefix + key, windowSeconds * 1000, "NX")
+        .pTTL(prefix + key)
+        .exec()) as unknown as [number, number, number];
+      return { count: Number(count), resetAt: Date.now() + Math.max(0, Number(ttl)) };
+    },
+    async reset(key) {
+      const redis = await ready();
+      await redis.del(prefix + key);
+    },
+  };
+}
+
+export function RedisRevocationStore(options: RedisOptions = {}): RevocationStore {
+  const prefix = options.prefix ?? "sesame:";
+  const keys = { revoked: `${prefix}revoked`, versions: `${prefix}versions`, channel: `${prefix}revocation` };
+  const { client, ready } = lazyClient(options);
 
   return {
     async revokeSession(jti, exp) {

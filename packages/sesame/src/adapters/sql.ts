@@ -13,5 +13,6 @@
  * ```
  */
 export { SqlAdapter } from "./sql/adapter.js";
-export { migrate, sesameMigrator } from "./sql/migrations.js";
+export { migrate, sesameMigrator, type MigrateOptions } from "./sql/migrations.js";
+export { SqlRateLimitStore } from "./sql/rate-limit.js";
 export type { SesameDatabase } from "./sql/schema.js";

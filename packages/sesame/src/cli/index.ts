@@ -6,8 +6,10 @@ const USAGE = `Usage: sesame <command>
 
 Commands:
   secret                      Print a new random secret to put in AUTH_SECRET (.env.local)
-  migrate [--database URL]    Create or update Sesame's tables. URL: postgres://… or sqlite:./path.db
-                              (default: DATABASE_URL, else sqlite:./sesame.db)`;
+  migrate [--database URL] [--schema NAME]
+                              Create or update Sesame's tables. URL: postgres://… or sqlite:./path.db
+                              (default: DATABASE_URL, else sqlite:./sesame.db); NAME: a PostgreSQL
+                              schema other than public, as set by the URL's search_path`;
 
 const [command, ...args] = process.argv.slice(2);
 try {
@@ -17,9 +19,9 @@ try {
       console.log(randomBytes(32).toString("base64url"));
       break;
     case "migrate": {
-      const flag = args.indexOf("--database");
-      const url = (flag >= 0 ? args[flag + 1] : undefined) ?? process.env.DATABASE_URL ?? "sqlite:./sesame.db";
-      const applied = await migrateDatabase(url);
+      const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+      const url = option("--database") ?? process.env.DATABASE_URL ?? "sqlite:./sesame.db";
+      const applied = await migrateDatabase(url, option("--schema"));
       console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
       break;
     }

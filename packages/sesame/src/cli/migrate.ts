@@ -4,7 +4,7 @@ import { migrate } from "../adapters/sql/migrations.js";
 import { sqlite } from "../adapters/sqlite.node.js";
 
 /** Applies pending migrations; returns the names of those it applied. */
-export async function migrateDatabase(url: string): Promise<string[]> {
+export async function migrateDatabase(url: string, schema?: string): Promise<string[]> {
   const db = /^postgres(ql)?:\/\//.test(url)
     ? postgres({ connectionString: url })
     : url.startsWith("sqlite:")
@@ -12,7 +12,7 @@ export async function migrateDatabase(url: string): Promise<string[]> {
       : undefined;
   if (!db) throw new Error(`Unsupported database URL "${url}": use postgres://… or sqlite:./path.db`);
   try {
-    const { results = [] } = await migrate(db);
+    const { results = [] } = await migrate(db, { schema });
     return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
   } finally {
     await db.destroy();

@@ -5,7 +5,7 @@
  */
 import { readEnv, resolveConfig, type Logger, type SesameConfig } from "./config.js";
 import { createContext, type RequestContext } from "./context.js";
-import { CallbackRouteError, MethodNotAllowed, SesameError, UnknownAction, UntrustedHost, publicErrorCode } from "./errors.js";
+import { CallbackRouteError, MethodNotAllowed, RateLimited, SesameError, UnknownAction, UntrustedHost, publicErrorCode } from "./errors.js";
 import { json, readBody, redirect, wantsJson, type Body } from "./http.js";
 import { callback } from "./routes/callback.js";
 import { getCsrf } from "./routes/csrf.js";
@@ -112,6 +112,7 @@ function errorResponse(
 
   const headers = new Headers();
   if (known instanceof MethodNotAllowed) headers.set("allow", known.allow.join(", "));
+  if (known instanceof RateLimited) headers.set("retry-after", String(known.retryAfter));
   const errorPage = context && !(known instanceof UntrustedHost) ? errorPageUrl(context, code) : undefined;
   const browserNavigation =
     route && !route.api && !wantsJson(request, body) && !(request.headers.get("content-type") ?? "").includes("json");

@@ -11,6 +11,8 @@ import { InvalidConfiguration, InvalidSecret, MissingSecret, type SesameError } 
 import { keyRing, type KeyRing } from "./keys.js";
 import { tokenCodec, type TokenCodec } from "./session/token.js";
 import { guardAdapter, type Adapter, type AdapterSession, type AdapterUser } from "./adapter.js";
+import { DEFAULT_PER_IDENTIFIER, DEFAULT_PER_IP, type Limit, type RateLimitOptions } from "./rate-limit/limit.js";
+import { MemoryRateLimitStore, type RateLimitStore } from "./rate-limit/store.js";
 import { RevocationState, type RevocationOptions } from "./revocation/state.js";
 import type { Account, Awaitable, JWT, Profile, Session, User } from "./types.js";
 
@@ -119,6 +121,11 @@ export interface SesameConfig {
    */
   revocation?: RevocationOptions;
   /**
+   * Limits on sign-in attempts (credentials and email), per IP and per identifier. On by default, in
+   * memory; `false` turns it off.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
    * At least 32 characters; defaults to `AUTH_SECRET` (or `NEXTAUTH_SECRET`). Pass an array to rotate: the
    * first encrypts, every one decrypts, so old sessions stay valid until they expire.
    */
@@ -156,6 +163,7 @@ export interface ResolvedConfig {
   adapter: Adapter | undefined;
   /** This config's in-memory revocation state, when revocation is configured. */
   revocation: RevocationState | undefined;
+  rateLimit: { store: RateLimitStore; perIp: Limit | false; perIdentifier: Limit | false; options: RateLimitOptions } | undefined;
   callbacks: Callbacks;
   events: Partial<EventCallbacks>;
   pages: Partial<PagesOptions>;
@@ -256,6 +264,15 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
   const logger = { ...defaultLogger(config.debug ?? false), ...config.logger };
   return {
     revocation: config.revocation && new RevocationState(config.revocation, logger),
+    rateLimit:
+      config.rateLimit === false
+        ? undefined
+        : {
+            store: config.rateLimit?.store ?? MemoryRateLimitStore(),
+            perIp: config.rateLimit?.perIp ?? DEFAULT_PER_IP,
+            perIdentifier: config.rateLimit?.perIdentifier ?? DEFAULT_PER_IDENTIFIER,
+            options: config.rateLimit ?? {},
+          },
     providers,
     basePath,
     authUrl,

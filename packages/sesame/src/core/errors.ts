@@ -25,6 +25,7 @@ export type ErrorType =
   | "OAuthCallbackError"
   | "InvalidCheck"
   | "OAuthAccountNotLinked"
+  | "RateLimited"
   // Storage.
   | "AdapterError";
 
@@ -174,6 +175,15 @@ export class InvalidCheck extends SesameError {
 export class OAuthAccountNotLinked extends SesameError {
   readonly type = "OAuthAccountNotLinked";
   readonly status = 409;
+}
+
+/** Too many sign-in attempts from this address or for this account. Try again after `retryAfter` seconds. */
+export class RateLimited extends SesameError {
+  readonly type = "RateLimited";
+  readonly status = 429;
+  constructor(readonly retryAfter: number) {
+    super(`Too many sign-in attempts. Try again in ${retryAfter} seconds.`);
+  }
 }
 
 /** The adapter (database) failed or did not answer in time. Nothing was half-written; retry later. */

@@ -21,6 +21,11 @@ export interface CredentialsProvider<Fields extends string = string> {
   /** The fields of the built-in sign-in form. */
   credentials: Record<Fields, CredentialInput>;
   /**
+   * The field that names the account (username, email), for rate limiting per account. Default: the first
+   * field that is not a password.
+   */
+  identifier?: Fields;
+  /**
    * Checks the credentials. Return the user to sign in, or `null` to refuse (the client sees
    * `CredentialsSignin`); throw a `CredentialsSignin` subclass to send your own `code`.
    */

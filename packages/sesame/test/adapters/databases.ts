@@ -43,7 +43,7 @@ export async function postgresDatabase(): Promise<TestDatabase> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const db = postgres({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}`, max: 10 });
-  await migrate(db);
+  await migrate(db, { schema });
   return {
     db,
     async drop() {

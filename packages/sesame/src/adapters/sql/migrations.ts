@@ -54,11 +54,30 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0002_rate_limits": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("sesame_rate_limits")
+        .addColumn("key", "varchar(255)", (c) => c.primaryKey())
+        .addColumn("count", "integer", (c) => c.notNull())
+        .addColumn("reset_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
+export interface MigrateOptions {
+  /**
+   * PostgreSQL schema of the migration bookkeeping tables, when the app's tables live in a schema other
+   * than `public` (through `search_path`). Default: the database's default.
+   */
+  schema?: string;
+}
+
 /** The migrator for Sesame's tables, on any Kysely instance. */
-export function sesameMigrator<DB>(db: Kysely<DB>): Migrator {
+export function sesameMigrator<DB>(db: Kysely<DB>, { schema }: MigrateOptions = {}): Migrator {
   return new Migrator({
+    ...(schema && { migrationTableSchema: schema }),
     // Migrations see the database as it was when they were written, not as the app's types describe it.
     db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: async () => migrations },
@@ -75,8 +94,8 @@ export function sesameMigrator<DB>(db: Kysely<DB>): Migrator {
  * await migrate(db);
  * ```
  */
-export async function migrate<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
-  const result = await sesameMigrator(db).migrateToLatest();
+export async function migrate<DB>(db: Kysely<DB>, options: MigrateOptions = {}): Promise<MigrationResultSet> {
+  const result = await sesameMigrator(db, options).migrateToLatest();
   if (result.error) throw result.error;
   return result;
 }

@@ -43,9 +43,16 @@ export interface VerificationTokensTable {
   expires_at: number | string;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  reset_at: number | string;
+}
+
 export interface SesameDatabase {
   sesame_users: UsersTable;
   sesame_accounts: AccountsTable;
   sesame_sessions: SessionsTable;
   sesame_verification_tokens: VerificationTokensTable;
+  sesame_rate_limits: RateLimitsTable;
 }

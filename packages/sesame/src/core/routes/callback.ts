@@ -5,7 +5,7 @@
 import type { CredentialsProvider } from "../../providers/types.js";
 import type { OAuthProvider } from "../../providers/oauth.js";
 import type { RequestContext } from "../context.js";
-import { CallbackRouteError, CredentialsSignin, MethodNotAllowed, SesameError, UnknownProvider } from "../errors.js";
+import { CallbackRouteError, CredentialsSignin, MethodNotAllowed, RateLimited, SesameError, UnknownProvider } from "../errors.js";
 import { json, redirect, wantsJson, withCookies, type Body } from "../http.js";
 import { finishSignIn } from "../oauth/callback.js";
 import { clearChecksCookie } from "../oauth/checks.js";
@@ -36,6 +36,11 @@ async function credentialsCallback(context: RequestContext, provider: Credential
     const outcome = await signInWithCredentials(context, provider, body, callbackUrl);
     return redirect(outcome.redirectTo, returnJson, withCookies(outcome.cookies));
   } catch (error) {
+    if (error instanceof RateLimited) {
+      const url = signInPageUrl(context, { error: error.type, callbackUrl });
+      const headers = new Headers({ "retry-after": String(error.retryAfter) });
+      return returnJson ? json({ url, error: error.type, message: error.message }, { status: 429, headers }) : redirect(url, false, headers);
+    }
     if (!(error instanceof CredentialsSignin)) throw error;
     // Back to the form with the reason; the same answer whether the user exists or the password is wrong.
     const url = signInPageUrl(context, { error: error.type, code: error.code, callbackUrl });

@@ -4,11 +4,19 @@ import type { RequestContext } from "../context.js";
 import { assertCsrf } from "../csrf.js";
 import { CallbackRouteError, CredentialsSignin, SesameError } from "../errors.js";
 import type { Body } from "../http.js";
+import { clearSignInLimit, limitSignIn } from "../rate-limit/limit.js";
 import type { User } from "../types.js";
 import { completeSignIn, type SignInOutcome } from "./complete.js";
 
 /** Fields Sesame itself posts with the form; they are not credentials. */
 const RESERVED_FIELDS = new Set(["csrfToken", "callbackUrl", "json", "redirect", "data"]);
+
+/** The form field naming the account: configured, else the first that is not a password. */
+function identifierField(provider: CredentialsProvider): string {
+  if (provider.identifier) return provider.identifier;
+  const fields = Object.entries(provider.credentials);
+  return fields.find(([, input]) => input.type !== "password")?.[0] ?? "username";
+}
 
 export async function signInWithCredentials(
   context: RequestContext,
@@ -22,6 +30,9 @@ export async function signInWithCredentials(
     if (!RESERVED_FIELDS.has(key) && typeof value === "string") credentials[key] = value;
   }
 
+  const identifier = credentials[identifierField(provider)];
+  await limitSignIn(context, provider.id, identifier);
+
   let user: User | null | undefined;
   try {
     user = await provider.authorize(credentials, context.request);
@@ -30,6 +41,7 @@ export async function signInWithCredentials(
     throw new CallbackRouteError(`authorize() of provider "${provider.id}" threw.`, { cause: error });
   }
   if (!user) throw new CredentialsSignin();
+  await clearSignInLimit(context, provider.id, identifier);
 
   // Credentials users without an id still need a stable subject for this session.
   const signedIn = { ...user, id: user.id ?? crypto.randomUUID() };
