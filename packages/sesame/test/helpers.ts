@@ -58,6 +58,11 @@ export class Browser {
     return response;
   }
 
+  /** Follows a full URL on the app (a link from an email). */
+  visit(url: URL): Promise<Response> {
+    return this.fetch(url.pathname + url.search);
+  }
+
   store(response: Response): void {
     for (const { name, value, attributes } of setCookies(response)) {
       if (attributes["max-age"] === "0") this.jar.delete(name);

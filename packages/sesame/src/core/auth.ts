@@ -15,6 +15,7 @@ import { getSession, updateSession } from "./routes/session.js";
 import { getSessions, postRevokeOtherSessions, postRevokeSession } from "./routes/sessions.js";
 import { getSignIn, postSignIn } from "./routes/signin.js";
 import { getSignOut, postSignOut } from "./routes/signout.js";
+import { getVerifyRequest } from "./routes/verify-request.js";
 import { errorPageUrl } from "./urls.js";
 
 type Handler = (context: RequestContext, provider: string, body: Body) => Response | Promise<Response>;
@@ -40,6 +41,7 @@ const ROUTES: Record<string, Route> = {
   "sessions/revoke": { POST: (c, _p, b) => postRevokeSession(c, b), api: true },
   "sessions/revoke-others": { POST: (c, _p, b) => postRevokeOtherSessions(c, b), api: true },
   error: { GET: getError },
+  "verify-request": { GET: getVerifyRequest },
 };
 
 /**

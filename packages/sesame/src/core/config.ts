@@ -93,6 +93,8 @@ export interface PagesOptions {
   signIn: string;
   signOut: string;
   error: string;
+  /** Shown after an email sign-in link was sent ("check your email"). */
+  verifyRequest: string;
 }
 
 export interface Theme {
@@ -256,7 +258,10 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     if (providers.has(provider.id)) {
       throw new InvalidConfiguration(`Two providers share the id "${provider.id}"; give one of them another \`id\`.`);
     }
-    providers.set(provider.id, provider.type === "credentials" ? provider : withEnvironmentCredentials(provider, env));
+    if (provider.type === "email" && !config.adapter) {
+      throw new InvalidConfiguration(`Email sign-in ("${provider.id}") needs an \`adapter\` to store its single-use tokens.`);
+    }
+    providers.set(provider.id, provider.type === "credentials" || provider.type === "email" ? provider : withEnvironmentCredentials(provider, env));
   }
 
   const maxAge = positiveSeconds("session.maxAge", config.session?.maxAge, DEFAULT_SESSION_MAX_AGE_SECONDS);

@@ -26,6 +26,8 @@ export type ErrorType =
   | "InvalidCheck"
   | "OAuthAccountNotLinked"
   | "RateLimited"
+  | "EmailSignin"
+  | "Verification"
   // Storage.
   | "AdapterError";
 
@@ -184,6 +186,18 @@ export class RateLimited extends SesameError {
   constructor(readonly retryAfter: number) {
     super(`Too many sign-in attempts. Try again in ${retryAfter} seconds.`);
   }
+}
+
+/** An email sign-in could not start: the address is not valid, or the link could not be sent. */
+export class EmailSignin extends SesameError {
+  readonly type = "EmailSignin";
+  readonly status = 400;
+}
+
+/** The email sign-in link is invalid, was already used, or has expired. */
+export class Verification extends SesameError {
+  readonly type = "Verification";
+  readonly status = 403;
 }
 
 /** The adapter (database) failed or did not answer in time. Nothing was half-written; retry later. */

@@ -32,4 +32,29 @@ export interface CredentialsProvider<Fields extends string = string> {
   authorize(credentials: CredentialsValues<Fields>, request: Request): Awaitable<User | null | undefined>;
 }
 
-export type Provider = CredentialsProvider | OAuthProvider;
+/** What `sendVerificationRequest` gets: where to send the link, and the link. */
+export interface VerificationRequest {
+  /** The normalised email address. */
+  identifier: string;
+  /** The sign-in link. */
+  url: string;
+  expires: Date;
+  /** The app's host, for the message ("Sign in to example.com"). */
+  host: string;
+  provider: EmailProvider;
+  request: Request;
+}
+
+export interface EmailProvider {
+  id: string;
+  name: string;
+  type: "email";
+  /** Seconds a link stays valid. Default: 24 hours. */
+  maxAge: number;
+  /** Sends the link. Throwing makes the sign-in fail with `EmailSignin` (and the token is discarded). */
+  sendVerificationRequest(request: VerificationRequest): Awaitable<void>;
+  /** Turns what the user typed into the address to send to and look up. Default: trimmed, lower-cased, checked. */
+  normalizeIdentifier?(identifier: string): string;
+}
+
+export type Provider = CredentialsProvider | OAuthProvider | EmailProvider;

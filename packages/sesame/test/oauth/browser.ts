@@ -31,7 +31,7 @@ export class OAuthBrowser extends Browser {
   }
 
   /** GET or POST anywhere, without following redirects. */
-  async visit(url: URL, init: RequestInit = {}): Promise<Response> {
+  override async visit(url: URL, init: RequestInit = {}): Promise<Response> {
     if (url.origin === this.origin) return this.fetch(url.pathname + url.search, init);
     const headers = new Headers(init.headers);
     headers.set("cookie", [...this.providerJar].map(([k, v]) => `${k}=${v}`).join("; "));

@@ -24,7 +24,7 @@ export function endSessionClaims(provider: OAuthProvider, account: Account): JWT
 export async function providerLogoutUrl(context: RequestContext, token: JWT, callbackUrl: string): Promise<string | undefined> {
   const endSession = token.endSession as EndSession | undefined;
   const provider = endSession && context.config.providers.get(endSession.provider);
-  if (!provider || provider.type === "credentials" || !provider.endSessionOnSignOut) return undefined;
+  if (!provider || (provider.type !== "oidc" && provider.type !== "oauth") || !provider.endSessionOnSignOut) return undefined;
   try {
     const { as } = await providerServer(provider);
     if (!as.end_session_endpoint) return undefined;

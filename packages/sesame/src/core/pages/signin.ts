@@ -24,6 +24,10 @@ export function signInPage({ providers, authBase, csrfToken, callbackUrl, error,
       });
       return h`<form class="provider" method="post" action="${authBase}/callback/${encodeURIComponent(provider.id)}">${hidden}${fields}<button type="submit">Sign in with ${provider.name}</button></form>`;
     }
+    if (provider.type === "email") {
+      const id = `${provider.id}-email`;
+      return h`<form class="provider" method="post" action="${authBase}/signin/${encodeURIComponent(provider.id)}">${hidden}<label for="${id}">Email</label><input id="${id}" name="email" type="email" autocomplete="email" required><button type="submit">Sign in with ${provider.name}</button></form>`;
+    }
     return h`<form class="provider" method="post" action="${authBase}/signin/${encodeURIComponent(provider.id)}">${hidden}<button type="submit">Sign in with ${provider.name}</button></form>`;
   });
   const alert = error ? h`<p class="error" role="alert">${errorMessage(error)}</p>` : "";

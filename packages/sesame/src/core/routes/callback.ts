@@ -13,13 +13,19 @@ import { endSessionClaims } from "../oauth/logout.js";
 import { resolveCallbackUrl } from "../redirect.js";
 import { completeSignIn } from "../signin/complete.js";
 import { signInWithCredentials } from "../signin/credentials.js";
+import { acceptSignInLink } from "../signin/email.js";
 import { signInPageUrl } from "../urls.js";
 
 export async function callback(context: RequestContext, providerId: string, body: Body): Promise<Response> {
   const provider = context.config.providers.get(providerId);
   if (!provider) throw new UnknownProvider(`No provider with id "${providerId}" is configured.`);
   try {
-    return provider.type === "credentials" ? await credentialsCallback(context, provider, body) : await oauthCallback(context, provider, body);
+    if (provider.type === "credentials") return await credentialsCallback(context, provider, body);
+    if (provider.type === "email") {
+      const outcome = await acceptSignInLink(context, provider, new URL(context.request.url).searchParams);
+      return redirect(outcome.redirectTo, false, withCookies(outcome.cookies));
+    }
+    return await oauthCallback(context, provider, body);
   } catch (error) {
     if (error instanceof SesameError) throw error;
     throw new CallbackRouteError(`Signing in with "${providerId}" failed.`, { cause: error });

@@ -4,6 +4,7 @@ import { assertCsrf, csrfToken } from "../csrf.js";
 import { UnknownProvider } from "../errors.js";
 import { html, redirect, wantsJson, withCookies, type Body } from "../http.js";
 import { startSignIn } from "../oauth/authorize.js";
+import { sendSignInLink } from "../signin/email.js";
 import { signInPage } from "../pages/signin.js";
 import { callbackUrlCookie, resolveCallbackUrl } from "../redirect.js";
 import { callback } from "./callback.js";
@@ -42,6 +43,7 @@ export async function postSignIn(context: RequestContext, providerId: string, bo
   const provider = context.config.providers.get(providerId);
   if (!provider) throw new UnknownProvider(`No provider with id "${providerId}" is configured.`);
   if (provider.type === "credentials") return callback(context, providerId, body);
+  if (provider.type === "email") return redirect(await sendSignInLink(context, provider, body), wantsJson(context.request, body));
   await assertCsrf(context, body.csrfToken);
   const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl);
   const { url, cookie } = await startSignIn(context, provider, callbackUrl);

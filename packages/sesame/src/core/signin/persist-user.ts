@@ -2,7 +2,8 @@
  * Who the signed-in person is in the app's database. A provider account already linked names its user; a
  * new one creates the user and links the account in one transaction (concurrent first sign-ins end up as
  * one user); an email already taken by a user of another provider is refused unless the provider is
- * trusted to link by email. Credentials users are kept under the id `authorize` returned.
+ * trusted to link by email. Credentials users are kept under the id `authorize` returned; email users
+ * are found by their (now verified) address.
  */
 import { adapterAccount, type Adapter, type AdapterUser } from "../adapter.js";
 import type { RequestContext } from "../context.js";
@@ -25,6 +26,18 @@ export async function persistUser(context: RequestContext, adapter: Adapter, use
     const existing = await adapter.getUser(id);
     if (existing) return { user: existing, isNewUser: false };
     const created = await adapter.createUser({ ...storedUser(user), id });
+    await emit(context, "createUser", { user: created });
+    return { user: created, isNewUser: true };
+  }
+
+  if (account.type === "email") {
+    // Following the link proved the address: its user is found by email, or created, and verified.
+    const email = account.providerAccountId;
+    const existing = await adapter.getUserByEmail(email);
+    if (existing) {
+      return { user: existing.emailVerified ? existing : await adapter.updateUser({ id: existing.id, emailVerified: new Date() }), isNewUser: false };
+    }
+    const created = await adapter.createUser({ name: null, email, emailVerified: new Date(), image: null });
     await emit(context, "createUser", { user: created });
     return { user: created, isNewUser: true };
   }
