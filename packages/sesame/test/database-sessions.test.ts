@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { MemoryAdapter } from "../src/adapters/memory.js";
+import { withRedisSessions } from "../src/adapters/redis.node.js";
 import { SqlAdapter, type SesameDatabase } from "../src/adapters/sql.js";
 import type { Adapter } from "../src/core/adapter.js";
 import type { JWT, Session, SesameConfig } from "../src/index.js";
@@ -28,6 +29,10 @@ const stores: Array<[string, () => Promise<{ adapter: Adapter; db?: Kysely<Sesam
     return { adapter: SqlAdapter(database.db), db: database.db, close: database.drop };
   }],
   ["memory", async () => ({ adapter: MemoryAdapter(), close: async () => {} })],
+  ["SQLite with sessions in Redis", async () => {
+    const database: TestDatabase = await sqliteDatabase();
+    return { adapter: withRedisSessions(SqlAdapter(database.db), { prefix: `test:${crypto.randomUUID()}:` }), close: database.drop };
+  }],
 ];
 
 describe.each(stores)("database sessions on %s", (_name, open) => {

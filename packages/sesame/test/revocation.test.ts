@@ -28,6 +28,28 @@ function serverProcess(store: RevocationStore, revocation: Partial<SesameConfig[
 
 const redisStore = (prefix = `test:${crypto.randomUUID()}:`, url?: string) => RedisRevocationStore({ prefix, ...(url && { url }) });
 
+describe.each([
+  ["memory", () => MemoryRevocationStore()],
+  ["Redis", () => redisStore()],
+] as Array<[string, () => RevocationStore]>)("revocation store conformance: %s", (_name, make) => {
+  test("revocations are in the snapshot (expired ones are not) and reach subscribers", async () => {
+    const store = make();
+    const changes: unknown[] = [];
+    const subscription = await store.subscribe((change) => changes.push(change), () => {});
+    closers.push(() => subscription.close());
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    await store.revokeSession("jti-live", exp);
+    await store.revokeSession("jti-expired", Math.floor(Date.now() / 1000) - 1);
+    expect(await store.bumpUserVersion("u1")).toBe(1);
+    expect(await store.bumpUserVersion("u1")).toBe(2);
+    const snapshot = await store.snapshot();
+    expect(snapshot.sessions.filter((s) => s.exp > Date.now() / 1000)).toEqual([{ jti: "jti-live", exp }]);
+    expect(snapshot.versions).toEqual([{ userId: "u1", version: 2 }]);
+    await vi.waitFor(() => expect(changes).toContainEqual({ type: "user", userId: "u1", version: 2 }), { timeout: 1_000 });
+    expect(changes).toContainEqual({ type: "session", jti: "jti-live", exp });
+  });
+});
+
 describe("in one process", () => {
   test("a signed-out token is dead: replaying the old cookie gets no session", async () => {
     const appConfig = serverProcess(MemoryRevocationStore());

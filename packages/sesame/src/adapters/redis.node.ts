@@ -1,7 +1,8 @@
 /**
- * `sesame/adapters/redis`: Redis for what several server processes must share — the revocation of JWT
- * sessions (a sorted set of revoked ids, a hash of user token versions, a pub/sub channel) and sign-in
- * rate limits (a counter per key that expires with its window). Commands fail
+ * `sesame/adapters/redis`: Redis for what several server processes must share — database sessions
+ * (`withRedisSessions`: each session a key that expires with it, users stay in the SQL adapter), the
+ * revocation of JWT sessions (a sorted set of revoked ids, a hash of user token versions, a pub/sub
+ * channel) and sign-in rate limits (a counter per key that expires with its window). Commands fail
  * at once while Redis is unreachable instead of queueing, so a request never waits on a dead server.
  *
  * @example
@@ -11,6 +12,7 @@
  * ```
  */
 import { createClient } from "redis";
+import type { Adapter, AdapterSession } from "../core/adapter.js";
 import type { RateLimitStore } from "../core/rate-limit/store.js";
 import type { RevocationChange, RevocationStore } from "../core/revocation/store.js";
 
@@ -133,6 +135,90 @@ export function RedisRevocationStore(options: RedisOptions = {}): RevocationStor
           if (client.isOpen) client.destroy();
         },
       };
+    },
+  };
+}
+
+interface StoredSession extends Omit<AdapterSession, "expires" | "createdAt" | "lastSeenAt"> {
+  expires: number;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+const toStored = (s: AdapterSession): StoredSession => ({ ...s, expires: s.expires.getTime(), createdAt: s.createdAt.getTime(), lastSeenAt: s.lastSeenAt.getTime() });
+const fromStored = (s: StoredSession): AdapterSession => ({ ...s, expires: new Date(s.expires), createdAt: new Date(s.createdAt), lastSeenAt: new Date(s.lastSeenAt) });
+
+/**
+ * `adapter` with its sessions kept in Redis: each session is a key that Redis expires with the session, and
+ * a set per user lists them for device management. Users, accounts and email tokens stay in `adapter`. A
+ * session check is one Redis read plus one user read from `adapter`.
+ *
+ * @example
+ * ```ts
+ * adapter: withRedisSessions(SqlAdapter(db), { url: process.env.REDIS_URL }),
+ * ```
+ */
+export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}): Adapter {
+  const prefix = options.prefix ?? "sesame:";
+  const sessionKey = (id: string) => `${prefix}session:${id}`;
+  const userKey = (userId: string) => `${prefix}user-sessions:${userId}`;
+  const { ready } = lazyClient(options);
+
+  async function read(id: string): Promise<AdapterSession | null> {
+    const json = await (await ready()).get(sessionKey(id));
+    return json ? fromStored(JSON.parse(json) as StoredSession) : null;
+  }
+
+  async function write(session: AdapterSession): Promise<void> {
+    const ttl = session.expires.getTime() - Date.now();
+    if (ttl <= 0) return;
+    await (await ready()).multi().set(sessionKey(session.id), JSON.stringify(toStored(session)), { PX: ttl }).sAdd(userKey(session.userId), session.id).exec();
+  }
+
+  /** The user's live sessions; ids whose keys Redis has expired are dropped from the set on the way. */
+  async function sessionsOf(userId: string): Promise<AdapterSession[]> {
+    const redis = await ready();
+    const ids = await redis.sMembers(userKey(userId));
+    if (!ids.length) return [];
+    const values = await redis.mGet(ids.map(sessionKey));
+    const gone = ids.filter((_, i) => values[i] === null);
+    if (gone.length) await redis.sRem(userKey(userId), gone);
+    return values.filter((v): v is string => v !== null).map((v) => fromStored(JSON.parse(v) as StoredSession));
+  }
+
+  return {
+    ...adapter,
+    async deleteUser(id) {
+      await this.deleteSessions(id);
+      await adapter.deleteUser(id);
+    },
+    async createSession(session) {
+      await write(session);
+    },
+    async getSessionAndUser(id) {
+      const session = await read(id);
+      const user = session && (await adapter.getUser(session.userId));
+      return session && user ? { session, user } : null;
+    },
+    async updateSession(id, changes) {
+      const session = await read(id);
+      if (session) await write({ ...session, ...changes });
+    },
+    async deleteSession(id) {
+      const session = await read(id);
+      const redis = await ready();
+      await redis.del(sessionKey(id));
+      if (session) await redis.sRem(userKey(session.userId), id);
+    },
+    async listSessions(userId) {
+      const now = Date.now();
+      return (await sessionsOf(userId)).filter((s) => s.expires.getTime() > now).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    },
+    async deleteSessions(userId, { except } = {}) {
+      const doomed = (await sessionsOf(userId)).map((s) => s.id).filter((id) => id !== except);
+      if (!doomed.length) return 0;
+      await (await ready()).multi().del(doomed.map(sessionKey)).sRem(userKey(userId), doomed).exec();
+      return doomed.length;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { MemoryAdapter } from "../../src/adapters/memory.js";
+import { withRedisSessions } from "../../src/adapters/redis.node.js";
 import { SqlAdapter } from "../../src/adapters/sql.js";
 import { adapterConformance } from "./conformance.js";
 import { postgresDatabase, sqliteDatabase } from "./databases.js";
@@ -13,4 +14,9 @@ adapterConformance("SQLite", async () => {
 adapterConformance("PostgreSQL", async () => {
   const { db, drop } = await postgresDatabase();
   return { adapter: SqlAdapter(db), close: drop };
+});
+
+adapterConformance("SQLite with sessions in Redis", async () => {
+  const { db, drop } = await sqliteDatabase();
+  return { adapter: withRedisSessions(SqlAdapter(db), { prefix: `test:${crypto.randomUUID()}:` }), close: drop };
 });

