@@ -6,6 +6,9 @@
  */
 export { Auth } from "./core/auth.js";
 export { getSession } from "./core/session/get-session.js";
+export { getAccessToken, type AccessTokenResult } from "./core/tokens/access-token.js";
+export { MemoryRefreshCoordinator, type RefreshCoordinator } from "./core/tokens/coordinator.js";
+export type { IssuedTokens, UpstreamTokens } from "./core/tokens/upstream.js";
 export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/server.js";
 export type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "./core/adapter.js";
 export { MemoryRevocationStore } from "./core/revocation/memory.js";
@@ -21,6 +24,7 @@ export type {
   SesameConfig,
   SessionOptions,
   Theme,
+  TokensOptions,
 } from "./core/config.js";
 export type { CookieOptions } from "./core/cookies/serialize.js";
 export type { CookiesOverrides } from "./core/cookies/names.js";

@@ -2,7 +2,8 @@
  * `sesame/adapters/redis`: Redis for what several server processes must share — database sessions
  * (`withRedisSessions`: each session a key that expires with it, users stay in the SQL adapter), the
  * revocation of JWT sessions (a sorted set of revoked ids, a hash of user token versions, a pub/sub
- * channel) and sign-in rate limits (a counter per key that expires with its window). Commands fail
+ * channel), sign-in rate limits (a counter per key that expires with its window) and the coordination of
+ * upstream token refreshes between processes (a claim per refresh, and its sealed result for a grace window). Commands fail
  * at once while Redis is unreachable instead of queueing, so a request never waits on a dead server.
  *
  * @example
@@ -14,6 +15,7 @@
 import { createClient } from "redis";
 import type { Adapter, AdapterSession } from "../core/adapter.js";
 import type { RateLimitStore } from "../core/rate-limit/store.js";
+import type { RefreshCoordinator } from "../core/tokens/coordinator.js";
 import type { RevocationChange, RevocationStore } from "../core/revocation/store.js";
 
 export interface RedisOptions {
@@ -219,6 +221,26 @@ export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}):
       if (!doomed.length) return 0;
       await (await ready()).multi().del(doomed.map(sessionKey)).sRem(userKey(userId), doomed).exec();
       return doomed.length;
+    },
+  };
+}
+
+/** Refresh coordination in Redis: `SET NX PX` claims, results that expire with the grace window. */
+export function RedisRefreshCoordinator(options: RedisOptions = {}): RefreshCoordinator {
+  const prefix = `${options.prefix ?? "sesame:"}refresh:`;
+  const { ready } = lazyClient(options);
+  return {
+    async claim(key, ttlMs) {
+      return (await (await ready()).set(`${prefix}claim:${key}`, "1", { NX: true, PX: ttlMs })) === "OK";
+    },
+    async release(key) {
+      await (await ready()).del(`${prefix}claim:${key}`);
+    },
+    async publish(key, sealed, ttlMs) {
+      await (await ready()).set(`${prefix}result:${key}`, sealed, { PX: ttlMs });
+    },
+    async result(key) {
+      return (await ready()).get(`${prefix}result:${key}`);
     },
   };
 }

@@ -14,6 +14,8 @@ import { guardAdapter, type Adapter, type AdapterSession, type AdapterUser } fro
 import { DEFAULT_PER_IDENTIFIER, DEFAULT_PER_IP, type Limit, type RateLimitOptions } from "./rate-limit/limit.js";
 import { MemoryRateLimitStore, type RateLimitStore } from "./rate-limit/store.js";
 import { RevocationState, type RevocationOptions } from "./revocation/state.js";
+import { MemoryRefreshCoordinator, type RefreshCoordinator } from "./tokens/coordinator.js";
+import type { UpstreamTokens } from "./tokens/upstream.js";
 import type { Account, Awaitable, JWT, Profile, Session, User } from "./types.js";
 
 export interface SessionOptions {
@@ -35,6 +37,21 @@ export interface SessionOptions {
    * on every request (`"always"`), or never (`false`).
    */
   bearer?: "GET" | "always" | false;
+}
+
+export interface TokensOptions {
+  /** Refresh when the access token expires within this many seconds. Default: 60. */
+  refreshBuffer?: number;
+  /** After a failed refresh: keep the session with `session.error` (default), or end it. */
+  onRefreshError?: "keep-session" | "end-session";
+  /** Shares refreshes between processes. Default: in memory (one process). See `sesame/adapters/redis`, `sql`. */
+  coordinator?: RefreshCoordinator;
+  /** Seconds a refresh result stays available to requests still carrying the old tokens. Default: 60. */
+  graceWindow?: number;
+  /** Milliseconds a refresh (or waiting for another process's) may take. Default: 10 000. */
+  timeout?: number;
+  /** Put the access token in the session the browser sees (`session.accessToken`). Default: false. */
+  exposeAccessToken?: boolean;
 }
 
 export interface Callbacks {
@@ -86,6 +103,10 @@ export interface EventCallbacks {
   session(message: { session: Session; token: JWT }): Awaitable<void>;
   /** After `update()` changed the session's user data. */
   updateUser(message: { user: User }): Awaitable<void>;
+  /** Upstream tokens were refreshed (once per refresh, whatever the number of waiting requests). */
+  tokenRefreshed(message: { provider: string }): Awaitable<void>;
+  /** Refreshing upstream tokens failed; the session carries `error`. */
+  tokenRefreshFailed(message: { provider: string; userId: string | undefined; error: "RefreshTokenError" | "RefreshTokenExpired" }): Awaitable<void>;
 }
 
 /** Paths of the app's own pages, replacing the built-in ones. */
@@ -142,6 +163,8 @@ export interface SesameConfig {
   /** Force `Secure` cookies on or off. Default: on when the app is served over https. */
   useSecureCookies?: boolean;
   session?: SessionOptions;
+  /** Upstream tokens (from OAuth providers or your backend): refresh, coordination, exposure. */
+  tokens?: TokensOptions;
   cookies?: CookiesOverrides;
   callbacks?: Partial<Callbacks>;
   events?: Partial<EventCallbacks>;
@@ -166,6 +189,11 @@ export interface ResolvedConfig {
   /** This config's in-memory revocation state, when revocation is configured. */
   revocation: RevocationState | undefined;
   rateLimit: { store: RateLimitStore; perIp: Limit | false; perIdentifier: Limit | false; options: RateLimitOptions } | undefined;
+  tokens: Required<Omit<TokensOptions, "coordinator">> & {
+    coordinator: RefreshCoordinator;
+    /** Refreshes under way in this process, by hash of the refresh token. */
+    inflight: Map<string, Promise<UpstreamTokens>>;
+  };
   callbacks: Callbacks;
   events: Partial<EventCallbacks>;
   pages: Partial<PagesOptions>;
@@ -269,6 +297,15 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
   const logger = { ...defaultLogger(config.debug ?? false), ...config.logger };
   return {
     revocation: config.revocation && new RevocationState(config.revocation, logger),
+    tokens: {
+      refreshBuffer: config.tokens?.refreshBuffer ?? 60,
+      onRefreshError: config.tokens?.onRefreshError ?? "keep-session",
+      coordinator: config.tokens?.coordinator ?? MemoryRefreshCoordinator(),
+      graceWindow: config.tokens?.graceWindow ?? 60,
+      timeout: config.tokens?.timeout ?? 10_000,
+      exposeAccessToken: config.tokens?.exposeAccessToken ?? false,
+      inflight: new Map(),
+    },
     rateLimit:
       config.rateLimit === false
         ? undefined

@@ -1,3 +1,5 @@
+import type { IssuedTokens } from "./tokens/upstream.js";
+
 /**
  * The public data model: users, sessions, tokens and the callbacks that shape them.
  *
@@ -21,6 +23,8 @@ export interface User {
   name?: string | null;
   email?: string | null;
   image?: string | null;
+  /** From a credentials `authorize` backed by an API: its tokens, which Sesame keeps fresh. */
+  tokens?: IssuedTokens;
 }
 
 /** The shape returned by `GET /session`, `auth()` and `useSession()`. */
@@ -28,8 +32,10 @@ export interface Session {
   user?: User;
   /** ISO 8601 date at which the session expires unless it is renewed. */
   expires: string;
-  /** Set when something went wrong keeping the session alive (for example `RefreshTokenError`). */
+  /** Set when something went wrong keeping the session alive: `RefreshTokenError`, `RefreshTokenExpired`. */
   error?: string;
+  /** The upstream access token, only with `tokens.exposeAccessToken`. */
+  accessToken?: string;
 }
 
 /** Claims every session token carries; set by Sesame, not by callbacks. */

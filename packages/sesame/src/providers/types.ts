@@ -1,5 +1,6 @@
 /** What every provider has in common, and the union of the provider kinds Sesame knows. */
 import type { Awaitable, User } from "../core/types.js";
+import type { IssuedTokens } from "../core/tokens/upstream.js";
 import type { OAuthProvider } from "./oauth.js";
 
 /** One field of the credentials form. */
@@ -30,6 +31,13 @@ export interface CredentialsProvider<Fields extends string = string> {
    * `CredentialsSignin`); throw a `CredentialsSignin` subclass to send your own `code`.
    */
   authorize(credentials: CredentialsValues<Fields>, request: Request): Awaitable<User | null | undefined>;
+  /**
+   * For a backend that issues its own access and refresh tokens: return them from `authorize` as
+   * `tokens`, and Sesame keeps them fresh with this hook. No `jwt` callback code needed.
+   */
+  tokens?: {
+    refresh(params: { refreshToken: string; accessToken: string }): Awaitable<IssuedTokens>;
+  };
 }
 
 /** What `sendVerificationRequest` gets: where to send the link, and the link. */

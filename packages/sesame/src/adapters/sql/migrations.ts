@@ -64,6 +64,16 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0003_token_refreshes": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("sesame_token_refreshes")
+        .addColumn("key", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("sealed", "text")
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export interface MigrateOptions {

@@ -49,10 +49,19 @@ export interface RateLimitsTable {
   reset_at: number | string;
 }
 
+export interface TokenRefreshesTable {
+  /** SHA-256 of the refresh token being refreshed. */
+  key: string;
+  /** The sealed result, once published; null while the claim is held. */
+  sealed: string | null;
+  expires_at: number | string;
+}
+
 export interface SesameDatabase {
   sesame_users: UsersTable;
   sesame_accounts: AccountsTable;
   sesame_sessions: SessionsTable;
   sesame_verification_tokens: VerificationTokensTable;
   sesame_rate_limits: RateLimitsTable;
+  sesame_token_refreshes: TokenRefreshesTable;
 }

@@ -12,7 +12,9 @@ import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../co
 import { timingSafeEqual } from "../compare.js";
 import { emit } from "../events.js";
 import { randomString, sha256 } from "../random.js";
-import type { JWT, Session } from "../types.js";
+import { ensureFresh } from "../tokens/refresh.js";
+import type { JWT } from "../types.js";
+import { sessionShape } from "./shape.js";
 import type { ReadOptions, SessionState } from "./jwt-session.js";
 
 const ID_LENGTH = 22;
@@ -92,6 +94,16 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   const { user } = found;
   let token: JWT = { ...stored.data, sub: user.id };
 
+  const fresh = await ensureFresh(context, token);
+  if (fresh.error && config.tokens.onRefreshError === "end-session") {
+    await adapter.deleteSession(stored.id);
+    return { session: null, token: null, cookies: clearCookie(context), error: fresh.error };
+  }
+  if (fresh.changed) {
+    token = fresh.token;
+    await adapter.updateSession(stored.id, { data: token });
+  }
+
   let cookies: string[] = [];
   if (options.update) {
     const updated = await config.callbacks.jwt({ token, trigger: "update", session: options.update.data });
@@ -110,10 +122,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
     cookies = sessionCookie(context, `${parts.id}.${parts.secret}`);
   }
 
-  const base: Session = {
-    user: { id: user.id, name: user.name, email: user.email, image: user.image },
-    expires: stored.expires.toISOString(),
-  };
+  const base = sessionShape(context, { id: user.id, name: user.name, email: user.email, image: user.image }, stored.expires.toISOString(), token);
   const session =
     config.callbacks.session === defaultCallbacks.session
       ? base

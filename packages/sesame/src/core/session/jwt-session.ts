@@ -8,6 +8,8 @@ import type { RequestContext } from "../context.js";
 import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
 import type { JWT, Session } from "../types.js";
 import { emit } from "../events.js";
+import { ensureFresh, type RefreshErrorCode } from "../tokens/refresh.js";
+import { sessionShape } from "./shape.js";
 import { stampClaims } from "./token.js";
 
 export interface SessionState {
@@ -15,6 +17,8 @@ export interface SessionState {
   token: JWT | null;
   /** `Set-Cookie` values the response must carry: a renewed, updated or cleared session cookie. */
   cookies: string[];
+  /** Why the session ended on this request, when it did (`onRefreshError: "end-session"`). */
+  error?: RefreshErrorCode;
 }
 
 const NO_SESSION: SessionState = Object.freeze({ session: null, token: null, cookies: [] }) as SessionState;
@@ -80,15 +84,19 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
     if (verdict === "unknown") return NO_SESSION;
   }
 
-  let token: JWT | null = decoded;
-  let changed = false;
+  const fresh = await ensureFresh(context, decoded);
+  if (fresh.error && config.tokens.onRefreshError === "end-session") {
+    return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [], error: fresh.error };
+  }
+  let token: JWT | null = fresh.token;
+  let changed = fresh.changed;
   const { update } = options;
   if (update || config.callbacks.jwt !== defaultCallbacks.jwt) {
     // Compare serialised content, not identity: callbacks often mutate the token in place and return it.
-    const before = JSON.stringify(decoded);
-    token = await config.callbacks.jwt(update ? { token: decoded, trigger: "update", session: update.data } : { token: decoded });
+    const before = JSON.stringify(token);
+    token = await config.callbacks.jwt(update ? { token, trigger: "update", session: update.data } : { token });
     if (!token) return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
-    changed = JSON.stringify(token) !== before;
+    changed ||= JSON.stringify(token) !== before;
   }
 
   let cookies: string[] = [];
@@ -97,10 +105,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
     ({ cookies, token } = await issueSessionCookies(context, token));
   }
 
-  const base: Session = {
-    user: { id: token.sub, name: token.name, email: token.email, image: token.picture },
-    expires: isoDate(token.exp ?? 0),
-  };
+  const base = sessionShape(context, { id: token.sub, name: token.name, email: token.email, image: token.picture }, isoDate(token.exp ?? 0), token);
   // The default callback returns its input; skipping the call keeps the hot path free of needless awaits.
   const session =
     config.callbacks.session === defaultCallbacks.session

@@ -9,6 +9,7 @@ import { emit } from "../events.js";
 import { createDatabaseSession } from "../session/database-session.js";
 import { issueSessionCookies } from "../session/jwt-session.js";
 import type { Account, JWT, Profile, User } from "../types.js";
+import { fromAccount, fromIssued } from "../tokens/upstream.js";
 import { persistUser, type PersistedUser } from "./persist-user.js";
 
 export interface SignInOutcome {
@@ -47,7 +48,8 @@ export async function completeSignIn(
   const { revocation } = context.config;
   if (revocation && !revocation.ready) await revocation.start();
   const version = revocation && user.id ? { ver: revocation.versionOf(user.id) } : {};
-  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...ownClaims };
+  const upstream = account.type === "credentials" ? params.user.tokens && fromIssued(account.provider, params.user.tokens) : fromAccount(account);
+  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...(upstream && { upstream }), ...ownClaims };
   const token = await callbacks.jwt({ token: initial, user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
   if (!token) throw new AccessDenied("The jwt callback returned no token on sign-in.");
 

@@ -1,0 +1,38 @@
+/**
+ * Refresh coordination in the SQL database: a row per refresh, claimed by inserting it (the primary key
+ * lets one process win), then holding the sealed result until the grace window ends.
+ */
+import type { Kysely } from "kysely";
+import type { RefreshCoordinator } from "../../core/tokens/coordinator.js";
+import type { SesameDatabase } from "./schema.js";
+
+export function SqlRefreshCoordinator(db: Kysely<SesameDatabase>): RefreshCoordinator {
+  return {
+    async claim(key, ttlMs) {
+      const now = Date.now();
+      // A claim left by a process that died ends with its time-out, and may be taken over.
+      await db.deleteFrom("sesame_token_refreshes").where("expires_at", "<=", now).execute();
+      const inserted = await db
+        .insertInto("sesame_token_refreshes")
+        .values({ key, sealed: null, expires_at: now + ttlMs })
+        .onConflict((conflict) => conflict.column("key").doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+    async release(key) {
+      await db.deleteFrom("sesame_token_refreshes").where("key", "=", key).where("sealed", "is", null).execute();
+    },
+    async publish(key, sealed, ttlMs) {
+      await db.updateTable("sesame_token_refreshes").set({ sealed, expires_at: Date.now() + ttlMs }).where("key", "=", key).execute();
+    },
+    async result(key) {
+      const row = await db
+        .selectFrom("sesame_token_refreshes")
+        .select("sealed")
+        .where("key", "=", key)
+        .where("expires_at", ">", Date.now())
+        .executeTakeFirst();
+      return row?.sealed ?? null;
+    },
+  };
+}

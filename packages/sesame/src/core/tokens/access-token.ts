@@ -1,0 +1,34 @@
+/** `getAccessToken`: the upstream access token for calling the backend from server code, refreshed if due. */
+import { resolveConfig, type SesameConfig } from "../config.js";
+import { createContext } from "../context.js";
+import { readSession } from "../session/read.js";
+import type { RefreshErrorCode } from "./refresh.js";
+import { upstreamOf } from "./upstream.js";
+
+export interface AccessTokenResult {
+  /** A fresh access token, or `null` without a session, without upstream tokens, or when refreshing failed. */
+  accessToken: string | null;
+  /** Why there is no access token, when refreshing failed. */
+  error?: RefreshErrorCode;
+  /** `Set-Cookie` values to send back: a refresh changes the session, and the browser must get it. */
+  cookies: string[];
+}
+
+/**
+ * The signed-in user's upstream access token, refreshed first when it expires within `tokens.refreshBuffer`.
+ *
+ * @example
+ * ```ts
+ * const { accessToken, cookies } = await getAccessToken(request, config);
+ * const orders = await fetch(`${API}/orders`, { headers: { authorization: `Bearer ${accessToken}` } });
+ * ```
+ */
+export async function getAccessToken(request: Request, config: SesameConfig, options: { provider?: string } = {}): Promise<AccessTokenResult> {
+  const state = await readSession(createContext(request, resolveConfig(config)));
+  const upstream = upstreamOf(state.token);
+  const error = state.error ?? (state.token?.error as RefreshErrorCode | undefined);
+  if (!state.session || !upstream || error || (options.provider && upstream.provider !== options.provider)) {
+    return { accessToken: null, cookies: state.cookies, ...(error && { error }) };
+  }
+  return { accessToken: upstream.accessToken, cookies: state.cookies };
+}

@@ -1,0 +1,129 @@
+/**
+ * Keeping upstream access tokens fresh, correctly under concurrency. Within a process, concurrent requests
+ * that find the same expiring token share one refresh. Across processes, the coordinator lets one of them
+ * refresh and hands the result to the others — including requests that arrive later with the old cookie —
+ * so a rotating refresh token is never presented twice.
+ */
+import * as oauth from "oauth4webapi";
+import { emit } from "../events.js";
+import type { RequestContext } from "../context.js";
+import { providerServer } from "../oauth/server.js";
+import { sha256 } from "../random.js";
+import { stampClaims, tokenCodec } from "../session/token.js";
+import type { JWT } from "../types.js";
+import { fromIssued, upstreamOf, type IssuedTokens, type UpstreamTokens } from "./upstream.js";
+
+export type RefreshErrorCode = "RefreshTokenError" | "RefreshTokenExpired";
+
+export interface Freshness {
+  token: JWT;
+  /** The token was changed (new upstream tokens, or an error recorded): it must be stored again. */
+  changed: boolean;
+  /** Set when the refresh failed. */
+  error?: RefreshErrorCode;
+}
+
+const GRACE_SALT = "sesame.refresh-grace";
+const POLL_INTERVAL_MS = 25;
+
+/** Refreshes the token's upstream tokens when they expire within the buffer; otherwise returns it as is. */
+export async function ensureFresh(context: RequestContext, token: JWT): Promise<Freshness> {
+  const upstream = upstreamOf(token);
+  const { tokens: options } = context.config;
+  const now = Math.floor(Date.now() / 1000);
+  if (!upstream?.expiresAt || upstream.expiresAt - options.refreshBuffer > now) return { token, changed: false };
+  if (upstream.refreshExpiresAt !== undefined && upstream.refreshExpiresAt <= now) return failed(context, token, upstream, "RefreshTokenExpired");
+  if (!upstream.refreshToken) return failed(context, token, upstream, "RefreshTokenError", new Error("The access token expired and there is no refresh token."));
+
+  const refreshToken = upstream.refreshToken;
+  const key = await sha256(refreshToken);
+  let flight = options.inflight.get(key);
+  if (!flight) {
+    flight = coordinatedRefresh(context, upstream, refreshToken, key).finally(() => options.inflight.delete(key));
+    options.inflight.set(key, flight);
+  }
+  try {
+    const fresh = await flight;
+    const { error: _previous, ...rest } = token;
+    return { token: { ...rest, upstream: fresh }, changed: true };
+  } catch (error) {
+    return failed(context, token, upstream, "RefreshTokenError", error);
+  }
+}
+
+async function failed(context: RequestContext, token: JWT, upstream: UpstreamTokens, code: RefreshErrorCode, cause?: unknown): Promise<Freshness> {
+  await emit(context, "tokenRefreshFailed", { provider: upstream.provider, userId: token.sub, error: code });
+  if (cause) context.config.logger.warn(code, `Refreshing the ${upstream.provider} token failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  return { token: { ...token, error: code }, changed: token.error !== code, error: code };
+}
+
+async function coordinatedRefresh(context: RequestContext, upstream: UpstreamTokens, refreshToken: string, key: string): Promise<UpstreamTokens> {
+  const { coordinator, graceWindow, timeout } = context.config.tokens;
+  // Results are sealed under the old refresh token itself: whoever can read one already held that token.
+  const grace = tokenCodec([refreshToken], GRACE_SALT);
+  const published = async () => {
+    const sealed = await coordinator.result(key);
+    const claims = sealed ? await grace.decode(sealed) : null;
+    return (claims?.upstream as UpstreamTokens | undefined) ?? null;
+  };
+
+  const earlier = await published();
+  if (earlier) return earlier;
+  if (!(await coordinator.claim(key, timeout))) {
+    // Another process is refreshing this very token: wait for its result rather than race it.
+    const deadline = performance.now() + timeout;
+    while (performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+      const result = await published();
+      if (result) return result;
+    }
+    throw new Error("Another server was refreshing this token and did not finish in time.");
+  }
+  let fresh: UpstreamTokens;
+  try {
+    fresh = await withTimeout(refreshAtProvider(context, upstream, refreshToken), timeout);
+  } catch (error) {
+    await coordinator.release(key).catch(() => {});
+    throw error;
+  }
+  await coordinator.publish(key, await grace.encode(stampClaims({ upstream: fresh }, graceWindow)), graceWindow * 1000);
+  await emit(context, "tokenRefreshed", { provider: upstream.provider });
+  return fresh;
+}
+
+async function refreshAtProvider(context: RequestContext, upstream: UpstreamTokens, refreshToken: string): Promise<UpstreamTokens> {
+  const provider = context.config.providers.get(upstream.provider);
+  if (!provider) throw new Error(`Provider "${upstream.provider}" is no longer configured.`);
+  let issued: IssuedTokens;
+  // Providers that keep the refresh token (Google) return none: the old one stays, with its expiry.
+  if (provider.type === "credentials") {
+    if (!provider.tokens?.refresh) throw new Error(`Provider "${provider.id}" has no tokens.refresh hook to refresh with.`);
+    issued = await provider.tokens.refresh({ refreshToken, accessToken: upstream.accessToken });
+  } else if (provider.type === "email") {
+    throw new Error("Email sign-in has no upstream tokens to refresh.");
+  } else {
+    const { as, client, clientAuth, http } = await providerServer(provider);
+    const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, http);
+    const result = await oauth.processRefreshTokenResponse(as, client, response);
+    const refreshExpiresIn = Number(result.refresh_expires_in);
+    issued = {
+      accessToken: result.access_token,
+      ...(result.refresh_token && { refreshToken: result.refresh_token }),
+      ...(typeof result.expires_in === "number" && { expiresAt: Math.floor(Date.now() / 1000) + result.expires_in }),
+      ...(refreshExpiresIn > 0 && { refreshExpiresAt: Math.floor(Date.now() / 1000) + refreshExpiresIn }),
+    };
+  }
+  const normalized = fromIssued(provider.id, issued);
+  const fresh = { ...normalized, refreshToken: normalized.refreshToken ?? refreshToken };
+  return fresh.refreshExpiresAt === undefined && upstream.refreshExpiresAt !== undefined && fresh.refreshToken === refreshToken
+    ? { ...fresh, refreshExpiresAt: upstream.refreshExpiresAt }
+    : fresh;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The refresh did not finish within ${ms} ms.`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

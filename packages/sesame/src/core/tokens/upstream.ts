@@ -1,0 +1,75 @@
+/**
+ * Upstream tokens: the access and refresh tokens of the provider or backend the user signed in with, kept
+ * with the session (claim `upstream`) so that Sesame can call the backend for the app and keep the access
+ * token fresh. They are server-side data: the browser sees the access token only if the app opts in.
+ */
+import { decodeJwt } from "jose";
+import type { Account, JWT } from "../types.js";
+
+export interface UpstreamTokens {
+  provider: string;
+  accessToken: string;
+  refreshToken?: string;
+  /** When the access token expires, seconds since the epoch. */
+  expiresAt?: number;
+  /** When the refresh token expires, seconds since the epoch, when known. */
+  refreshExpiresAt?: number;
+}
+
+/**
+ * What `authorize` may return under `tokens` when a backend issued them, and what `tokens.refresh` returns.
+ * The `{ access, refresh }` form is the one seed 001's backend answers with.
+ */
+export type IssuedTokens =
+  | {
+      accessToken: string;
+      refreshToken?: string;
+      /** Seconds since the epoch. Default: the access token's `exp`, when it is a JWT. */
+      expiresAt?: number;
+      /** Seconds since the epoch. Default: the refresh token's `exp`, when it is a JWT. */
+      refreshExpiresAt?: number;
+    }
+  | { access: string; refresh?: string };
+
+/** The `exp` of a JWT, read without verifying it (only the backend can verify; we only need the date). */
+export function jwtExpiry(token: string | undefined): number | undefined {
+  if (!token) return undefined;
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === "number" ? exp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function fromIssued(provider: string, issued: IssuedTokens): UpstreamTokens {
+  const tokens = "access" in issued ? { accessToken: issued.access, refreshToken: issued.refresh } : issued;
+  return {
+    provider,
+    accessToken: tokens.accessToken,
+    ...(tokens.refreshToken && { refreshToken: tokens.refreshToken }),
+    ...withDefined("expiresAt", ("expiresAt" in tokens ? tokens.expiresAt : undefined) ?? jwtExpiry(tokens.accessToken)),
+    ...withDefined("refreshExpiresAt", ("refreshExpiresAt" in tokens ? tokens.refreshExpiresAt : undefined) ?? jwtExpiry(tokens.refreshToken)),
+  };
+}
+
+export function fromAccount(account: Account): UpstreamTokens | undefined {
+  if (typeof account.access_token !== "string") return undefined;
+  const refreshExpiresIn = Number(account.refresh_expires_in);
+  return {
+    provider: account.provider,
+    accessToken: account.access_token,
+    ...(typeof account.refresh_token === "string" && { refreshToken: account.refresh_token }),
+    ...withDefined("expiresAt", typeof account.expires_at === "number" ? account.expires_at : undefined),
+    ...withDefined("refreshExpiresAt", refreshExpiresIn > 0 ? Math.floor(Date.now() / 1000) + refreshExpiresIn : undefined),
+  };
+}
+
+function withDefined<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
+}
+
+export function upstreamOf(token: JWT | null | undefined): UpstreamTokens | undefined {
+  const upstream = token?.upstream as UpstreamTokens | undefined;
+  return upstream && typeof upstream.accessToken === "string" ? upstream : undefined;
+}
