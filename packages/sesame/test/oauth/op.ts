@@ -48,7 +48,11 @@ export async function startOP(): Promise<TestOP> {
         redirect_uris: redirect(id),
       })),
       { client_id: "apple", client_secret: CLIENT_SECRET, redirect_uris: redirect("apple"), token_endpoint_auth_method: "client_secret_post" },
+      // Refresh tokens, rotated on every use; a rotated-out one presented again revokes the grant.
+      { client_id: "rotating", client_secret: CLIENT_SECRET, redirect_uris: redirect("rotating"), grant_types: ["authorization_code", "refresh_token"] },
     ],
+    scopes: ["openid", "offline_access", "email", "profile"],
+    rotateRefreshToken: true,
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "picture"] },
     findAccount: (_ctx, id) => ({
       accountId: id,
@@ -56,7 +60,7 @@ export async function startOP(): Promise<TestOP> {
     }),
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     cookies: { keys: ["op-cookie-key-0123456789abcdefghijklmnop"] },
-    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 3600, Grant: 3600 },
+    ttl: { AccessToken: 300, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 86_400, Grant: 86_400, RefreshToken: 86_400 },
     pkce: { required: () => true },
   });
   // Its development pages warn on every start; the tests know.
