@@ -167,6 +167,33 @@ describe("refreshing a backend's tokens, with no jwt callback code", () => {
   });
 });
 
+describe("tokens kept server-side with database sessions (the cookie holds only a reference)", () => {
+  test("the cookie carries no token; refreshes update the stored session, once under concurrency", async () => {
+    const { sqliteDatabase } = await import("../adapters/databases.js");
+    const { SqlAdapter } = await import("../../src/adapters/sql.js");
+    const database = await sqliteDatabase();
+    try {
+      startClock();
+      const config = app({ adapter: SqlAdapter(database.db) });
+      const browser = await signedIn(config);
+      const cookie = sessionCookie(browser)!;
+      expect(cookie).toMatch(/^[\w-]{22}\.[\w-]{43}$/);
+      const before = await getAccessToken(browser.request("/"), config);
+      const { refreshes, reuseDetections } = backend.stats;
+      advance(16 * MINUTE);
+      const results = await Promise.all(Array.from({ length: 20 }, () => getAccessToken(browser.request("/"), config)));
+      expect(backend.stats.refreshes).toBe(refreshes + 1);
+      expect(backend.stats.reuseDetections).toBe(reuseDetections);
+      expect(results.every((r) => r.accessToken && r.accessToken !== before.accessToken)).toBe(true);
+      // Stored: a later request (same cookie, no grace needed) reads the refreshed token from the database.
+      expect((await getAccessToken(browser.request("/"), config)).accessToken).toBe(results[0]!.accessToken);
+      expect(sessionCookie(browser)).toBe(cookie);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
 describe("two server processes racing on the same cookie", () => {
   let database: TestDatabase;
   beforeAll(async () => {
