@@ -162,6 +162,11 @@ export interface SesameConfig {
   trustHost?: boolean;
   /** Force `Secure` cookies on or off. Default: on when the app is served over https. */
   useSecureCookies?: boolean;
+  /**
+   * Read session cookies written by next-auth 4 and Auth.js v5 (with the same secret) and re-issue them in
+   * Sesame's format, so moving an app over signs nobody out. Default: true.
+   */
+  legacyCookies?: boolean;
   session?: SessionOptions;
   /** Upstream tokens (from OAuth providers or your backend): refresh, coordination, exposure. */
   tokens?: TokensOptions;
@@ -201,6 +206,9 @@ export interface ResolvedConfig {
   logger: Logger;
   /** Encrypts and decrypts session tokens. */
   sessionCodec: TokenCodec;
+  /** The app's secrets, first current; kept for reading legacy (NextAuth) cookies. */
+  secrets: readonly string[];
+  legacyCookies: boolean;
   /** Signs CSRF tokens. */
   csrfKeys: Promise<KeyRing>;
   /** Encrypts the short-lived state / PKCE / nonce cookie of an OAuth sign-in. */
@@ -333,6 +341,8 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     theme: config.theme ?? {},
     logger,
     sessionCodec: tokenCodec(secrets, SESSION_TOKEN_SALT),
+    secrets,
+    legacyCookies: config.legacyCookies ?? true,
     csrfKeys: keyRing(secrets, CSRF_SALT, "HMAC"),
     checksCodec: tokenCodec(secrets, OAUTH_CHECKS_SALT),
     cookies(secure) {

@@ -26,7 +26,7 @@ const encoder = new TextEncoder();
 const cache = new Map<string, Promise<KeyRing>>();
 const CACHE_LIMIT = 64;
 
-async function hkdf(secret: string, salt: string, info: string, bits: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function hkdf(secret: string, salt: string, info: string, bits: number): Promise<Uint8Array<ArrayBuffer>> {
   const ikm = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveBits"]);
   const params = { name: "HKDF", hash: "SHA-256", salt: encoder.encode(salt), info: encoder.encode(info) };
   return new Uint8Array(await crypto.subtle.deriveBits(params, ikm, bits));

@@ -9,6 +9,7 @@ import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../co
 import type { JWT, Session } from "../types.js";
 import { emit } from "../events.js";
 import { ensureFresh, type RefreshErrorCode } from "../tokens/refresh.js";
+import { readLegacySession } from "./legacy.js";
 import { sessionShape } from "./shape.js";
 import { stampClaims } from "./token.js";
 
@@ -53,6 +54,17 @@ export function clearSessionCookies(context: RequestContext): string[] {
   return clearChunkedCookie(name, options, context.cookies);
 }
 
+/** A NextAuth / Auth.js session cookie becomes a Sesame session on this response; the old cookie goes. */
+async function migrateLegacySession(context: RequestContext): Promise<SessionState> {
+  const legacy = await readLegacySession(context);
+  if (!legacy) return NO_SESSION;
+  const { cookies, token } = await issueSessionCookies(context, legacy.claims);
+  const base = sessionShape(context, { id: token.sub, name: token.name, email: token.email, image: token.picture }, isoDate(token.exp ?? 0), token);
+  const session =
+    context.config.callbacks.session === defaultCallbacks.session ? base : await context.config.callbacks.session({ session: base, token });
+  return { session, token, cookies: [...cookies, ...legacy.clear] };
+}
+
 /** Consecutive reads of one session share an expiry; formatting it once saves a visible share of a read. */
 let lastIso = { exp: Number.NaN, iso: "" };
 function isoDate(exp: number): string {
@@ -72,7 +84,7 @@ export interface ReadOptions {
  */
 export async function readJwtSession(context: RequestContext, options: ReadOptions = {}): Promise<SessionState> {
   const source = sessionTokenOf(context);
-  if (!source) return NO_SESSION;
+  if (!source) return context.config.legacyCookies ? migrateLegacySession(context) : NO_SESSION;
   const { config } = context;
   const decoded = await config.sessionCodec.decode(source.token);
   if (!decoded) return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
