@@ -62,6 +62,11 @@ export interface Callbacks {
     profile?: Profile;
     credentials?: Record<string, string | undefined>;
   }): Awaitable<boolean | string>;
+  /**
+   * Used by the Next.js proxy / middleware (`export { auth as proxy }`): `true` lets the request through,
+   * `false` redirects to the sign-in page with a `callbackUrl`, a `Response` is sent as it is. Default: allow.
+   */
+  authorized(params: { auth: Session | null; request: Request }): Awaitable<boolean | Response | undefined>;
   /** Decides where to send the user after sign-in or sign-out. The default allows only this origin. */
   redirect(params: { url: string; baseUrl: string }): Awaitable<string>;
   /**
@@ -374,6 +379,7 @@ function withEnvironmentCredentials(provider: OAuthProvider, env: Env): OAuthPro
 /** The callbacks NextAuth apps expect when they set none. `jwt` and `session` pass data through. */
 export const defaultCallbacks: Callbacks = {
   signIn: () => true,
+  authorized: () => true,
   redirect: ({ url, baseUrl }) => {
     // Resolving against the base turns relative paths into same-origin URLs and exposes every trick
     // (`//evil.com`, `/\evil.com`, `https:evil.com`) as a foreign origin, which is refused.

@@ -116,7 +116,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   }
 
   const now = Date.now();
-  if (now - stored.lastSeenAt.getTime() >= config.session.updateAge * 1000) {
+  if (!options.readOnly && now - stored.lastSeenAt.getTime() >= config.session.updateAge * 1000) {
     stored = { ...stored, expires: new Date(now + config.session.maxAge * 1000), lastSeenAt: new Date(now) };
     await adapter.updateSession(stored.id, { expires: stored.expires, lastSeenAt: stored.lastSeenAt });
     cookies = sessionCookie(context, `${parts.id}.${parts.secret}`);

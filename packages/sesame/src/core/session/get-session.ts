@@ -14,8 +14,8 @@ import { readSession, type SessionState } from "./read.js";
  * if (!session) return Response.json({ error: "Unauthorized" }, { status: 401 });
  * ```
  */
-export async function getSession(request: Request, config: SesameConfig): Promise<SessionState> {
-  return readSession(createContext(request, resolveConfig(config)));
+export async function getSession(request: Request, config: SesameConfig, options: { readOnly?: boolean } = {}): Promise<SessionState> {
+  return readSession(createContext(request, resolveConfig(config)), options);
 }
 
 export type { SessionState };

@@ -75,6 +75,11 @@ function isoDate(exp: number): string {
 export interface ReadOptions {
   /** Set by `POST /session`: run the `jwt` callback with `trigger: "update"` and this data. */
   update?: { data: Record<string, unknown> | undefined };
+  /**
+   * The caller cannot send cookies back (a React Server Component): skip the sliding-expiry renewal, which
+   * the next response that can write (proxy, route handler, server action) performs instead.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -113,7 +118,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
 
   let cookies: string[] = [];
   const age = Math.floor(Date.now() / 1000) - (token.iat ?? 0);
-  if (source.fromCookie && (changed || update || age >= config.session.updateAge)) {
+  if (source.fromCookie && (changed || update || (!options.readOnly && age >= config.session.updateAge))) {
     ({ cookies, token } = await issueSessionCookies(context, token));
   }
 

@@ -23,8 +23,10 @@ export async function signInWithCredentials(
   provider: CredentialsProvider,
   body: Body,
   callbackUrl: string,
+  /** A server action calls in directly: the framework's origin check stands in for the CSRF token. */
+  { trusted = false }: { trusted?: boolean } = {},
 ): Promise<SignInOutcome> {
-  await assertCsrf(context, body.csrfToken);
+  if (!trusted) await assertCsrf(context, body.csrfToken);
   const credentials: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(body)) {
     if (!RESERVED_FIELDS.has(key) && typeof value === "string") credentials[key] = value;

@@ -1,0 +1,31 @@
+/**
+ * Ending the request's session, whichever strategy keeps it: the database row is deleted, or the JWT's id
+ * is revoked (with revocation on); the cookies are cleared; the `signOut` event is told; and, for providers
+ * that asked, the browser is sent on to end the provider's session too.
+ */
+import type { RequestContext } from "../context.js";
+import { emit } from "../events.js";
+import { providerLogoutUrl } from "../oauth/logout.js";
+import type { JWT } from "../types.js";
+import { endDatabaseSession } from "./database-session.js";
+import { clearSessionCookies, sessionTokenOf } from "./jwt-session.js";
+
+export async function signOutSession(context: RequestContext, callbackUrl: string): Promise<{ cookies: string[]; redirectTo: string }> {
+  let token: JWT | null;
+  let cookies: string[];
+  if (context.config.session.strategy === "database") {
+    const ended = await endDatabaseSession(context);
+    token = ended.session?.data ?? null;
+    cookies = ended.cookies;
+    await emit(context, "signOut", { token, session: ended.session });
+  } else {
+    const source = sessionTokenOf(context);
+    token = source ? await context.config.sessionCodec.decode(source.token) : null;
+    cookies = clearSessionCookies(context);
+    // With revocation on, the signed-out token is dead everywhere, even if someone kept a copy.
+    if (token?.jti && token.exp && context.config.revocation) await context.config.revocation.revoke(token.jti, token.exp);
+    await emit(context, "signOut", { token });
+  }
+  const redirectTo = (token && (await providerLogoutUrl(context, token, callbackUrl))) ?? callbackUrl;
+  return { cookies, redirectTo };
+}

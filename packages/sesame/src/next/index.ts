@@ -1,0 +1,157 @@
+/**
+ * `sesame/next`: Sesame in a Next.js app, with Auth.js v5's shape.
+ *
+ * @example
+ * ```ts
+ * // auth.ts
+ * import Sesame from "sesame/next";
+ * export const { handlers, auth, signIn, signOut, update } = Sesame({ providers: [...] });
+ * // app/api/auth/[...sesame]/route.ts
+ * export const { GET, POST } = handlers;
+ * // proxy.ts (Next 16) or middleware.ts (Next 15)
+ * export { auth as proxy } from "./auth";
+ * ```
+ */
+import { cookies } from "next/headers.js";
+import { redirect } from "next/navigation.js";
+import type { NextRequest } from "next/server.js";
+import { Auth } from "../core/auth.js";
+import { resolveConfig, type SesameConfig } from "../core/config.js";
+import { createContext, type RequestContext } from "../core/context.js";
+import { CredentialsSignin, UnknownProvider } from "../core/errors.js";
+import { startSignIn } from "../core/oauth/authorize.js";
+import { callbackUrlCookie, resolveCallbackUrl } from "../core/redirect.js";
+import { getSession } from "../core/session/get-session.js";
+import { readSession } from "../core/session/read.js";
+import { signOutSession } from "../core/session/sign-out.js";
+import { signInWithCredentials } from "../core/signin/credentials.js";
+import { sendSignInLink } from "../core/signin/email.js";
+import type { Session } from "../core/types.js";
+import { signInPageUrl } from "../core/urls.js";
+import { parseSetCookie } from "./cookies.js";
+import { runProxy, type AuthenticatedHandler, type NextAuthRequest } from "./proxy.js";
+import { currentRequest } from "./server-request.js";
+
+export type { NextAuthRequest, AuthenticatedHandler };
+
+/** A config, or a function of the request returning one (return the same object each time: it is resolved once per object). */
+export type NextConfigInput = SesameConfig | ((request: Request | undefined) => SesameConfig | Promise<SesameConfig>);
+
+export interface SignInOptions {
+  /** Where to go after signing in. Default: the page the action was called from is unknown, so `/`. */
+  redirectTo?: string;
+  /** `false`: return the URL instead of redirecting. */
+  redirect?: boolean;
+  /** Credentials (or `email` for email sign-in). */
+  [field: string]: string | boolean | undefined;
+}
+
+export interface SignOutOptions {
+  redirectTo?: string;
+  redirect?: boolean;
+}
+
+export interface AuthFunction {
+  /** In Server Components, Route Handlers and Server Actions: the session, or `null`. Never writes cookies. */
+  (): Promise<Session | null>;
+  /** As the proxy / middleware: `export { auth as proxy }`, deciding with the `authorized` callback. */
+  (request: NextRequest, context?: unknown): Promise<Response>;
+  /** Wrapping the app's proxy or route handler, which gets `req.auth`. */
+  <Context>(handler: AuthenticatedHandler<Context>): (request: NextRequest, context: Context) => Promise<Response>;
+}
+
+export interface SesameNext {
+  handlers: { GET(request: Request): Promise<Response>; POST(request: Request): Promise<Response> };
+  auth: AuthFunction;
+  signIn(provider?: string, options?: SignInOptions): Promise<string | undefined>;
+  signOut(options?: SignOutOptions): Promise<string | undefined>;
+  update(data: Record<string, unknown>): Promise<Session | null>;
+}
+
+/** Writes Sesame's `Set-Cookie` values through Next.js (allowed in Server Actions and Route Handlers). */
+async function applyCookies(setCookies: readonly string[]): Promise<void> {
+  const store = await cookies();
+  for (const header of setCookies) {
+    const { name, value, ...options } = parseSetCookie(header);
+    store.set({ name, value, ...options });
+  }
+}
+
+export function Sesame(input: NextConfigInput): SesameNext {
+  const configFor = async (request?: Request): Promise<SesameConfig> => (typeof input === "function" ? input(request) : input);
+  const handler = async (request: Request) => Auth(request, await configFor(request));
+
+  async function actionContext(): Promise<RequestContext> {
+    const request = await currentRequest();
+    return createContext(request, resolveConfig(await configFor(request)));
+  }
+
+  async function sessionOfServerComponent(): Promise<Session | null> {
+    const request = await currentRequest();
+    // A Server Component cannot send cookies: the renewal waits for the next response that can.
+    return (await getSession(request, await configFor(request), { readOnly: true })).session;
+  }
+
+  // Not async itself: wrapping a handler must return the wrapped function, not a promise of it.
+  const auth = ((...args: unknown[]) => {
+    const [first, second] = args;
+    if (typeof first === "function") {
+      const wrapped = first as AuthenticatedHandler<unknown>;
+      return async (request: NextRequest, context: unknown) => runProxy(request, context, await configFor(request), wrapped);
+    }
+    if (first instanceof Request) return configFor(first).then((config) => runProxy(first as NextRequest, second, config));
+    return sessionOfServerComponent();
+  }) as AuthFunction;
+
+  async function signIn(providerId?: string, { redirectTo, redirect: shouldRedirect = true, ...fields }: SignInOptions = {}) {
+    const context = await actionContext();
+    const callbackUrl = await resolveCallbackUrl(context, redirectTo ?? "/");
+    let destination: string;
+    if (!providerId) {
+      destination = signInPageUrl(context, { callbackUrl });
+    } else {
+      const provider = context.config.providers.get(providerId);
+      if (!provider) throw new UnknownProvider(`No provider with id "${providerId}" is configured.`);
+      const body = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+      if (provider.type === "credentials") {
+        try {
+          const outcome = await signInWithCredentials(context, provider, body, callbackUrl, { trusted: true });
+          await applyCookies(outcome.cookies);
+          destination = outcome.redirectTo;
+        } catch (error) {
+          if (!(error instanceof CredentialsSignin) || shouldRedirect === false) throw error;
+          destination = signInPageUrl(context, { error: error.type, code: error.code, callbackUrl });
+        }
+      } else if (provider.type === "email") {
+        destination = await sendSignInLink(context, provider, body, { trusted: true });
+      } else {
+        const started = await startSignIn(context, provider, callbackUrl);
+        await applyCookies([started.cookie, callbackUrlCookie(context, callbackUrl)]);
+        destination = started.url;
+      }
+    }
+    // Outside any try: Next.js's redirect() works by throwing, and must reach the framework untouched.
+    if (shouldRedirect) redirect(destination);
+    return destination;
+  }
+
+  async function signOut({ redirectTo, redirect: shouldRedirect = true }: SignOutOptions = {}) {
+    const context = await actionContext();
+    const { cookies: cleared, redirectTo: destination } = await signOutSession(context, await resolveCallbackUrl(context, redirectTo ?? "/"));
+    await applyCookies(cleared);
+    if (shouldRedirect) redirect(destination);
+    return destination;
+  }
+
+  async function update(data: Record<string, unknown>) {
+    const context = await actionContext();
+    const { session, cookies: updated } = await readSession(context, { update: { data } });
+    await applyCookies(updated);
+    return session;
+  }
+
+  return { handlers: { GET: handler, POST: handler }, auth, signIn, signOut, update };
+}
+
+export { Sesame as NextAuth };
+export default Sesame;

@@ -1,0 +1,58 @@
+/**
+ * Sesame as the Next.js proxy (`proxy.ts`, Next 16) or middleware (`middleware.ts`, Next 15 / Edge): it
+ * reads — and renews or refreshes — the session once per request, lets the `authorized` callback or the
+ * app's own function decide, and makes the page rendered for this very request see the renewed cookie.
+ */
+import { NextResponse, type NextRequest } from "next/server.js";
+import { resolveConfig, type SesameConfig } from "../core/config.js";
+import { getSession } from "../core/session/get-session.js";
+import type { Session } from "../core/types.js";
+import { cookieHeaderAfter } from "./cookies.js";
+
+/** The request an app's proxy or route handler gets from `auth((req) => …)`: with `req.auth`. */
+export type NextAuthRequest = NextRequest & { auth: Session | null };
+
+export type AuthenticatedHandler<Context> = (request: NextAuthRequest, context: Context) => Response | void | undefined | Promise<Response | void | undefined>;
+
+export async function runProxy<Context>(request: NextRequest, context: Context, config: SesameConfig, handler?: AuthenticatedHandler<Context>): Promise<Response> {
+  const state = await getSession(request, config);
+  const authed = Object.assign(request, { auth: state.session }) as NextAuthRequest;
+  let response: Response | void | undefined;
+  if (handler) {
+    response = await handler(authed, context);
+  } else {
+    const verdict = await resolveConfig(config).callbacks.authorized({ auth: state.session, request });
+    if (verdict instanceof Response) response = verdict;
+    else if (verdict === false) response = NextResponse.redirect(signInUrl(request, config));
+  }
+  response ??= NextResponse.next();
+  if (state.cookies.length) {
+    for (const cookie of state.cookies) response.headers.append("set-cookie", cookie);
+    forwardCookiesToRender(response, request, state.cookies);
+  }
+  return response;
+}
+
+/** The sign-in page, coming back to where the user was going. */
+export function signInUrl(request: NextRequest, config: SesameConfig): URL {
+  const { pages, basePath } = resolveConfig(config);
+  const url = new URL(pages.signIn ?? `${basePath}/signin`, request.nextUrl.origin);
+  url.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+  return url;
+}
+
+/**
+ * For a response that lets the request through (`NextResponse.next()`), rewrites the request's cookie
+ * header the way Next.js passes modified request headers on (`x-middleware-override-headers`), so the
+ * render of this request reads the renewed session rather than the one the browser sent.
+ */
+function forwardCookiesToRender(response: Response, request: NextRequest, setCookies: readonly string[]) {
+  if (response.headers.get("x-middleware-next") !== "1") return;
+  const listed = response.headers.get("x-middleware-override-headers");
+  const names = listed ? listed.split(",") : [...request.headers.keys()];
+  if (!listed) for (const name of names) response.headers.set(`x-middleware-request-${name}`, request.headers.get(name) ?? "");
+  if (!names.includes("cookie")) names.push("cookie");
+  const current = listed ? response.headers.get("x-middleware-request-cookie") : request.headers.get("cookie");
+  response.headers.set("x-middleware-request-cookie", cookieHeaderAfter(current, setCookies));
+  response.headers.set("x-middleware-override-headers", names.join(","));
+}
