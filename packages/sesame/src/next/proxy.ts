@@ -12,12 +12,12 @@ import { cookieHeaderAfter } from "./cookies.js";
 /** The request an app's proxy or route handler gets from `auth((req) => …)`: with `req.auth`. */
 export type NextAuthRequest = NextRequest & { auth: Session | null };
 
-export type AuthenticatedHandler<Context> = (request: NextAuthRequest, context: Context) => Response | void | undefined | Promise<Response | void | undefined>;
+export type AuthenticatedHandler<Context> = (request: NextAuthRequest, context: Context) => Response | undefined | Promise<Response | undefined>;
 
 export async function runProxy<Context>(request: NextRequest, context: Context, config: SesameConfig, handler?: AuthenticatedHandler<Context>): Promise<Response> {
   const state = await getSession(request, config);
   const authed = Object.assign(request, { auth: state.session }) as NextAuthRequest;
-  let response: Response | void | undefined;
+  let response: Response | undefined;
   if (handler) {
     response = await handler(authed, context);
   } else {
