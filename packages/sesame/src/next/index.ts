@@ -60,7 +60,9 @@ export interface AuthFunction {
   <Context>(handler: AuthenticatedHandler<Context>): (request: NextRequest, context: Context) => Promise<Response>;
 }
 
+/** The route handler itself (NextAuth v4: `const handler = NextAuth(authOptions); export { handler as GET, handler as POST }`). */
 export interface SesameNext {
+  (request: Request, context?: unknown): Promise<Response>;
   handlers: { GET(request: Request): Promise<Response>; POST(request: Request): Promise<Response> };
   auth: AuthFunction;
   signIn(provider?: string, options?: SignInOptions): Promise<string | undefined>;
@@ -150,8 +152,10 @@ export function Sesame(input: NextConfigInput): SesameNext {
     return session;
   }
 
-  return { handlers: { GET: handler, POST: handler }, auth, signIn, signOut, update };
+  return Object.assign((request: Request) => handler(request), { handlers: { GET: handler, POST: handler }, auth, signIn, signOut, update });
 }
 
 export { Sesame as NextAuth };
+export { getServerSession, withAuth, type NextAuthOptions, type NextRequestWithAuth, type WithAuthOptions } from "./v4.js";
+export { getToken } from "../jwt.js";
 export default Sesame;

@@ -4,7 +4,7 @@ import type { CredentialInput, CredentialsProvider } from "./types.js";
 export type { CredentialInput, CredentialsProvider, CredentialsValues } from "./types.js";
 
 export interface CredentialsOptions<Fields extends string>
-  extends Partial<Omit<CredentialsProvider<Fields>, "type" | "authorize" | "credentials">> {
+  extends Partial<Omit<CredentialsProvider<Fields>, "authorize" | "credentials">> {
   credentials?: Record<Fields, CredentialInput>;
   authorize: CredentialsProvider<Fields>["authorize"];
 }
