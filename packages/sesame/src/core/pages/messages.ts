@@ -4,6 +4,7 @@ const MESSAGES: Record<string, string> = {
   AccessDenied: "You do not have permission to sign in.",
   MissingCSRF: "This form expired or was sent from another site. Please try again.",
   SessionExpired: "Your session has expired. Please sign in again.",
+  SessionRequired: "Please sign in to see this page.",
   Configuration: "The server is not set up correctly. If you run this site, check the server logs.",
   InvalidRequest: "The request could not be understood. Please try again.",
   OAuthSignInError: "The sign-in provider could not be reached. Please try again in a moment.",

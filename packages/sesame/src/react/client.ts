@@ -1,0 +1,210 @@
+/**
+ * The browser side of Sesame, without React: the calls NextAuth's client makes (`getSession`, `signIn`,
+ * `signOut`, …) against the auth API, a session store shared by every caller in the tab (never more than
+ * one `/session` request in flight), and the channel that keeps tabs in step.
+ */
+import type { Session } from "../core/types.js";
+
+export interface ClientSafeProvider {
+  id: string;
+  name: string;
+  type: string;
+  signinUrl: string;
+  callbackUrl: string;
+}
+
+export interface SignInResponse {
+  error: string | undefined;
+  code: string | undefined;
+  status: number;
+  ok: boolean;
+  url: string | null;
+}
+
+type Listener = (session: Session | null) => void;
+
+/** Where the auth API lives; `SessionProvider basePath` changes it. */
+export const settings = { basePath: "/api/auth" };
+
+const CHANNEL = "sesame.session";
+type Message = { event: "session"; trigger: "signin" | "signout" | "update"; at: number };
+
+let current: { session: Session | null } | undefined;
+let inflight: Promise<Session | null> | undefined;
+const listeners = new Set<Listener>();
+let channel: BroadcastChannel | undefined;
+
+function publish(session: Session | null) {
+  current = { session };
+  for (const listener of listeners) listener(session);
+}
+
+/** The last session fetched in this tab, if any yet. */
+export function cachedSession(): { session: Session | null } | undefined {
+  return current;
+}
+
+export function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+async function json<T>(path: string, init?: RequestInit): Promise<T | null> {
+  const response = await fetch(`${settings.basePath}${path}`, { credentials: "same-origin", ...init });
+  if (!response.ok && response.status !== 401) throw new Error(`${path} answered ${response.status}`);
+  return (await response.json()) as T | null;
+}
+
+/** The session, fetched once for every concurrent caller in this tab. */
+export function getSession(): Promise<Session | null> {
+  inflight ??= json<Session | Record<string, never>>("/session")
+    .then((data) => {
+      // NextAuth v4 servers answer {} for "no session".
+      const session = data && Object.keys(data).length ? (data as Session) : null;
+      publish(session);
+      return session;
+    })
+    .finally(() => {
+      inflight = undefined;
+    });
+  return inflight;
+}
+
+export async function getCsrfToken(): Promise<string | undefined> {
+  return (await json<{ csrfToken: string }>("/csrf"))?.csrfToken;
+}
+
+export async function getProviders(): Promise<Record<string, ClientSafeProvider> | null> {
+  return json<Record<string, ClientSafeProvider>>("/providers");
+}
+
+async function post(path: string, fields: Record<string, string | undefined>): Promise<Response> {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...fields, csrfToken: await getCsrfToken(), json: "true" })) {
+    if (value !== undefined) body.set(key, value);
+  }
+  return fetch(`${settings.basePath}${path}`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-auth-return-redirect": "1" },
+    body,
+  });
+}
+
+function navigate(url: string) {
+  window.location.href = url;
+  // Changing only the hash does not load the page: reload so the new session shows.
+  if (url.includes("#")) window.location.reload();
+}
+
+export interface SignInOptions {
+  /** Where to land afterwards. Default: the current page. `redirectTo` (v5) and `callbackUrl` (v4) are the same. */
+  callbackUrl?: string;
+  redirectTo?: string;
+  /** `false`: stay on the page and get the result (credentials and email). */
+  redirect?: boolean;
+  [field: string]: string | boolean | undefined;
+}
+
+/**
+ * Signs in with `provider` (NextAuth's signature). Without a provider, opens the sign-in page.
+ *
+ * @example
+ * ```ts
+ * const result = await signIn("credentials", { username, password, redirect: false });
+ * if (result?.error) showError(result.code);
+ * ```
+ */
+export async function signIn(provider?: string, options: SignInOptions = {}, authorizationParams?: Record<string, string>): Promise<SignInResponse | undefined> {
+  const { callbackUrl, redirectTo, redirect = true, ...fields } = options;
+  const destination = redirectTo ?? callbackUrl ?? window.location.href;
+  if (!provider) {
+    navigate(`${settings.basePath}/signin?${new URLSearchParams({ callbackUrl: destination })}`);
+    return undefined;
+  }
+  const providers = await getProviders();
+  const type = providers?.[provider]?.type;
+  const path = type === "credentials" ? `/callback/${encodeURIComponent(provider)}` : `/signin/${encodeURIComponent(provider)}`;
+  const query = authorizationParams ? `?${new URLSearchParams(authorizationParams)}` : "";
+  const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  const response = await post(path + query, { ...values, callbackUrl: destination });
+  const data = (await response.json()) as { url?: string; error?: string; code?: string };
+  const url = data.url ?? null;
+  const error = data.error ?? (url ? (new URL(url, window.location.href).searchParams.get("error") ?? undefined) : undefined);
+  const code = data.code ?? (url ? (new URL(url, window.location.href).searchParams.get("code") ?? undefined) : undefined);
+  // Redirect-based providers always leave the page: the provider is elsewhere.
+  if (url && (redirect || (type !== "credentials" && type !== "email"))) {
+    if (!error) {
+      navigate(url);
+      return undefined;
+    }
+  }
+  if (!error) {
+    broadcast("signin");
+    await getSession();
+  }
+  return { error, code, status: response.status, ok: response.ok && !error, url: error ? null : url };
+}
+
+export interface SignOutOptions {
+  callbackUrl?: string;
+  redirectTo?: string;
+  redirect?: boolean;
+}
+
+/** Signs out (NextAuth's signature); other tabs follow within moments. */
+export async function signOut(options: SignOutOptions = {}): Promise<{ url: string } | undefined> {
+  const destination = options.redirectTo ?? options.callbackUrl ?? window.location.href;
+  const response = await post("/signout", { callbackUrl: destination });
+  const { url } = (await response.json()) as { url: string };
+  broadcast("signout");
+  publish(null);
+  if (options.redirect ?? true) {
+    navigate(url ?? destination);
+    return undefined;
+  }
+  return { url };
+}
+
+/** Updates the session through the `jwt` callback (`trigger: "update"`); every tab sees the result. */
+export async function updateSession(data?: Record<string, unknown>): Promise<Session | null> {
+  const csrfToken = await getCsrfToken();
+  const response = await fetch(`${settings.basePath}/session`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ csrfToken, data }),
+  });
+  const session = response.ok ? ((await response.json()) as Session | null) : null;
+  publish(session);
+  broadcast("update");
+  return session;
+}
+
+/** Tells the other tabs that the session changed; they fetch it again. */
+function broadcast(trigger: Message["trigger"]) {
+  const message: Message = { event: "session", trigger, at: Date.now() };
+  if (typeof BroadcastChannel !== "undefined") {
+    channel ??= new BroadcastChannel(CHANNEL);
+    channel.postMessage(message);
+  } else if (typeof localStorage !== "undefined") {
+    // Older browsers: the storage event reaches the other tabs.
+    localStorage.setItem(CHANNEL, JSON.stringify(message));
+  }
+}
+
+/** Starts listening to the other tabs; returns the function that stops it. */
+export function listenToOtherTabs(onChange: () => void): () => void {
+  if (typeof BroadcastChannel !== "undefined") {
+    const receiver = new BroadcastChannel(CHANNEL);
+    receiver.onmessage = (event: MessageEvent<Message>) => {
+      if (event.data?.event === "session") onChange();
+    };
+    return () => receiver.close();
+  }
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === CHANNEL) onChange();
+  };
+  window.addEventListener("storage", onStorage);
+  return () => window.removeEventListener("storage", onStorage);
+}

@@ -1,0 +1,124 @@
+/**
+ * `sesame/react`: `SessionProvider` and `useSession` with NextAuth's behaviour — statuses, `required`,
+ * refetching on an interval and on focus, one `/session` request at a time, and tabs kept in step
+ * (BroadcastChannel, else the storage event): signing out in one tab signs out the others.
+ */
+"use client";
+import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { Session } from "../core/types.js";
+import { cachedSession, getSession, listenToOtherTabs, settings, subscribe, updateSession } from "./client.js";
+
+export { getCsrfToken, getProviders, getSession, signIn, signOut, type ClientSafeProvider, type SignInOptions, type SignInResponse, type SignOutOptions } from "./client.js";
+
+export type SessionStatus = "loading" | "authenticated" | "unauthenticated";
+
+export interface SessionContextValue {
+  data: Session | null;
+  status: SessionStatus;
+  /** Updates the session through the `jwt` callback (`trigger: "update"`), or refetches it without data. */
+  update(data?: Record<string, unknown>): Promise<Session | null>;
+}
+
+const SessionContext = createContext<SessionContextValue | undefined>(undefined);
+
+export interface SessionProviderProps {
+  children?: ReactNode;
+  /** The session from the server render, so the first paint needs no request. */
+  session?: Session | null;
+  /** Where the auth API lives. Default: `/api/auth`. */
+  basePath?: string;
+  /** Seconds between refetches (0: never). Keeps the session (and its expiry) current while a page stays open. */
+  refetchInterval?: number;
+  /** Refetch when the tab becomes visible again. Default: true. */
+  refetchOnWindowFocus?: boolean;
+  /** Refetch on the interval even while offline. Default: false. */
+  refetchWhenOffline?: boolean;
+}
+
+/** Refresh errors mean the session cannot do its job any more: `required` treats them as signed out. */
+const ENDED = new Set(["RefreshTokenError", "RefreshTokenExpired"]);
+
+export function SessionProvider({
+  children,
+  session: initial,
+  basePath,
+  refetchInterval = 0,
+  refetchOnWindowFocus = true,
+  refetchWhenOffline = false,
+}: SessionProviderProps) {
+  if (basePath) settings.basePath = basePath;
+  const [session, setSession] = useState<Session | null | undefined>(initial !== undefined ? initial : cachedSession()?.session);
+  const [loading, setLoading] = useState(session === undefined);
+
+  useEffect(() => subscribe(setSession), []);
+
+  useEffect(() => {
+    let active = true;
+    if (initial === undefined) {
+      getSession()
+        .catch(() => null)
+        .finally(() => active && setLoading(false));
+    }
+    return () => {
+      active = false;
+    };
+  }, [initial]);
+
+  useEffect(() => listenToOtherTabs(() => void getSession().catch(() => null)), []);
+
+  useEffect(() => {
+    if (!refetchOnWindowFocus) return undefined;
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void getSession().catch(() => null);
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [refetchOnWindowFocus]);
+
+  useEffect(() => {
+    if (!refetchInterval) return undefined;
+    const timer = setInterval(() => {
+      if (refetchWhenOffline || typeof navigator === "undefined" || navigator.onLine !== false) void getSession().catch(() => null);
+    }, refetchInterval * 1000);
+    return () => clearInterval(timer);
+  }, [refetchInterval, refetchWhenOffline]);
+
+  const update = useCallback(async (data?: Record<string, unknown>) => {
+    setLoading(true);
+    try {
+      return data === undefined ? await getSession() : await updateSession(data);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  const value = useMemo<SessionContextValue>(
+    () => ({
+      data: session ?? null,
+      status: loading && session === undefined ? "loading" : session ? "authenticated" : "unauthenticated",
+      update,
+    }),
+    [session, loading, update],
+  );
+  return createElement(SessionContext.Provider, { value }, children);
+}
+
+export interface UseSessionOptions {
+  /** The page needs a session: without one (or with a refresh error), go to sign-in or call `onUnauthenticated`. */
+  required?: boolean;
+  onUnauthenticated?(): void;
+}
+
+export function useSession(options: UseSessionOptions = {}): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession must be used inside <SessionProvider>.");
+  const { required, onUnauthenticated } = options;
+  const ended = value.status === "unauthenticated" || (value.data?.error !== undefined && ENDED.has(value.data.error));
+  useEffect(() => {
+    if (!required || value.status === "loading" || !ended) return;
+    if (onUnauthenticated) onUnauthenticated();
+    else window.location.href = `${settings.basePath}/signin?${new URLSearchParams({ error: "SessionRequired", callbackUrl: window.location.href })}`;
+  }, [required, onUnauthenticated, ended, value.status]);
+  // A required session is "loading" until there is one, so the page never flashes signed-out content.
+  return required && ended && value.status !== "loading" ? { ...value, status: "loading" } : value;
+}
