@@ -7,9 +7,10 @@ import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import { createElement, useEffect } from "react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Session } from "../../src/index.js";
+import type * as ReactClient from "../../src/react/index.js";
 import { Browser, config } from "../helpers.js";
 
-type ReactModule = typeof import("../../src/react/index.js");
+type ReactModule = typeof ReactClient;
 
 let server: Browser;
 let requests: string[];
