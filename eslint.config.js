@@ -3,11 +3,11 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/.next/**", "bench/results/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/.next/**", "bench/results/**", "**/next-env.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
-    languageOptions: { globals: { console: "readonly", process: "readonly", crypto: "readonly" } },
+    languageOptions: { globals: { console: "readonly", process: "readonly", crypto: "readonly", URL: "readonly" } },
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -13,7 +13,6 @@
  * ```
  */
 import { cookies } from "next/headers.js";
-import { redirect } from "next/navigation.js";
 import type { NextRequest } from "next/server.js";
 import { Auth } from "../core/auth.js";
 import { resolveConfig, type SesameConfig } from "../core/config.js";
@@ -68,6 +67,16 @@ export interface SesameNext {
   signIn(provider?: string, options?: SignInOptions): Promise<string | undefined>;
   signOut(options?: SignOutOptions): Promise<string | undefined>;
   update(data: Record<string, unknown>): Promise<Session | null>;
+}
+
+/**
+ * Next.js's `redirect()`, loaded where it is used. The extensionless specifier matters: bundlers map
+ * `next/navigation` to its server build, while `next/navigation.js` would pull the client build into route
+ * handlers, which Turbopack cannot build. Loaded lazily so plain Node (tests) never needs to resolve it.
+ */
+async function nextRedirect(url: string): Promise<never> {
+  const { redirect } = await import("next/navigation");
+  return redirect(url);
 }
 
 /** Writes Sesame's `Set-Cookie` values through Next.js (allowed in Server Actions and Route Handlers). */
@@ -133,7 +142,7 @@ export function Sesame(input: NextConfigInput): SesameNext {
       }
     }
     // Outside any try: Next.js's redirect() works by throwing, and must reach the framework untouched.
-    if (shouldRedirect) redirect(destination);
+    if (shouldRedirect) await nextRedirect(destination);
     return destination;
   }
 
@@ -141,7 +150,7 @@ export function Sesame(input: NextConfigInput): SesameNext {
     const context = await actionContext();
     const { cookies: cleared, redirectTo: destination } = await signOutSession(context, await resolveCallbackUrl(context, redirectTo ?? "/"));
     await applyCookies(cleared);
-    if (shouldRedirect) redirect(destination);
+    if (shouldRedirect) await nextRedirect(destination);
     return destination;
   }
 

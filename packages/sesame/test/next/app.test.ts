@@ -1,0 +1,144 @@
+/**
+ * A real Next.js 16 app (test/next/fixture), built with `next build` and served by `next start`, driven
+ * over HTTP: auth() in the proxy, a Server Component, a Route Handler and Server Actions, v4-style
+ * getServerSession, and a cookie renewed in the proxy being the one the page renders with.
+ */
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { decode } from "../../src/jwt.js";
+
+const run = promisify(execFile);
+const fixture = fileURLToPath(new URL("./fixture", import.meta.url));
+const nextBin = fileURLToPath(new URL("../../../../node_modules/next/dist/bin/next", import.meta.url));
+const SECRET = "fixture-secret-0123456789-abcdefghijklmnop";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+
+let server: ChildProcess;
+let base: string;
+
+beforeAll(async () => {
+  await run(process.execPath, [nextBin, "build"], { cwd: fixture, env, maxBuffer: 16 * 1024 * 1024 });
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const port = (probe.address() as { port: number }).port;
+  probe.close();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: fixture, env, stdio: ["ignore", "pipe", "inherit"] });
+  for await (const chunk of server.stdout!) if (String(chunk).includes("Ready")) break;
+}, 300_000);
+
+afterAll(() => {
+  server?.kill();
+});
+
+class Client {
+  jar = new Map<string, string>();
+  async get(path: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    headers.set("cookie", [...this.jar].map(([k, v]) => `${k}=${v}`).join("; "));
+    const response = await fetch(base + path, { ...init, headers, redirect: "manual" });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ""] = cookie.split(";");
+      const eq = pair.indexOf("=");
+      if (/Max-Age=0/i.test(cookie) || /Expires=Thu, 01 Jan 1970/i.test(cookie)) this.jar.delete(pair.slice(0, eq));
+      else this.jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return response;
+  }
+  async signIn(username: string) {
+    const { csrfToken } = (await (await this.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await this.get("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, username, password: "pw" }),
+    });
+    expect(response.status).toBe(302);
+    expect(this.jar.has("sesame.session-token")).toBe(true);
+  }
+}
+
+const pageSession = async (response: Response) => {
+  const html = await response.text();
+  const json = /<pre id="session">([^<]*)<\/pre>/.exec(html)?.[1] ?? "null";
+  return JSON.parse(json.replaceAll("&quot;", '"').replaceAll("&amp;", "&")) as { session: { user: Record<string, string>; expires: string } | null; userId: string };
+};
+
+describe("a Next.js 16 app", () => {
+  test("public page; protected page redirects to sign-in with callbackUrl; protected API answers 401 JSON", async () => {
+    const client = new Client();
+    expect((await client.get("/")).status).toBe(200);
+    const page = await client.get("/dashboard");
+    expect(page.status).toBe(307);
+    const location = new URL(page.headers.get("location")!, base);
+    expect(location.pathname + location.search).toBe("/api/auth/signin?callbackUrl=%2Fdashboard");
+    const api = await client.get("/api/me");
+    expect(api.status).toBe(401);
+    expect(await api.json()).toEqual({ error: "Unauthorized" });
+  });
+
+  test("signed in: the Server Component sees the session and the proxy's x-user-id; the Route Handler too", async () => {
+    const client = new Client();
+    await client.signIn("ada");
+    const { session, userId } = await pageSession(await client.get("/dashboard"));
+    expect(session?.user).toMatchObject({ id: "1", name: "ada", role: "admin" });
+    expect(userId).toBe("1");
+    expect(await (await client.get("/api/me")).json()).toMatchObject({ me: { id: "1", email: "ada@example.com" } });
+  });
+
+  test("/admin needs role admin (checked in the proxy)", async () => {
+    const admin = new Client();
+    await admin.signIn("ada");
+    expect((await admin.get("/admin")).status).toBe(200);
+    const user = new Client();
+    await user.signIn("bob");
+    const refused = await user.get("/admin");
+    expect(refused.status).toBe(307);
+    expect(new URL(refused.headers.get("location")!, base).pathname).toBe("/");
+  });
+
+  test("v4-style getServerSession(authOptions) in a Route Handler", async () => {
+    const client = new Client();
+    expect((await client.get("/api/legacy")).status).toBe(401);
+    await client.signIn("bob");
+    expect(await (await client.get("/api/legacy")).json()).toMatchObject({ orders: [{ id: 1, item: "Book" }], user: { name: "bob" } });
+  });
+
+  test("a cookie renewed in the proxy is the one the page renders with", async () => {
+    const client = new Client();
+    await client.signIn("ada");
+    const before = await decode({ token: client.jar.get("sesame.session-token"), secret: SECRET });
+    await new Promise((resolve) => setTimeout(resolve, 3_100)); // past updateAge (2 s)
+    const response = await client.get("/dashboard");
+    const renewed = response.headers.getSetCookie().find((c) => c.startsWith("sesame.session-token="));
+    expect(renewed).toBeDefined();
+    const after = await decode({ token: client.jar.get("sesame.session-token"), secret: SECRET });
+    expect(after!.exp).toBeGreaterThan(before!.exp!);
+    const { session } = await pageSession(response);
+    expect(new Date(session!.expires).getTime()).toBe(after!.exp! * 1000);
+  });
+
+  test("Server Actions: update() persists a new name; signOut() ends the session and redirects", async () => {
+    const client = new Client();
+    await client.signIn("bob");
+    const html = await (await client.get("/account")).text();
+    const actions = [...html.matchAll(/name="(\$ACTION_ID_[0-9a-f]+)"/g)].map((m) => m[1]!);
+    expect(actions).toHaveLength(2);
+    const [rename, leave] = actions as [string, string];
+    const form = new FormData();
+    form.set(rename, "");
+    form.set("name", "Robert");
+    await client.get("/account", { method: "POST", body: form });
+    expect(/<p id="name">([^<]*)<\/p>/.exec(await (await client.get("/account")).text())?.[1]).toBe("Robert");
+
+    const out = new FormData();
+    out.set(leave, "");
+    const signedOut = await client.get("/account", { method: "POST", body: out });
+    expect([303, 307]).toContain(signedOut.status);
+    expect(client.jar.has("sesame.session-token")).toBe(false);
+    expect((await client.get("/dashboard")).status).toBe(307);
+  });
+});
