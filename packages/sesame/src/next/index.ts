@@ -64,7 +64,8 @@ export interface SesameNext {
   (request: Request, context?: unknown): Promise<Response>;
   handlers: { GET(request: Request): Promise<Response>; POST(request: Request): Promise<Response> };
   auth: AuthFunction;
-  signIn(provider?: string, options?: SignInOptions): Promise<string | undefined>;
+  /** `options` may be the action's `FormData` (its `redirectTo` field too), as in Auth.js. */
+  signIn(provider?: string, options?: SignInOptions | FormData): Promise<string | undefined>;
   signOut(options?: SignOutOptions): Promise<string | undefined>;
   update(data: Record<string, unknown>): Promise<Session | null>;
 }
@@ -114,7 +115,9 @@ export function Sesame(input: NextConfigInput): SesameNext {
     return sessionOfServerComponent();
   }) as AuthFunction;
 
-  async function signIn(providerId?: string, { redirectTo, redirect: shouldRedirect = true, ...fields }: SignInOptions = {}) {
+  async function signIn(providerId?: string, input: SignInOptions | FormData = {}) {
+    const options: SignInOptions = input instanceof FormData ? Object.fromEntries([...input].filter((entry): entry is [string, string] => typeof entry[1] === "string")) : input;
+    const { redirectTo, redirect: shouldRedirect = true, ...fields } = options;
     const context = await actionContext();
     const callbackUrl = await resolveCallbackUrl(context, redirectTo ?? "/");
     let destination: string;

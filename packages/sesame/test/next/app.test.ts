@@ -121,6 +121,22 @@ describe("a Next.js 16 app", () => {
     expect(new Date(session!.expires).getTime()).toBe(after!.exp! * 1000);
   });
 
+  test("Server Action signIn(\"credentials\", formData) signs in and redirects to redirectTo", async () => {
+    const client = new Client();
+    const html = await (await client.get("/login")).text();
+    const action = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(html)![1]!;
+    const form = new FormData();
+    form.set(action, "");
+    form.set("username", "ada");
+    form.set("password", "pw");
+    form.set("redirectTo", "/dashboard");
+    const response = await client.get("/login", { method: "POST", body: form });
+    expect([303, 307]).toContain(response.status);
+    expect(new URL(response.headers.get("location")!, base).pathname).toBe("/dashboard");
+    expect(client.jar.has("sesame.session-token")).toBe(true);
+    expect((await pageSession(await client.get("/dashboard"))).session?.user).toMatchObject({ name: "ada" });
+  });
+
   test("Server Actions: update() persists a new name; signOut() ends the session and redirects", async () => {
     const client = new Client();
     await client.signIn("bob");
