@@ -1,0 +1,62 @@
+/**
+ * Next 15 style `middleware.ts` on the Edge runtime (test/next/fixture-edge, built with `next build`): the
+ * core runs there on Web APIs only, and reads the session cookie that the Node route handler wrote with
+ * the node:crypto fast path — the two implementations of the token format agree in a real deployment.
+ */
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+const run = promisify(execFile);
+const fixture = fileURLToPath(new URL("./fixture-edge", import.meta.url));
+const nextBin = fileURLToPath(new URL("../../../../node_modules/next/dist/bin/next", import.meta.url));
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+let server: ChildProcess;
+let base: string;
+
+beforeAll(async () => {
+  await run(process.execPath, [nextBin, "build"], { cwd: fixture, env, maxBuffer: 16 * 1024 * 1024 });
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const port = (probe.address() as { port: number }).port;
+  probe.close();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: fixture, env, stdio: ["ignore", "pipe", "inherit"] });
+  for await (const chunk of server.stdout!) if (String(chunk).includes("Ready")) break;
+}, 300_000);
+
+afterAll(() => {
+  server?.kill();
+});
+
+test("the middleware is built for the Edge runtime, without the Node fast path", () => {
+  const manifest = JSON.parse(readFileSync(`${fixture}/.next/server/middleware-manifest.json`, "utf8")) as { middleware: Record<string, { files: string[] }> };
+  const files = Object.values(manifest.middleware).flatMap((m) => m.files);
+  expect(files.length).toBeGreaterThan(0);
+  expect(files.every((f) => f.startsWith("server/edge/"))).toBe(true);
+  for (const file of files) expect(readFileSync(`${fixture}/.next/${file}`, "utf8")).not.toContain("node:crypto");
+});
+
+test("on the Edge: no session → sign-in redirect; a cookie written by the Node route handler is accepted", async () => {
+  const redirected = await fetch(`${base}/dashboard`, { redirect: "manual" });
+  expect(redirected.status).toBe(307);
+  expect(new URL(redirected.headers.get("location")!, base).pathname).toBe("/api/auth/signin");
+
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie()[0]!.split(";")[0]!;
+  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: csrfCookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, username: "edgar", password: "pw" }),
+  });
+  const session = signIn.headers.getSetCookie().find((c) => c.startsWith("sesame.session-token="))!.split(";")[0]!;
+  const page = await fetch(`${base}/dashboard`, { headers: { cookie: session }, redirect: "manual" });
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<p id="user">edgar</p>');
+});
