@@ -15,7 +15,7 @@ const run = promisify(execFile);
 const fixture = fileURLToPath(new URL("./fixture", import.meta.url));
 const nextBin = fileURLToPath(new URL("../../../../node_modules/next/dist/bin/next", import.meta.url));
 const SECRET = "fixture-secret-0123456789-abcdefghijklmnop";
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
 
 let server: ChildProcess;
 let base: string;
