@@ -63,6 +63,12 @@ describe("the auth HTTP API", () => {
     expect(response.headers.get("location")).toBe(`${ORIGIN}/login?callbackUrl=${encodeURIComponent(`${ORIGIN}/x`)}&error=AccessDenied`);
   });
 
+  test("pages.signOut and pages.error replace the built-in pages", async () => {
+    const browser = new Browser(config({ pages: { signOut: "/bye", error: "/oops" } }));
+    expect((await browser.fetch("/api/auth/signout?callbackUrl=/home")).headers.get("location")).toBe(`${ORIGIN}/bye?callbackUrl=${encodeURIComponent(`${ORIGIN}/home`)}`);
+    expect((await browser.fetch("/api/auth/error?error=AccessDenied")).headers.get("location")).toBe(`${ORIGIN}/oops?error=AccessDenied`);
+  });
+
   test("GET /signout renders a confirmation form posting with the CSRF token", async () => {
     const html = await (await new Browser(config()).fetch("/api/auth/signout")).text();
     expect(html).toContain(`action="${ORIGIN}/api/auth/signout"`);

@@ -107,6 +107,18 @@ describe("useSession", () => {
   });
 });
 
+test("refetchInterval pauses while offline unless refetchWhenOffline", async () => {
+  const tab = await openTab();
+  vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
+  renderTab(tab, undefined, { session: null, refetchInterval: 0.05 });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(requests.filter((r) => r === "GET /api/auth/session")).toHaveLength(0);
+  cleanup();
+  renderTab(tab, undefined, { session: null, refetchInterval: 0.05, refetchWhenOffline: true });
+  await waitFor(() => expect(requests.filter((r) => r === "GET /api/auth/session").length).toBeGreaterThanOrEqual(2));
+  vi.restoreAllMocks();
+});
+
 describe("tabs in step", () => {
   test("signing out in one tab signs the other out within a second", async () => {
     const first = await openTab();

@@ -1,4 +1,4 @@
-/** `GET /signout` asks for confirmation; `POST /signout` ends the session and redirects. */
+/** `GET /signout` asks for confirmation (or redirects to `pages.signOut`); `POST /signout` ends the session and redirects. */
 import type { RequestContext } from "../context.js";
 import { assertCsrf, csrfToken } from "../csrf.js";
 import { html, redirect, wantsJson, withCookies, type Body } from "../http.js";
@@ -8,6 +8,12 @@ import { signOutSession } from "../session/sign-out.js";
 
 export async function getSignOut(context: RequestContext): Promise<Response> {
   const callbackUrl = await resolveCallbackUrl(context, new URL(context.request.url).searchParams.get("callbackUrl"));
+  const custom = context.config.pages.signOut;
+  if (custom) {
+    const target = new URL(custom, context.origin);
+    target.searchParams.set("callbackUrl", callbackUrl);
+    return redirect(target.href, false);
+  }
   const csrf = await csrfToken(context);
   const page = signOutPage({ authBase: context.authBase, csrfToken: csrf.token, callbackUrl, theme: context.config.theme });
   return html(page, { headers: withCookies(csrf.setCookie ? [csrf.setCookie] : []) });
