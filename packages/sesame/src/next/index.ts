@@ -137,7 +137,8 @@ export function Sesame(input: NextConfigInput): SesameNext {
           destination = signInPageUrl(context, { error: error.type, code: error.code, callbackUrl });
         }
       } else if (provider.type === "email") {
-        destination = await sendSignInLink(context, provider, body, { trusted: true });
+        // The link brings the user back to `redirectTo`, as the other providers do.
+        destination = await sendSignInLink(context, provider, { ...body, callbackUrl }, { trusted: true });
       } else {
         const started = await startSignIn(context, provider, callbackUrl);
         await applyCookies([started.cookie, callbackUrlCookie(context, callbackUrl)]);

@@ -1,0 +1,79 @@
+/**
+ * The sign-in page (`pages.signIn`): three ways in, each a Server Action calling `signIn`. Errors come
+ * back as `?error=` with a code; the `callbackUrl` the visitor was sent here with is carried through.
+ */
+import { redirect } from "next/navigation";
+import { auth, signIn } from "../../auth";
+
+export const dynamic = "force-dynamic";
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "That username and password do not match.",
+  RateLimited: "Too many attempts. Wait a minute and try again.",
+  SessionRequired: "Please sign in to see that page.",
+  OAuthCallbackError: "The OpenID Provider could not be reached or refused the sign-in.",
+  OAuthAccountNotLinked: "That email belongs to a user who signs in another way.",
+  Verification: "That sign-in link has expired or was already used.",
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function Login({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : "/dashboard";
+  const error = typeof params.error === "string" ? params.error : undefined;
+  if (!error && (await auth())) redirect(callbackUrl.startsWith("/") ? callbackUrl : "/");
+
+  async function withPassword(form: FormData) {
+    "use server";
+    await signIn("credentials", form);
+  }
+  async function withOpenId(form: FormData) {
+    "use server";
+    await signIn("oidc", { redirectTo: String(form.get("redirectTo") ?? "/") });
+  }
+  async function withEmail(form: FormData) {
+    "use server";
+    await signIn("email", form);
+  }
+
+  return (
+    <>
+      <h1>Sign in</h1>
+      {error && (
+        <p role="alert" className="error" id="error">
+          {MESSAGES[error] ?? "Something went wrong signing you in."} <span className="muted">({error})</span>
+        </p>
+      )}
+      <section className="cards">
+        <form action={withPassword} className="card" id="credentials">
+          <h2>Sample backend</h2>
+          <input type="hidden" name="redirectTo" value={callbackUrl} />
+          <label>
+            Username <input name="username" autoComplete="username" required defaultValue="alice" />
+          </label>
+          <label>
+            Password <input name="password" type="password" autoComplete="current-password" required />
+          </label>
+          <button type="submit">Sign in</button>
+          <p className="muted">alice / wonderland (admin) · bob / builder</p>
+        </form>
+        <form action={withOpenId} className="card" id="oidc">
+          <h2>OpenID Connect</h2>
+          <input type="hidden" name="redirectTo" value={callbackUrl} />
+          <p>The local OpenID Provider. Sign in there as carol or dave, with any password.</p>
+          <button type="submit">Sign in with OpenID</button>
+        </form>
+        <form action={withEmail} className="card" id="email">
+          <h2>Magic link</h2>
+          <input type="hidden" name="redirectTo" value={callbackUrl} />
+          <label>
+            Email <input name="email" type="email" autoComplete="email" required defaultValue="alice@example.com" />
+          </label>
+          <button type="submit">Email me a link</button>
+          <p className="muted">In development the mail lands in the app&apos;s inbox.</p>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+"use client";
+import type { ReactNode } from "react";
+import type { Session } from "sesame";
+import { SessionProvider } from "sesame/react";
+
+export default function Providers({ session, children }: { session: Session | null; children: ReactNode }) {
+  return (
+    <SessionProvider session={session} refetchInterval={60}>
+      {children}
+    </SessionProvider>
+  );
+}
