@@ -17,6 +17,7 @@ const ADMIN_EMAILS = (env.ADMIN_EMAILS ?? "alice@example.com").split(",");
 
 function createConfig(): SesameConfig {
   const { adapter, rateLimitStore, refreshCoordinator } = storage();
+  const issuer = env.OIDC_ISSUER ?? "http://127.0.0.1:4001";
   return {
     adapter,
     trustHost: true,
@@ -38,7 +39,9 @@ function createConfig(): SesameConfig {
       OIDC({
         id: "oidc",
         name: "Local OpenID Provider",
-        issuer: env.OIDC_ISSUER ?? "http://127.0.0.1:4001",
+        issuer,
+        // oauth4webapi refuses plain http; the demo's provider runs on loopback only.
+        allowInsecureRequests: issuer.startsWith("http://127.0.0.1:"),
         clientId: env.OIDC_CLIENT_ID ?? "sesame-example",
         clientSecret: env.OIDC_CLIENT_SECRET ?? "",
       }),

@@ -11,7 +11,9 @@ const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That username and password do not match.",
   RateLimited: "Too many attempts. Wait a minute and try again.",
   SessionRequired: "Please sign in to see that page.",
+  OAuthSignInError: "The OpenID Provider could not be reached. Try again in a moment.",
   OAuthCallbackError: "The OpenID Provider could not be reached or refused the sign-in.",
+  EmailSignInError: "The sign-in email could not be sent. Try again in a moment.",
   OAuthAccountNotLinked: "That email belongs to a user who signs in another way.",
   Verification: "That sign-in link has expired or was already used.",
 };

@@ -17,7 +17,7 @@ import type { NextRequest } from "next/server.js";
 import { Auth } from "../core/auth.js";
 import { resolveConfig, type SesameConfig } from "../core/config.js";
 import { createContext, type RequestContext } from "../core/context.js";
-import { CredentialsSignin, UnknownProvider } from "../core/errors.js";
+import { CredentialsSignin, publicErrorCode, SesameError, UnknownProvider } from "../core/errors.js";
 import { startSignIn } from "../core/oauth/authorize.js";
 import { callbackUrlCookie, resolveCallbackUrl } from "../core/redirect.js";
 import { getSession } from "../core/session/get-session.js";
@@ -127,22 +127,24 @@ export function Sesame(input: NextConfigInput): SesameNext {
       const provider = context.config.providers.get(providerId);
       if (!provider) throw new UnknownProvider(`No provider with id "${providerId}" is configured.`);
       const body = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
-      if (provider.type === "credentials") {
-        try {
+      try {
+        if (provider.type === "credentials") {
           const outcome = await signInWithCredentials(context, provider, body, callbackUrl, { trusted: true });
           await applyCookies(outcome.cookies);
           destination = outcome.redirectTo;
-        } catch (error) {
-          if (!(error instanceof CredentialsSignin) || shouldRedirect === false) throw error;
-          destination = signInPageUrl(context, { error: error.type, code: error.code, callbackUrl });
+        } else if (provider.type === "email") {
+          // The link brings the user back to `redirectTo`, as the other providers do.
+          destination = await sendSignInLink(context, provider, { ...body, callbackUrl }, { trusted: true });
+        } else {
+          const started = await startSignIn(context, provider, callbackUrl);
+          await applyCookies([started.cookie, callbackUrlCookie(context, callbackUrl)]);
+          destination = started.url;
         }
-      } else if (provider.type === "email") {
-        // The link brings the user back to `redirectTo`, as the other providers do.
-        destination = await sendSignInLink(context, provider, { ...body, callbackUrl }, { trusted: true });
-      } else {
-        const started = await startSignIn(context, provider, callbackUrl);
-        await applyCookies([started.cookie, callbackUrlCookie(context, callbackUrl)]);
-        destination = started.url;
+      } catch (error) {
+        // A wrong password, a rate limit, a provider that is down: back to the sign-in page with the
+        // error's code, as the REST routes do. Configuration errors and `redirect: false` callers get the throw.
+        if (!(error instanceof SesameError) || error.isConfigurationError || shouldRedirect === false) throw error;
+        destination = signInPageUrl(context, { error: publicErrorCode(error), ...(error instanceof CredentialsSignin && { code: error.code }), callbackUrl });
       }
     }
     // Outside any try: Next.js's redirect() works by throwing, and must reach the framework untouched.
