@@ -18,7 +18,7 @@ export default defineConfig({
     alias: { "#jwe": fileURLToPath(new URL("packages/sesame/src/core/session/jwe.node.ts", import.meta.url)) },
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "bench/test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "bench/test/**/*.test.ts", "e2e/**/*.test.ts"],
     testTimeout: 20_000,
     reporters: [
       "default",

@@ -52,6 +52,12 @@ export function SessionProvider({
 
   useEffect(() => subscribe(setSession), []);
 
+  // A new session from the server (a layout re-rendered after a sign-in Server Action, with no page load)
+  // replaces the one this provider started with.
+  useEffect(() => {
+    if (initial !== undefined) setSession(initial);
+  }, [initial]);
+
   useEffect(() => {
     let active = true;
     if (initial === undefined) {

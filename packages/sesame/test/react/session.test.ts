@@ -57,6 +57,14 @@ describe("useSession", () => {
     await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("authenticated:Alice"));
   });
 
+  test("a new session prop from the server (soft navigation after a sign-in action) is taken up", async () => {
+    const tab = await openTab();
+    const view = renderTab(tab, { required: true, onUnauthenticated: () => {} }, { session: null });
+    const session: Session = { user: { name: "Alice" }, expires: new Date(Date.now() + 60_000).toISOString() };
+    view.rerender(createElement(tab.SessionProvider, { session }, createElement(Status, { tab, options: { required: true } })));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("authenticated:Alice"));
+  });
+
   test("wrong credentials: { error: CredentialsSignin, code, ok: false } and no session", async () => {
     const tab = await openTab();
     const result = await tab.signIn("credentials", { username: "alice", password: "nope", redirect: false });
