@@ -175,6 +175,7 @@ describe.each<StorageKind>(["sqlite", "postgres+redis"])("the example app on %s"
     await new Promise((resolve) => setTimeout(resolve, (TIMINGS.accessTtl - TIMINGS.refreshBuffer) * 1000 + 500));
     const before = { ...app.stack.backend.stats };
     const tabs = await Promise.all(Array.from({ length: 5 }, () => context.newPage()));
+    const [tab] = tabs as [Page, ...Page[]];
     await Promise.all(tabs.map((tab) => tab.goto("/backend")));
     await Promise.all(tabs.map((tab) => tab.waitForFunction((old) => {
       const text = document.querySelector("#fingerprint")?.textContent ?? "";
@@ -184,13 +185,12 @@ describe.each<StorageKind>(["sqlite", "postgres+redis"])("the example app on %s"
     expect(app.stack.backend.stats.reuseDetections).toBe(0);
     const fingerprints = await Promise.all(tabs.map((tab) => tab.textContent("#fingerprint")));
     expect(new Set(fingerprints).size).toBe(1);
-    await app.shot(tabs[0]!, "backend");
+    await app.shot(tab, "backend");
     await Promise.all(tabs.slice(1).map((tab) => tab.close()));
 
     // The backend goes down while the token expires: the session carries the error and the page says so.
     app.stack.backend.setDown(true);
     try {
-      const tab = tabs[0]!;
       await tab.waitForSelector("#session-error", { timeout: TIMINGS.accessTtl * 1000 + 10_000 });
       expect(await tab.textContent("#session-error")).toContain("RefreshTokenError");
       await app.shot(tab, "session-error");

@@ -53,10 +53,13 @@ export function SessionProvider({
   useEffect(() => subscribe(setSession), []);
 
   // A new session from the server (a layout re-rendered after a sign-in Server Action, with no page load)
-  // replaces the one this provider started with.
-  useEffect(() => {
+  // replaces the one this provider started with — during this render, not in an effect: the children's
+  // effects run first, and `useSession({ required: true })` would send the user to sign-in meanwhile.
+  const [initialSeen, setInitialSeen] = useState(initial);
+  if (initial !== initialSeen) {
+    setInitialSeen(initial);
     if (initial !== undefined) setSession(initial);
-  }, [initial]);
+  }
 
   useEffect(() => {
     let active = true;

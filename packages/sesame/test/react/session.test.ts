@@ -59,10 +59,14 @@ describe("useSession", () => {
 
   test("a new session prop from the server (soft navigation after a sign-in action) is taken up", async () => {
     const tab = await openTab();
-    const view = renderTab(tab, { required: true, onUnauthenticated: () => {} }, { session: null });
+    const onUnauthenticated = vi.fn();
+    const view = renderTab(tab, { required: true, onUnauthenticated }, { session: null });
+    const signedOutCalls = onUnauthenticated.mock.calls.length;
     const session: Session = { user: { name: "Alice" }, expires: new Date(Date.now() + 60_000).toISOString() };
-    view.rerender(createElement(tab.SessionProvider, { session }, createElement(Status, { tab, options: { required: true } })));
-    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("authenticated:Alice"));
+    view.rerender(createElement(tab.SessionProvider, { session }, createElement(Status, { key: "next-page", tab, options: { required: true, onUnauthenticated } })));
+    expect(screen.getByTestId("status").textContent).toBe("authenticated:Alice");
+    // The new page (mounted with the new session) never counted as signed out, not even for one render.
+    expect(onUnauthenticated).toHaveBeenCalledTimes(signedOutCalls);
   });
 
   test("wrong credentials: { error: CredentialsSignin, code, ok: false } and no session", async () => {
