@@ -158,11 +158,13 @@ export async function signOut(options: SignOutOptions = {}): Promise<{ url: stri
   const response = await post("/signout", { callbackUrl: destination });
   const { url } = (await response.json()) as { url: string };
   broadcast("signout");
-  publish(null);
   if (options.redirect ?? true) {
+    // This page is leaving: signalling "signed out" to it would race the navigation with
+    // `useSession({ required: true })`'s own redirect to sign-in.
     navigate(url ?? destination);
     return undefined;
   }
+  publish(null);
   return { url };
 }
 
@@ -196,11 +198,14 @@ function broadcast(trigger: Message["trigger"]) {
 /** Starts listening to the other tabs; returns the function that stops it. */
 export function listenToOtherTabs(onChange: () => void): () => void {
   if (typeof BroadcastChannel !== "undefined") {
-    const receiver = new BroadcastChannel(CHANNEL);
-    receiver.onmessage = (event: MessageEvent<Message>) => {
+    // The sending channel itself: a BroadcastChannel does not hear its own messages, so this tab does
+    // not react to the change it just made (which would race its own navigation).
+    const receiver = (channel ??= new BroadcastChannel(CHANNEL));
+    const onMessage = (event: MessageEvent<Message>) => {
       if (event.data?.event === "session") onChange();
     };
-    return () => receiver.close();
+    receiver.addEventListener("message", onMessage);
+    return () => receiver.removeEventListener("message", onMessage);
   }
   const onStorage = (event: StorageEvent) => {
     if (event.key === CHANNEL) onChange();
