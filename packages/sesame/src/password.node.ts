@@ -50,6 +50,10 @@ const MAX_SALT_BYTES = 64;
 // from being a cheap way to burn server CPU, and 1024 is far beyond any passphrase a person types.
 const MAX_PASSWORD_LENGTH = 1024;
 
+// What `verifyPassword` checks against when there is no hash: fixed, since nothing can ever match it anyway.
+const DUMMY_SALT = Buffer.alloc(SALT_BYTES, 0x5a);
+const DUMMY_DIGEST = Buffer.alloc(KEY_BYTES);
+
 const PREFIX = "$scrypt$";
 const PARAMS_PATTERN = /^ln=([1-9][0-9]?),r=([1-9][0-9]{0,2}),p=([1-9][0-9]{0,2})$/;
 const BASE64_PATTERN = /^[A-Za-z0-9+/]+$/;
@@ -84,6 +88,13 @@ export async function hashPassword(password: string, options?: PasswordHashOptio
  * Resolves to `false`, never rejects, for a wrong password and for a hash it cannot read, so a corrupted row
  * looks like a failed sign-in rather than a server error.
  *
+ * Without a hash (`null`, `undefined` or `""`: no such user, or a user without a password) it still runs
+ * scrypt, against a fixed dummy, and resolves to `false`: an unknown user then takes as long to refuse as a
+ * wrong password, so response timing does not tell which accounts exist. Pass the `options` you hash with
+ * (none for the defaults) so the dummy costs the same as a real check.
+ *
+ * @throws {RangeError} when an option is outside what `verifyPassword` accepts.
+ *
  * @example
  * ```ts
  * import { hashPassword, verifyPassword } from "sesame/password";
@@ -91,11 +102,21 @@ export async function hashPassword(password: string, options?: PasswordHashOptio
  * const hash = await hashPassword("correct horse battery staple");
  * await verifyPassword("correct horse battery staple", hash); // true
  * await verifyPassword("Tr0ub4dor&3", hash); // false
+ *
+ * // In `authorize`: always verify, even when there is no user.
+ * const user = await db.findUserByEmail(email);
+ * return (await verifyPassword(password, user?.passwordHash)) ? user : null;
  * ```
  */
-export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+export async function verifyPassword(password: string, hash: string | null | undefined, options?: PasswordHashOptions): Promise<boolean> {
+  const dummy = hash === null || hash === undefined || hash === "" ? resolveParams(options) : undefined;
   try {
     if (passwordProblem(password)) return false;
+    if (dummy) {
+      // The same work as a real check; the comparison's result does not matter, nothing matches a missing hash.
+      timingSafeEqual(await derive(password, DUMMY_SALT, KEY_BYTES, dummy), DUMMY_DIGEST);
+      return false;
+    }
     const parsed = parseHash(hash);
     if (!parsed) return false;
     const actual = await derive(password, parsed.salt, parsed.digest.length, parsed.params);

@@ -26,5 +26,8 @@ export function postgres(options: PostgresOptions = {}): Kysely<SesameDatabase> 
   const pool = new pg.Pool({ connectionTimeoutMillis: 5_000, statement_timeout: 5_000, query_timeout: 10_000, ...options });
   // An idle client losing its connection (the server restarted) must not crash the process.
   pool.on("error", () => {});
+  // Nor may one that is checked out: node-postgres emits its connection's loss as an `error` event even while
+  // a query runs (the query fails as well), and the pool listens only to idle clients.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return new Kysely<SesameDatabase>({ dialect: new PostgresDialect({ pool }) });
 }

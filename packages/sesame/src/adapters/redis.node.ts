@@ -43,16 +43,25 @@ function connect(options: RedisOptions): Client {
 /** A client that connects on first use, and again on the next use after a failed attempt. */
 function lazyClient(options: RedisOptions): { client: Client; ready: () => Promise<Client> } {
   const client = connect(options);
-  let connecting: Promise<unknown> | undefined;
+  let connected: Promise<unknown> | undefined;
   const timeout = options.connectTimeout ?? 2_000;
   const ready = async () => {
-    // The first connection is awaited at most `connectTimeout`; after that the client keeps reconnecting in
-    // the background, and commands fail at once while it is offline (no offline queue).
-    connecting ??= Promise.race([
-      client.connect(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`Redis did not answer within ${timeout} ms`)), timeout).unref?.()),
-    ]);
-    await connecting;
+    // The first use starts the connection, which node-redis retries in the background until it succeeds; each
+    // use before then waits for it at most `connectTimeout`. Keeping the attempt rather than its first time-out
+    // is what lets a process that started while Redis was down recover once Redis is back. Once connected,
+    // the client reconnects by itself, and commands fail at once while it is offline (no offline queue).
+    connected ??= client.connect().catch(() => {});
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([
+        connected,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeout} ms`)), timeout);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
     return client;
   };
   return { client, ready };

@@ -16,7 +16,8 @@ export interface CredentialsOptions<Fields extends string>
  *   credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
  *   async authorize({ email, password }) {
  *     const user = await db.findUser(email);
- *     return user && (await verifyPassword(password, user.hash)) ? user : null;
+ *     // Verify even without a user (no hash): an unknown email then takes as long as a wrong password.
+ *     return (await verifyPassword(password, user?.hash)) ? user : null;
  *   },
  * })
  * ```

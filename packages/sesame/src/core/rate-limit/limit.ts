@@ -65,5 +65,11 @@ export async function limitSignIn(context: RequestContext, provider: string, ide
 /** After a successful sign-in the identifier starts afresh. */
 export async function clearSignInLimit(context: RequestContext, provider: string, identifier: string | undefined): Promise<void> {
   const options = context.config.rateLimit;
-  if (options && identifier && options.perIdentifier) await options.store.reset(identifierKey(provider, identifier));
+  if (!options || !identifier || !options.perIdentifier) return;
+  try {
+    await options.store.reset(identifierKey(provider, identifier));
+  } catch (cause) {
+    // Reported like a failed count, not as an unexpected error: the store is down, and it is not the app's bug.
+    throw new AdapterError("The rate-limit store failed; sign-in is paused until it is back.", { cause });
+  }
 }

@@ -40,10 +40,12 @@ export async function ensureFresh(context: RequestContext, token: JWT): Promise<
   let flight = options.inflight.get(key);
   if (!flight) {
     flight = coordinatedRefresh(context, upstream, refreshToken, key).finally(() => options.inflight.delete(key));
+    // Requests stop waiting after `timeout` (below); the refresh itself may settle later, with no one awaiting it.
+    flight.catch(() => {});
     options.inflight.set(key, flight);
   }
   try {
-    const fresh = await flight;
+    const fresh = await withTimeout(flight, options.timeout);
     const { error: _previous, ...rest } = token;
     return { token: { ...rest, upstream: fresh }, changed: true };
   } catch (error) {
@@ -69,7 +71,12 @@ async function coordinatedRefresh(context: RequestContext, upstream: UpstreamTok
 
   const earlier = await published();
   if (earlier) return earlier;
-  if (!(await coordinator.claim(key, timeout))) {
+  // A refresh slower than `timeout` fails the requests waiting for it, but is not abandoned: the provider may
+  // still rotate the token, and presenting the old one again would look like theft to it (reuse detection).
+  // So the claim is held until the refresh settles (at most the grace window), and a late result is published
+  // for the next request to use.
+  const hold = Math.max(timeout, graceWindow * 1000);
+  if (!(await coordinator.claim(key, hold))) {
     // Another process is refreshing this very token: wait for its result rather than race it.
     const deadline = performance.now() + timeout;
     while (performance.now() < deadline) {
@@ -81,7 +88,7 @@ async function coordinatedRefresh(context: RequestContext, upstream: UpstreamTok
   }
   let fresh: UpstreamTokens;
   try {
-    fresh = await withTimeout(refreshAtProvider(context, upstream, refreshToken), timeout);
+    fresh = await withTimeout(refreshAtProvider(context, upstream, refreshToken), hold);
   } catch (error) {
     await coordinator.release(key).catch(() => {});
     throw error;

@@ -1,0 +1,127 @@
+/**
+ * Load with a record of every answer: browsers that time each request to `Auth()` and keep what came back,
+ * the phase of the outage it was sent in, and a judge that says which answers a store fault may produce.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import type { SesameConfig } from "../../src/index.js";
+import { Browser, ORIGIN, setCookies } from "../helpers.js";
+import { OAuthBrowser } from "../oauth/browser.js";
+
+export type Phase = "before" | "down" | "restarting" | "after";
+
+export interface Sample {
+  method: string;
+  path: string;
+  phase: Phase;
+  status: number;
+  ms: number;
+  location: string | null;
+  body: string;
+  setsSessionCookie: boolean;
+}
+
+export class Recorder {
+  readonly samples: Sample[] = [];
+  phase: Phase = "before";
+  /** When the store came back (answered again), in `performance.now()` time. */
+  recoveredAt = Infinity;
+
+  async record(method: string, path: string, send: () => Promise<Response>): Promise<Response> {
+    const phase = this.phase;
+    const started = performance.now();
+    const response = await send();
+    const body = await response.clone().text();
+    this.samples.push({
+      method,
+      path,
+      phase,
+      status: response.status,
+      ms: performance.now() - started,
+      location: response.headers.get("location"),
+      body,
+      setsSessionCookie: setCookies(response).some((c) => c.name.startsWith("sesame.session-token") && c.attributes["max-age"] !== "0"),
+    });
+    return response;
+  }
+}
+
+export class TimedBrowser extends Browser {
+  constructor(
+    config: SesameConfig,
+    private readonly recorder: Recorder,
+  ) {
+    super(config);
+  }
+
+  override fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    return this.recorder.record(init.method ?? "GET", path, () => super.fetch(path, init));
+  }
+}
+
+export class TimedOAuthBrowser extends OAuthBrowser {
+  constructor(
+    config: SesameConfig,
+    private readonly recorder: Recorder,
+  ) {
+    super(config);
+  }
+
+  override fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    return this.recorder.record(init.method ?? "GET", path, () => super.fetch(path, init));
+  }
+}
+
+/** Stack frames, source locations or a raw exception: what no answer may carry. */
+const STACK = /\n\s+at |\bat .+:\d+:\d+|\.ts:\d+|\.js:\d+|node_modules|Error: |ECONNREFUSED|ECONNRESET/;
+
+/**
+ * Why `sample` is not an answer a store outage may give, or `undefined` if it is one: a success, or
+ * `AdapterError` — JSON 503 for programs, a redirect to the error page for browsers — with no session
+ * cookie and nothing internal in it.
+ */
+export function misbehaviour(sample: Sample): string | undefined {
+  if (STACK.test(sample.body) || STACK.test(sample.location ?? "")) return "leaks internals";
+  if (sample.status === 200) return undefined;
+  if (sample.status === 302 && sample.location) {
+    const location = new URL(sample.location, ORIGIN);
+    const error = location.searchParams.get("error");
+    if (error === null) return undefined;
+    if (error !== "AdapterError") return `redirects with error ${error}`;
+    if (location.pathname !== "/api/auth/error") return `AdapterError sent to ${location.pathname}`;
+    return sample.setsSessionCookie ? "sets a session cookie on failure" : undefined;
+  }
+  if (sample.status === 503) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(sample.body);
+    } catch {
+      return "503 without JSON";
+    }
+    if ((parsed as { error?: unknown }).error !== "AdapterError") return `503 with ${sample.body}`;
+    return sample.setsSessionCookie ? "sets a session cookie on failure" : undefined;
+  }
+  return `status ${sample.status}`;
+}
+
+export function isStoreError(sample: Sample): boolean {
+  return (sample.status === 503 || new URL(sample.location ?? "/", ORIGIN).searchParams.get("error") === "AdapterError") && !misbehaviour(sample);
+}
+
+/** Runs `users` loops of `step` until `stop()` says so; a step that throws fails the whole run. */
+export async function runLoad(users: number, step: (user: number, iteration: number) => Promise<void>, stop: () => boolean): Promise<void> {
+  await Promise.all(
+    Array.from({ length: users }, async (_, user) => {
+      for (let iteration = 0; !stop(); iteration++) {
+        await step(user, iteration);
+        // Yield to the timers, so that the outage schedule runs on time however busy the loops are.
+        await sleep(1);
+      }
+    }),
+  );
+}
+
+/** The `p`th percentile of `values`. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
