@@ -1,0 +1,1 @@
+export { queriesRoute as GET } from "../../../../../shared/query-count";

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:http`, part one: the same minimal Next.js 16 app (a `proxy.ts` guard, a protected page, a
+ * protected API route) protected by Sesame, next-auth v5 and better-auth, and once with no auth at all, each
+ * under `next start` on loopback, loaded in turn by autocannon with a signed-in cookie. Rounds alternate the
+ * apps so drift in the machine is shared; each figure is the median over rounds.
+ *
+ * Auth overhead is server time per request above the unprotected baseline: 1/(req/s) − 1/(baseline req/s),
+ * with the server the bottleneck (one `next start` process, one core; autocannon has the other).
+ */
+import { writeFileSync } from "node:fs";
+import autocannon from "autocannon";
+import { buildApps, queryCount, signIn, startApp, TARGETS, type RunningApp } from "./servers.js";
+import { barChart } from "./chart.js";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 10;
+const ENDPOINTS = [
+  { path: "/dashboard", label: "protected page" },
+  { path: "/api/me", label: "protected API route" },
+] as const;
+const QUERY_SAMPLE = 100;
+
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+async function load(app: RunningApp, cookie: string, path: string, seconds: number): Promise<Sample> {
+  const result = await autocannon({ url: app.origin + path, connections: CONNECTIONS, duration: seconds, headers: cookie ? { cookie } : {} });
+  // A guard that let nothing through (or everything bounce to sign-in) would look fast: only 200s count.
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(`${app.target.label} ${path}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function queriesPerRequest(app: RunningApp, cookie: string, path: string): Promise<number> {
+  const before = await queryCount(app.origin);
+  for (let i = 0; i < QUERY_SAMPLE; i++) await (await fetch(app.origin + path, { headers: { cookie } })).arrayBuffer();
+  return ((await queryCount(app.origin)) - before) / QUERY_SAMPLE;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+if (!process.argv.includes("--no-build")) buildApps();
+const apps: RunningApp[] = [];
+try {
+  for (const [index, target] of TARGETS.entries()) apps.push(await startApp(target, 3400 + index));
+  const cookies = await Promise.all(apps.map((app) => signIn(app)));
+  const samples = new Map<string, Sample[]>();
+  const key = (app: RunningApp, path: string) => `${app.target.label} ${path}`;
+
+  for (const [index, app] of apps.entries()) {
+    for (const { path } of ENDPOINTS) await load(app, cookies[index] ?? "", path, 2); // warm-up: JIT, caches, pools
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    // Rotate the order each round so no app always runs first (or last) on a warming or cooling machine.
+    const order = apps.map((_, i) => (i + round) % apps.length);
+    for (const index of order) {
+      const app = apps[index] as RunningApp;
+      for (const { path } of ENDPOINTS) {
+        const sample = await load(app, cookies[index] ?? "", path, SECONDS);
+        samples.set(key(app, path), [...(samples.get(key(app, path)) ?? []), sample]);
+        console.log(`round ${round + 1}/${ROUNDS} ${key(app, path)}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms`);
+      }
+    }
+  }
+  // autocannon returns when its time is up, with requests still in the server: let them finish before counting.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  // One route at a time: the counter is per process, so overlapping samples would count each other's queries.
+  const queries: number[][] = [];
+  for (const [index, app] of apps.entries()) {
+    const perRoute: number[] = [];
+    for (const { path } of ENDPOINTS) perRoute.push(await queriesPerRequest(app, cookies[index] ?? "", path));
+    queries.push(perRoute);
+  }
+
+  const summary = (app: RunningApp, path: string) => {
+    const list = samples.get(key(app, path)) ?? [];
+    return { rps: median(list.map((s) => s.rps)), p50: median(list.map((s) => s.p50)), p99: median(list.map((s) => s.p99)) };
+  };
+  const [baseline] = apps as [RunningApp];
+  const overhead = (app: RunningApp, path: string) => 1e6 / summary(app, path).rps - 1e6 / summary(baseline, path).rps;
+  const find = (prefix: string) => apps.find((app) => app.target.label.startsWith(prefix)) as RunningApp;
+  const sesameJwt = find("Sesame (JWT");
+  const sesameDb = find("Sesame (database");
+  const nextAuth = find("next-auth");
+  const betterAuth = find("better-auth");
+
+  const lines: string[] = [
+    "# HTTP benchmark",
+    "",
+    `Node ${process.version} on ${process.platform}/${process.arch}, ${(await import("node:os")).cpus().length} × ${(await import("node:os")).cpus()[0]?.model ?? "CPU"}; ${new Date().toISOString()}.`,
+    `Next.js 16.4.5 \`next start\` on 127.0.0.1, one app at a time under autocannon (${CONNECTIONS} connections, ${SECONDS} s per run) with a signed-in cookie; ${ROUNDS} rounds in rotating order after a 2 s warm-up each; figures are medians over rounds. Every response counted was a 200 (a redirect or 401 fails the run).`,
+    "Auth overhead = server time per request above the same route in the app with no auth: 1/(req/s) − 1/(baseline req/s). SQL queries per request are counted by Kysely's log hook over 100 sequential requests.",
+    "",
+  ];
+  for (const [e, { path, label }] of ENDPOINTS.entries()) {
+    lines.push(`## ${label} (\`${path}\`: proxy guard + \`auth()\` in the ${e === 0 ? "page" : "route handler"})`, "");
+    lines.push("| app | req/s | p50 | p99 | auth overhead | SQL queries / request |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (const [index, app] of apps.entries()) {
+      const s = summary(app, path);
+      const extra = index === 0 ? "—" : `${overhead(app, path).toFixed(0)} µs`;
+      lines.push(`| ${app.target.label} | ${s.rps.toFixed(0)} | ${s.p50} ms | ${s.p99} ms | ${extra} | ${(queries[index]?.[e] ?? 0).toFixed(2)} |`);
+    }
+    lines.push("");
+  }
+  lines.push("Ratios (same run):", "");
+  for (const { path, label } of ENDPOINTS) {
+    const ratio = (a: RunningApp, b: RunningApp) => (summary(a, path).rps / summary(b, path).rps).toFixed(2);
+    const share = overhead(sesameJwt, path) / overhead(nextAuth, path);
+    lines.push(
+      `- ${label}: Sesame JWT ${ratio(sesameJwt, nextAuth)}× next-auth's req/s; Sesame database ${ratio(sesameDb, betterAuth)}× better-auth's req/s; Sesame's auth overhead is ${(share * 100).toFixed(1)} % of next-auth's (target ≤ 5 %: ${share <= 0.05 ? "met" : "not met"}); Sesame JWT req/s ≥ next-auth and better-auth: ${summary(sesameJwt, path).rps >= Math.max(summary(nextAuth, path).rps, summary(betterAuth, path).rps) ? "met" : "not met"}.`,
+    );
+  }
+  lines.push("", "![Requests per second by app and route](http.svg)", "");
+  writeFileSync(new URL("../results/http.md", import.meta.url), lines.join("\n"));
+  writeFileSync(
+    new URL("../results/http.svg", import.meta.url),
+    barChart({
+      title: "Requests per second, Next.js 16 `next start` (higher is better)",
+      groups: ENDPOINTS.map(({ label }) => label),
+      series: apps.map((app) => ({ label: app.target.label, values: ENDPOINTS.map(({ path }) => summary(app, path).rps) })),
+    }),
+  );
+  console.log(lines.join("\n"));
+} finally {
+  for (const app of apps) app.stop();
+}
