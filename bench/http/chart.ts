@@ -15,7 +15,7 @@ export function barChart({ title, groups, series }: ChartInput): string {
   const top = 50;
   const plotHeight = 260;
   const groupWidth = series.length * bar + gap * 2;
-  const width = left * 2 + groups.length * groupWidth;
+  const width = Math.max(left * 2 + groups.length * groupWidth, 600); // wide enough for the title and legend
   const legendTop = top + plotHeight + 40;
   const height = legendTop + series.length * 20 + 10;
   const max = Math.max(...series.flatMap((s) => s.values)) * 1.1;
@@ -23,7 +23,7 @@ export function barChart({ title, groups, series }: ChartInput): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${left}" y="24" font-size="15" font-weight="bold">${escape(title)}</text>`,
-    `<line x1="${left}" y1="${top + plotHeight}" x2="${width - left}" y2="${top + plotHeight}" stroke="#333"/>`,
+    `<line x1="${left}" y1="${top + plotHeight}" x2="${left + groups.length * groupWidth}" y2="${top + plotHeight}" stroke="#333"/>`,
   ];
   groups.forEach((group, g) => {
     const x0 = left + g * groupWidth + gap;

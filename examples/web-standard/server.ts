@@ -1,9 +1,10 @@
 // Sesame on a plain Node HTTP server: the auth API from `Auth()`, and a page that reads the session with
 // `getSession()`. Any runtime that speaks Request/Response (Bun, Deno, Workers) needs only the two calls.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import { randomBytes } from "node:crypto";
 import { Auth, getSession, type SesameConfig } from "sesame";
 import Credentials from "sesame/providers/credentials";
+import { send, toRequest } from "./node-http.js";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const DEMO_USER = { id: "1", name: "Alice Example", email: "alice@example.com", password: "wonderland" };
@@ -24,30 +25,6 @@ const config: SesameConfig = {
   ],
 };
 
-function toRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(`http://${req.headers.host ?? `localhost:${PORT}`}${req.url ?? "/"}`, {
-    method: req.method,
-    headers,
-    body: hasBody ? (req as unknown as ReadableStream) : undefined,
-    ...(hasBody && { duplex: "half" }),
-  } as RequestInit);
-}
-
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") res.setHeader(name, value);
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) res.setHeader("set-cookie", cookies);
-  res.end(Buffer.from(await response.arrayBuffer()));
-}
-
 async function home(request: Request): Promise<Response> {
   const { session, cookies } = await getSession(request, config);
   const headers = new Headers({ "content-type": "text/html; charset=utf-8" });
@@ -61,7 +38,7 @@ async function home(request: Request): Promise<Response> {
 
 createServer(async (req, res) => {
   try {
-    const request = toRequest(req);
+    const request = toRequest(req, `localhost:${PORT}`);
     const { pathname } = new URL(request.url);
     await send(res, pathname.startsWith("/api/auth/") ? await Auth(request, config) : await home(request));
   } catch (error) {

@@ -109,7 +109,7 @@ export async function privatePostgres(): Promise<PrivateServer> {
     }
   }
 
-  const server: PrivateServer = {
+  const server: Omit<PrivateServer, "destroy"> = {
     port,
     url,
     async start() {
@@ -146,19 +146,27 @@ export async function privatePostgres(): Promise<PrivateServer> {
       // A restart is refused while any old process still holds the shared memory.
       await waitUntil("every PostgreSQL process gone", () => pids.every((pid) => !alive(pid)), 10_000);
     },
+  };
+  return launch(server, () => child, dir);
+}
+
+/** Starts a server, and removes everything it made whether it starts or not, now or when the process ends. */
+async function launch(server: Omit<PrivateServer, "destroy">, current: () => ChildProcess | undefined, dir: string): Promise<PrivateServer> {
+  const launched: PrivateServer = {
+    ...server,
     async destroy() {
       await server.kill().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  leaveNothingBehind(() => child, dir);
+  leaveNothingBehind(current, dir);
   try {
-    await server.start();
+    await launched.start();
   } catch (error) {
-    await server.destroy();
+    await launched.destroy();
     throw error;
   }
-  return server;
+  return launched;
 }
 
 /**
@@ -203,7 +211,7 @@ export async function privateRedis(): Promise<PrivateServer> {
   const port = await freePort();
   let child: ChildProcess | undefined;
 
-  const server: PrivateServer = {
+  const server: Omit<PrivateServer, "destroy"> = {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
@@ -224,17 +232,6 @@ export async function privateRedis(): Promise<PrivateServer> {
       redis.kill("SIGKILL");
       await exited;
     },
-    async destroy() {
-      await server.kill().catch(() => {});
-      rmSync(dir, { recursive: true, force: true });
-    },
   };
-  leaveNothingBehind(() => child, dir);
-  try {
-    await server.start();
-  } catch (error) {
-    await server.destroy();
-    throw error;
-  }
-  return server;
+  return launch(server, () => child, dir);
 }

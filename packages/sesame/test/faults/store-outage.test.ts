@@ -80,6 +80,19 @@ function expectCleanAnswers(recorder: Recorder, logged: Error[]): void {
 }
 
 /** Tries until it works or `timeoutMs` passes: the clients reconnect with a back-off after a restart. */
+/** The outage every test puts its load through: a while up, killed, a while down, restarted, a while up. */
+async function outage(server: PrivateServer, recorder: Recorder, whileDown: () => void = () => {}): Promise<void> {
+  await sleep(LOAD_BEFORE_KILL);
+  recorder.phase = "down";
+  await server.kill();
+  whileDown();
+  await sleep(DOWN_FOR);
+  recorder.phase = "restarting";
+  await server.start();
+  recorder.phase = "after";
+  await sleep(LOAD_AFTER_RESTART);
+}
+
 async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -166,14 +179,7 @@ describe("PostgreSQL killed under load", () => {
       runLoad(residents.length, async (user) => void (await checkSession(residents[user]!)), () => stopped),
     ]);
     try {
-      await sleep(LOAD_BEFORE_KILL);
-      recorder.phase = "down";
-      await server!.kill();
-      await sleep(DOWN_FOR);
-      recorder.phase = "restarting";
-      await server!.start();
-      recorder.phase = "after";
-      await sleep(LOAD_AFTER_RESTART);
+      await outage(server!, recorder);
     } finally {
       stopped = true;
       await load;
@@ -267,15 +273,7 @@ describe("Redis killed under load (sessions and rate limits in Redis)", () => {
       runLoad(residents.length, async (user) => void (await checkSession(residents[user]!)), () => stopped),
     ]);
     try {
-      await sleep(LOAD_BEFORE_KILL);
-      recorder.phase = "down";
-      await server!.kill();
-      lateConfig = serverProcess();
-      await sleep(DOWN_FOR);
-      recorder.phase = "restarting";
-      await server!.start();
-      recorder.phase = "after";
-      await sleep(LOAD_AFTER_RESTART);
+      await outage(server!, recorder, () => (lateConfig = serverProcess()));
     } finally {
       stopped = true;
       await load;

@@ -1,7 +1,7 @@
 /**
  * One app process for the multi-process tests: Sesame's `Auth()` on a plain node:http server, as
- * examples/web-standard/server.ts serves it (that file starts a server on import, so its two small
- * Request/Response conversions are repeated here). Two configs share the process, one per session strategy:
+ * examples/web-standard/server.ts serves it, with that example's Request/Response conversions. Two configs
+ * share the process, one per session strategy:
  *
  * - `/db/api/auth/*`: database sessions in PostgreSQL (schema `SESAME_PG_SCHEMA`);
  * - `/jwt/api/auth/*`: JWT sessions, revoked across processes through Redis;
@@ -10,13 +10,14 @@
  * provider backed by the sample backend at `SESAME_BACKEND_URL`. `/<kind>/token` answers `getAccessToken`.
  * Prints `listening <port>` once it serves.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { postgres } from "../../src/adapters/postgres.node.js";
 import { RedisRateLimitStore, RedisRefreshCoordinator, RedisRevocationStore } from "../../src/adapters/redis.node.js";
 import { SqlAdapter } from "../../src/adapters/sql.js";
 import { Auth, getAccessToken, type SesameConfig } from "../../src/index.js";
 import Credentials from "../../src/providers/credentials.js";
+import { send, toRequest } from "../../../../examples/web-standard/node-http.js";
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -64,30 +65,6 @@ const configs: Record<string, SesameConfig> = {
   db: { ...shared("db"), adapter: SqlAdapter(db), session: { strategy: "database" } },
   jwt: { ...shared("jwt"), session: { strategy: "jwt" }, revocation: { store: RedisRevocationStore(redis) } },
 };
-
-function toRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-    method: req.method,
-    headers,
-    body: hasBody ? (req as unknown as ReadableStream) : undefined,
-    ...(hasBody && { duplex: "half" }),
-  } as RequestInit);
-}
-
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") res.setHeader(name, value);
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) res.setHeader("set-cookie", cookies);
-  res.end(Buffer.from(await response.arrayBuffer()));
-}
 
 async function handle(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
