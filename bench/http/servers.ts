@@ -3,7 +3,7 @@
  * loopback, and signed in over HTTP the way a browser would, so the load carries a real session cookie.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,4 +118,27 @@ export async function signIn({ target, origin }: RunningApp): Promise<string> {
 export async function queryCount(origin: string): Promise<number> {
   const { queries } = (await (await fetch(`${origin}/api/bench/queries`)).json()) as { queries: number };
   return queries;
+}
+
+/**
+ * CPU time (user + system, ms) used so far by the app's processes (`next start` runs detached, so they form
+ * one process group). Server CPU per request is the overhead measure that the load generator's share of the
+ * two cores does not distort, unlike 1/(req/s). Linux only: it reads /proc.
+ */
+export function serverCpuMs({ process: child }: RunningApp): number {
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // The process ended between the listing and the read.
+    }
+    // Fields after the command name (which may hold spaces): state ppid pgrp … utime (14th) stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === child.pid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerMs;
 }
