@@ -3,14 +3,28 @@
  * or an explicitly trusted host), whether cookies must be `Secure`, and the parsed cookies. The origin is
  * worked out on first use, so reading a session (which needs none of it) stays cheap and works even where
  * the host is not trusted.
+ *
+ * Sesame's own code reads only the request's head (URL, method, headers). Where there is no Request to
+ * begin with (a Next.js Server Component has only its headers), the full Request the app's callbacks get
+ * (`authorize(credentials, request)`, …) is built on first use, so a session read never pays for it.
  */
 import type { ResolvedConfig } from "./config.js";
 import type { CookieJar } from "./cookies/names.js";
 import { parseCookies } from "./cookies/serialize.js";
 import { UntrustedHost } from "./errors.js";
 
+/** What Sesame reads of a request. A `Request` is one. */
+export interface RequestHead {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+}
+
 export interface RequestContext {
-  request: Request;
+  /** The request, for the app's callbacks. */
+  readonly request: Request;
+  /** The request's URL, method and headers: what Sesame itself reads. */
+  head: RequestHead;
   config: ResolvedConfig;
   /** The app's public origin, e.g. `https://example.com`: the base of every URL Sesame builds. */
   readonly origin: string;
@@ -21,31 +35,40 @@ export interface RequestContext {
   jar: CookieJar;
 }
 
-export function createContext(request: Request, config: ResolvedConfig): RequestContext {
-  const secure = config.useSecureCookies ?? isHttps(request, config);
+export function createContext(head: RequestHead, config: ResolvedConfig): RequestContext {
+  const secure = config.useSecureCookies ?? isHttps(head, config);
   let origin: string | undefined;
+  let request: Request | undefined;
   return {
-    request,
+    get request() {
+      return (request ??= requestOf(head));
+    },
+    head,
     config,
     get origin() {
-      return (origin ??= publicOrigin(request, config));
+      return (origin ??= publicOrigin(head, config));
     },
     get authBase() {
       return this.origin + config.basePath;
     },
     secure,
-    cookies: parseCookies(request.headers.get("cookie")),
+    cookies: parseCookies(head.headers.get("cookie")),
     jar: config.cookies(secure),
   };
 }
 
-function isHttps(request: Request, config: ResolvedConfig): boolean {
+/** The head itself when it is a Request, else a Request built from it (with no body). */
+export function requestOf(head: RequestHead): Request {
+  return head instanceof Request ? head : new Request(head.url, { method: head.method, headers: head.headers });
+}
+
+function isHttps(request: RequestHead, config: ResolvedConfig): boolean {
   if (config.authUrl) return config.authUrl.protocol === "https:";
   const forwarded = config.trustHost ? firstValue(request.headers.get("x-forwarded-proto")) : undefined;
   return forwarded ? forwarded === "https" : request.url.startsWith("https:");
 }
 
-function publicOrigin(request: Request, config: ResolvedConfig): string {
+function publicOrigin(request: RequestHead, config: ResolvedConfig): string {
   if (config.authUrl) return config.authUrl.origin;
   if (!config.trustHost) {
     throw new UntrustedHost(

@@ -16,11 +16,10 @@ import { cookies } from "next/headers.js";
 import type { NextRequest } from "next/server.js";
 import { Auth } from "../core/auth.js";
 import { resolveConfig, type SesameConfig } from "../core/config.js";
-import { createContext, type RequestContext } from "../core/context.js";
+import { createContext, requestOf, type RequestContext } from "../core/context.js";
 import { CredentialsSignin, publicErrorCode, SesameError, UnknownProvider } from "../core/errors.js";
 import { startSignIn } from "../core/oauth/authorize.js";
 import { callbackUrlCookie, resolveCallbackUrl } from "../core/redirect.js";
-import { getSession } from "../core/session/get-session.js";
 import { readSession } from "../core/session/read.js";
 import { signOutSession } from "../core/session/sign-out.js";
 import { signInWithCredentials } from "../core/signin/credentials.js";
@@ -29,7 +28,7 @@ import type { Session } from "../core/types.js";
 import { signInPageUrl } from "../core/urls.js";
 import { parseSetCookie } from "./cookies.js";
 import { runProxy, type AuthenticatedHandler, type NextAuthRequest } from "./proxy.js";
-import { currentRequest } from "./server-request.js";
+import { currentRequestHead } from "./server-request.js";
 
 export type { NextAuthRequest, AuthenticatedHandler };
 
@@ -93,15 +92,21 @@ export function Sesame(input: NextConfigInput): SesameNext {
   const configFor = async (request?: Request): Promise<SesameConfig> => (typeof input === "function" ? input(request) : input);
   const handler = async (request: Request) => Auth(request, await configFor(request));
 
+  /**
+   * Server Components, Route Handlers' `auth()` and Server Actions know the request by its headers. A config
+   * function gets a Request built from them, as it does in route handlers, unless it declares no
+   * parameter: then nothing could read it, and reading a session does not pay for building it.
+   */
   async function actionContext(): Promise<RequestContext> {
-    const request = await currentRequest();
-    return createContext(request, resolveConfig(await configFor(request)));
+    const head = await currentRequestHead();
+    if (typeof input !== "function" || input.length === 0) return createContext(head, resolveConfig(await configFor()));
+    const request = requestOf(head);
+    return createContext(request, resolveConfig(await input(request)));
   }
 
   async function sessionOfServerComponent(): Promise<Session | null> {
-    const request = await currentRequest();
     // A Server Component cannot send cookies: the renewal waits for the next response that can.
-    return (await getSession(request, await configFor(request), { readOnly: true })).session;
+    return (await readSession(await actionContext(), { readOnly: true })).session;
   }
 
   // Not async itself: wrapping a handler must return the wrapped function, not a promise of it.

@@ -1,30 +1,42 @@
 /**
- * Server Components and Server Actions have no Request object: this rebuilds one from Next.js's request
- * headers (cookies, host, forwarding) so that the core reads sessions the same way everywhere.
+ * Server Components and Server Actions have no Request object, only Next.js's request headers (cookies,
+ * host, forwarding): this gives the core the head of the request from them, so that sessions are read the
+ * same way everywhere.
  */
 import { headers } from "next/headers.js";
+import type { RequestHead } from "../core/context.js";
 
 type IncomingHeaders = Awaited<ReturnType<typeof headers>>;
 
-/**
- * Next.js hands out one headers object per request, so the rebuilt Request is kept against it: a layout, a
- * page and its `generateMetadata` each calling `auth()` copy the headers once (a copy costs about 15 µs,
- * several times the session read itself). The entry goes with the request.
- */
-const rebuilt = new WeakMap<IncomingHeaders, Request>();
+/** Headers alone carry no method; `auth()` in a Server Component or Route Handler reads as a page would. */
+class HeadersOnlyRequest implements RequestHead {
+  readonly method = "GET";
+  #url: string | undefined;
+  constructor(readonly headers: IncomingHeaders) {}
 
-export async function currentRequest(): Promise<Request> {
-  const incoming = await headers();
-  let request = rebuilt.get(incoming);
-  if (!request) {
-    request = rebuild(incoming);
-    rebuilt.set(incoming, request);
+  /** The root of the site the request came to (its path is not in the headers). */
+  get url(): string {
+    if (this.#url === undefined) {
+      const host = this.headers.get("x-forwarded-host") ?? this.headers.get("host") ?? "localhost";
+      const proto = this.headers.get("x-forwarded-proto")?.split(",")[0] ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+      this.#url = `${proto}://${host}/`;
+    }
+    return this.#url;
   }
-  return request;
 }
 
-function rebuild(incoming: IncomingHeaders): Request {
-  const host = incoming.get("x-forwarded-host") ?? incoming.get("host") ?? "localhost";
-  const proto = incoming.get("x-forwarded-proto")?.split(",")[0] ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return new Request(`${proto}://${host}/`, { headers: incoming });
+/**
+ * Next.js hands out one headers object per request, so the head is kept against it: a layout, a page and
+ * its `generateMetadata` each calling `auth()` share it. The entry goes with the request.
+ */
+const heads = new WeakMap<IncomingHeaders, HeadersOnlyRequest>();
+
+export async function currentRequestHead(): Promise<RequestHead> {
+  const incoming = await headers();
+  let head = heads.get(incoming);
+  if (!head) {
+    head = new HeadersOnlyRequest(incoming);
+    heads.set(incoming, head);
+  }
+  return head;
 }

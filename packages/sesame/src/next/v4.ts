@@ -8,7 +8,7 @@ import { resolveConfig, type SesameConfig } from "../core/config.js";
 import { getSession } from "../core/session/get-session.js";
 import type { JWT, Session } from "../core/types.js";
 import { getToken } from "../jwt.js";
-import { currentRequest } from "./server-request.js";
+import { currentRequestHead } from "./server-request.js";
 
 /** NextAuth v4's name for the configuration. */
 export type NextAuthOptions = SesameConfig;
@@ -16,6 +16,7 @@ export type NextAuthOptions = SesameConfig;
 interface NodeRequestLike {
   headers: Record<string, string | string[] | undefined>;
   url?: string;
+  method?: string;
 }
 interface NodeResponseLike {
   getHeader?(name: string): unknown;
@@ -29,12 +30,13 @@ interface NodeResponseLike {
 export async function getServerSession(config: SesameConfig): Promise<Session | null>;
 export async function getServerSession(req: NodeRequestLike, res: NodeResponseLike, config: SesameConfig): Promise<Session | null>;
 export async function getServerSession(...args: [SesameConfig] | [NodeRequestLike, NodeResponseLike, SesameConfig]): Promise<Session | null> {
-  if (args.length === 1) return (await getSession(await currentRequest(), args[0], { readOnly: true })).session;
+  if (args.length === 1) return (await getSession(await currentRequestHead(), args[0], { readOnly: true })).session;
   const [req, res, config] = args;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   const proto = headers.get("x-forwarded-proto") ?? "http";
-  const { session, cookies } = await getSession(new Request(`${proto}://${headers.get("host") ?? "localhost"}${req.url ?? "/"}`, { headers }), config);
+  const url = `${proto}://${headers.get("host") ?? "localhost"}${req.url ?? "/"}`;
+  const { session, cookies } = await getSession({ url, method: req.method ?? "GET", headers }, config);
   if (cookies.length) {
     const existing = res.getHeader?.("set-cookie");
     res.setHeader("set-cookie", [...(Array.isArray(existing) ? existing.map(String) : existing ? [String(existing)] : []), ...cookies]);

@@ -33,8 +33,8 @@ export const DEFAULT_PER_IDENTIFIER: Limit = { max: 5, window: 300 };
 
 function clientIp(context: RequestContext, options: RateLimitOptions): string | undefined {
   if (options.clientIp) return options.clientIp(context.request) ?? undefined;
-  const forwarded = context.config.trustHost ? context.request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  return forwarded || context.request.headers.get("x-real-ip") || undefined;
+  const forwarded = context.config.trustHost ? context.head.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+  return forwarded || context.head.headers.get("x-real-ip") || undefined;
 }
 
 const identifierKey = (provider: string, identifier: string) => `signin:id:${provider}:${identifier.trim().toLowerCase()}`;

@@ -45,8 +45,8 @@ function clearCookie(context: RequestContext): string[] {
 }
 
 function clientIp(context: RequestContext): string | null {
-  const forwarded = context.config.trustHost ? context.request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  return (forwarded || context.request.headers.get("x-real-ip"))?.slice(0, 64) ?? null;
+  const forwarded = context.config.trustHost ? context.head.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+  return (forwarded || context.head.headers.get("x-real-ip"))?.slice(0, 64) ?? null;
 }
 
 /** Starts a session for `user`, keeping `data` (what the `jwt` callback returned) with it. */
@@ -62,7 +62,7 @@ export async function createDatabaseSession(context: RequestContext, user: Adapt
     createdAt: now,
     lastSeenAt: now,
     ip: clientIp(context),
-    userAgent: context.request.headers.get("user-agent")?.slice(0, 512) ?? null,
+    userAgent: context.head.headers.get("user-agent")?.slice(0, 512) ?? null,
     data,
   };
   await adapterOf(context).createSession(session);

@@ -1,12 +1,13 @@
 /** The session of any request, for code outside the auth routes (pages, API handlers, middleware). */
 import { resolveConfig, type SesameConfig } from "../config.js";
-import { createContext } from "../context.js";
+import { createContext, type RequestHead } from "../context.js";
 import { readSession, type SessionState } from "./read.js";
 
 /**
- * Reads the session of `request`, running the `jwt` and `session` callbacks. `cookies` are the `Set-Cookie`
- * values to send back when the session was renewed or cleared; a caller that cannot set cookies (a React
- * Server Component) may ignore them, and the next response that can will carry them.
+ * Reads the session of `request` (a `Request`, or anything with its `url`, `method` and `headers`), running
+ * the `jwt` and `session` callbacks. `cookies` are the `Set-Cookie` values to send back when the session was
+ * renewed or cleared; a caller that cannot set cookies (a React Server Component) may ignore them, and the
+ * next response that can will carry them.
  *
  * @example
  * ```ts
@@ -14,7 +15,7 @@ import { readSession, type SessionState } from "./read.js";
  * if (!session) return Response.json({ error: "Unauthorized" }, { status: 401 });
  * ```
  */
-export async function getSession(request: Request, config: SesameConfig, options: { readOnly?: boolean } = {}): Promise<SessionState> {
+export async function getSession(request: RequestHead, config: SesameConfig, options: { readOnly?: boolean } = {}): Promise<SessionState> {
   return readSession(createContext(request, resolveConfig(config)), options);
 }
 

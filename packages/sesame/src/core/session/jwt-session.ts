@@ -29,10 +29,10 @@ export function sessionTokenOf(context: RequestContext): { token: string; fromCo
   const cookie = readChunkedCookie(context.cookies, context.jar.sessionToken.name);
   if (cookie) return { token: cookie, fromCookie: true };
   const { bearer } = context.config.session;
-  if (bearer === false || (bearer === "GET" && context.request.method !== "GET" && context.request.method !== "HEAD")) {
+  if (bearer === false || (bearer === "GET" && context.head.method !== "GET" && context.head.method !== "HEAD")) {
     return undefined;
   }
-  const authorization = context.request.headers.get("authorization");
+  const authorization = context.head.headers.get("authorization");
   if (authorization?.startsWith("Bearer ")) return { token: authorization.slice(7).trim(), fromCookie: false };
   return undefined;
 }
