@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { Auth, getSession, type JWT, type Session } from "../src/index.js";
+import { resolveConfig } from "../src/core/config.js";
+import { createContext } from "../src/core/context.js";
 import { decode, encode } from "../src/jwt.js";
 import { Browser, ORIGIN, SECRET, config, sessionCookie, setCookies } from "./helpers.js";
 
@@ -226,5 +228,26 @@ describe("secret rotation", () => {
     const { session, token: claims } = await getSession(request, config());
     expect(session?.user?.name).toBe("A");
     expect((claims as JWT).sub).toBe("1");
+  });
+});
+
+describe("a request known only by its head (a Server Component has no Request)", () => {
+  const head = (headers: HeadersInit, method = "GET") => ({ url: `${ORIGIN}/`, method, headers: new Headers(headers) });
+
+  test("getSession reads the session from the URL, method and headers alone", async () => {
+    const token = await encode({ token: { sub: "1", name: "A" }, secret: SECRET });
+    expect((await getSession(head({ cookie: `sesame.session-token=${token}` }), config())).session?.user?.name).toBe("A");
+    // The method still decides whether a bearer token counts.
+    expect((await getSession(head({ authorization: `Bearer ${token}` }, "POST"), config())).session).toBeNull();
+  });
+
+  test("the Request the app's callbacks get is built from the head on first use, once", () => {
+    const context = createContext(head({ cookie: "a=1", "user-agent": "Test" }), resolveConfig(config()));
+    const { request } = context;
+    expect(request).toBeInstanceOf(Request);
+    expect([request.url, request.method, request.headers.get("user-agent")]).toEqual([`${ORIGIN}/`, "GET", "Test"]);
+    expect(context.request).toBe(request);
+    const real = new Request(`${ORIGIN}/x`);
+    expect(createContext(real, resolveConfig(config())).request).toBe(real);
   });
 });
