@@ -89,6 +89,13 @@ describe("a Next.js 16 app", () => {
     expect(await (await client.get("/api/me")).json()).toMatchObject({ me: { id: "1", email: "ada@example.com" } });
   });
 
+  test("a config function: one without a parameter reads without a request, one with gets the site's URL", async () => {
+    const client = new Client();
+    expect(await (await client.get("/api/lazy")).json()).toMatchObject({ without: null, withRequest: null });
+    await client.signIn("bob");
+    expect(await (await client.get("/api/lazy")).json()).toEqual({ without: "bob", withRequest: "bob", givenUrl: `${base}/` });
+  });
+
   test("/admin needs role admin (checked in the proxy)", async () => {
     const admin = new Client();
     await admin.signIn("ada");
