@@ -15,7 +15,10 @@ function countResults(tasks: readonly RunnerTask[], counts = { passed: 0, failed
 export default defineConfig({
   resolve: {
     // Tests run on Node, so the sources use the Node variant, as the built package does under the `node` condition.
-    alias: { "#jwe": fileURLToPath(new URL("packages/sesame/src/core/session/jwe.node.ts", import.meta.url)) },
+    alias: {
+      "#jwe": fileURLToPath(new URL("packages/sesame/src/core/session/jwe.node.ts", import.meta.url)),
+      "#digest": fileURLToPath(new URL("packages/sesame/src/core/digest.node.ts", import.meta.url)),
+    },
   },
   test: {
     include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "bench/test/**/*.test.ts", "e2e/**/*.test.ts"],

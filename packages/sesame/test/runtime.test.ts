@@ -20,13 +20,14 @@ describe("runtimes", () => {
       format: "esm",
       outdir: "out",
       logLevel: "silent",
-      // Resolve `#jwe` as a consumer's bundler does, through package.json `imports`, not the dev tsconfig paths.
+      // Resolve `#jwe` and `#digest` as a consumer's bundler does, through package.json `imports`, not the dev tsconfig paths.
       tsconfigRaw: "{}",
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((path) => path.includes("jose"))).toBe(true);
     expect(inputs.some((path) => path.includes("oauth4webapi"))).toBe(true);
     expect(inputs.some((path) => path.endsWith("jwe.web.js"))).toBe(true);
+    expect(inputs.some((path) => path.endsWith("digest.web.js"))).toBe(true);
     expect(inputs.filter((path) => path.startsWith("node:") || !path.includes("/"))).toEqual([]);
     for (const file of result.outputFiles) expect(file.text).not.toMatch(/from\s*["']node:|require\(["']node:/);
   });
@@ -36,6 +37,8 @@ describe("runtimes", () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((path) => path.endsWith("jwe.node.js"))).toBe(true);
     expect(inputs.some((path) => path.endsWith("jwe.web.js"))).toBe(false);
+    expect(inputs.some((path) => path.endsWith("digest.node.js"))).toBe(true);
+    expect(inputs.some((path) => path.endsWith("digest.web.js"))).toBe(false);
   });
 
   test("the built package loads in plain Node from the repository root", async () => {

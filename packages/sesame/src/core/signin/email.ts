@@ -8,7 +8,8 @@ import { assertCsrf } from "../csrf.js";
 import { EmailSignin, SesameError, Verification } from "../errors.js";
 import type { Body } from "../http.js";
 import { limitSignIn } from "../rate-limit/limit.js";
-import { randomString, sha256 } from "../random.js";
+import { sha256 } from "#digest";
+import { randomString } from "../random.js";
 import { resolveCallbackUrl } from "../redirect.js";
 import { completeSignIn, type SignInOutcome } from "./complete.js";
 
