@@ -8,11 +8,20 @@ import type { RequestHead } from "../core/context.js";
 
 type IncomingHeaders = Awaited<ReturnType<typeof headers>>;
 
-/** Headers alone carry no method; `auth()` in a Server Component or Route Handler reads as a page would. */
+/**
+ * Headers alone carry no method, so it is inferred, failing closed: a request with a body or a Server
+ * Action's `next-action` header is a write (`POST`), anything else reads as a page does (`GET`). The method
+ * decides whether a bearer token may stand in for the cookie (`session.bearer: "GET"`); a Route Handler for
+ * a bodiless DELETE that must refuse bearer tokens uses the `auth((req) => …)` wrapper, which sees the
+ * real request.
+ */
 class HeadersOnlyRequest implements RequestHead {
-  readonly method = "GET";
+  readonly method: "GET" | "POST";
   #url: string | undefined;
-  constructor(readonly headers: IncomingHeaders) {}
+  constructor(readonly headers: IncomingHeaders) {
+    const write = headers.has("next-action") || headers.has("content-type") || headers.has("content-length") || headers.has("transfer-encoding");
+    this.method = write ? "POST" : "GET";
+  }
 
   /** The root of the site the request came to (its path is not in the headers). */
   get url(): string {

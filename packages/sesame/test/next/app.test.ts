@@ -96,6 +96,19 @@ describe("a Next.js 16 app", () => {
     expect(await (await client.get("/api/lazy")).json()).toEqual({ without: "bob", withRequest: "bob", givenUrl: `${base}/` });
   });
 
+  test("a bearer token in a Route Handler's auth(): accepted on a read, refused on a write (session.bearer: \"GET\")", async () => {
+    const client = new Client();
+    await client.signIn("ada");
+    const authorization = `Bearer ${client.jar.get("sesame.session-token")}`;
+    const read = await fetch(`${base}/api/bearer`, { headers: { authorization } });
+    expect(await read.json()).toEqual({ me: "ada" });
+    // Next.js gives auth() only the headers: a body marks the request as a write, where bearer tokens do not count.
+    const write = await fetch(`${base}/api/bearer`, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: "{}" });
+    expect(await write.json()).toEqual({ me: null });
+    const withCookie = await client.get("/api/bearer", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(await withCookie.json()).toEqual({ me: "ada" });
+  });
+
   test("/admin needs role admin (checked in the proxy)", async () => {
     const admin = new Client();
     await admin.signIn("ada");
