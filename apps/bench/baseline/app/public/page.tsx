@@ -1,0 +1,3 @@
+export { UnprotectedPage as default } from "../../../shared/unprotected";
+
+export const dynamic = "force-dynamic";

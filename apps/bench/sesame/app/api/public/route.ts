@@ -1,0 +1,3 @@
+export { unprotectedRoute as GET } from "../../../../shared/unprotected";
+
+export const dynamic = "force-dynamic";
