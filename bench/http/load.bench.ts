@@ -64,6 +64,19 @@ async function queriesPerRequest(app: RunningApp, cookie: string, path: string):
   return ((await queryCount(app.origin)) - before) / QUERY_SAMPLE;
 }
 
+/**
+ * A protected route's run and its twin's, one right after the other; callers alternate `twinFirst` so that a
+ * trend across the pair (the machine warming or cooling) cancels out. Returns [protected, twin].
+ */
+async function backToBack(twinFirst: boolean, path: string, twin: string, run: (route: string) => Promise<Run>): Promise<[Run, Run]> {
+  if (twinFirst) {
+    const twinRun = await run(twin);
+    return [await run(path), twinRun];
+  }
+  const protectedRun = await run(path);
+  return [protectedRun, await run(twin)];
+}
+
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 const median = (values: number[]) => {
@@ -120,19 +133,19 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
       for (const index of inOrder(turn)) await visit(apps[index] as RunningApp, cookies[index] ?? "", labels[index] as string);
     };
 
-    // Warm-up (JIT, caches, pools); the first one also sizes the CPU samples to SAMPLE_SECONDS.
+    // Warm-up (JIT, caches, pools); the first one also sizes the CPU samples to SAMPLE_SECONDS. A pair's two
+    // samples get the same request count, so the cost of opening connections is spread the same way over both.
     await each(epoch, async (app, cookie, label) => {
       for (const { path, twin } of ENDPOINTS) {
-        for (const route of [path, twin]) {
-          const warm = await load(app, cookie, route, { duration: WARM_UP_SECONDS });
-          if (epoch === 0) amounts.set(`${label} ${route}`, Math.max(50, Math.round(warm.rps * SAMPLE_SECONDS)));
-        }
+        await load(app, cookie, path, { duration: WARM_UP_SECONDS });
+        const warm = await load(app, cookie, twin, { duration: WARM_UP_SECONDS });
+        if (epoch === 0) amounts.set(`${label} ${path}`, Math.max(50, Math.round(warm.rps * SAMPLE_SECONDS)));
       }
     });
     for (const { path, twin } of ENDPOINTS) {
       await each(epoch, async (app, cookie, label) => {
-        const protectedRun = await load(app, cookie, path, { duration: THROUGHPUT_SECONDS });
-        const twinRun = await load(app, cookie, twin, { duration: THROUGHPUT_SECONDS });
+        const run = (route: string) => load(app, cookie, route, { duration: THROUGHPUT_SECONDS });
+        const [protectedRun, twinRun] = await backToBack(epoch % 2 === 1, path, twin, run);
         rpsRuns.add(label, path, epoch, protectedRun.rps);
         p50Runs.add(label, path, epoch, protectedRun.p50);
         p99Runs.add(label, path, epoch, protectedRun.p99);
@@ -142,12 +155,8 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let round = 0; round < ROUNDS; round++) {
       for (const { path, twin } of ENDPOINTS) {
         await each(round, async (app, cookie, label) => {
-          const sample = (route: string) => load(app, cookie, route, { amount: amounts.get(`${label} ${route}`) ?? 100 });
-          // Alternate which of the pair goes first, so a trend within the pair cancels over rounds.
-          const [first, second] = round % 2 ? [twin, path] : [path, twin];
-          const a = await sample(first);
-          const b = await sample(second);
-          const [protectedSample, twinSample] = round % 2 ? [b, a] : [a, b];
+          const sample = (route: string) => load(app, cookie, route, { amount: amounts.get(`${label} ${path}`) ?? 100 });
+          const [protectedSample, twinSample] = await backToBack(round % 2 === 1, path, twin, sample);
           cpuSamples.add(label, path, epoch, protectedSample.cpu);
           cpuOverhead.add(label, path, epoch, protectedSample.cpu - twinSample.cpu);
         });
@@ -180,7 +189,7 @@ const lines: string[] = [
   "",
   `Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}; ${new Date().toISOString()}.`,
   `Next.js 16.4.5 \`next start\` on 127.0.0.1, one app at a time under autocannon (${CONNECTIONS} connections) with a signed-in cookie. ${EPOCHS} epochs, each starting every app afresh: a ${WARM_UP_SECONDS} s warm-up per app and route, one ${THROUGHPUT_SECONDS} s run per app and route for req/s and latency (medians over epochs below), then ${ROUNDS} rounds of short CPU samples (request counts sized to about ${SAMPLE_SECONDS} s). Every response counted was a 200 (a redirect or 401 fails the run).`,
-  `Auth overhead = a protected route's server time per request above its unprotected twin in the same app and process (\`/public\`, \`/api/public\`: the same page and JSON with a fixed user, let through by the same proxy without the auth library). In server CPU time (all threads of the \`next start\` process, from /proc): each protected sample minus its twin's, taken right before or after it, averaged over the epoch; the figure is the mean of the ${EPOCHS} epochs' means ± its standard error from their spread. In 1/(req/s), from the longer runs, the same way. The CPU figure is the one the target is judged on: the load generator shares the two cores, which blurs the wall-clock one. The app with no auth is the control: its protected and unprotected routes are the same, so its overhead should be 0 within its error. SQL queries per request are counted by Kysely's log hook over ${QUERY_SAMPLE} sequential requests.`,
+  `Auth overhead = a protected route's server time per request above its unprotected twin in the same app and process (\`/public\`, \`/api/public\`: the same page and JSON with a fixed user, let through by the same proxy without the auth library). In server CPU time (all threads of the \`next start\` process, from /proc): each protected sample minus its twin's (the same number of requests), taken right before or after it in alternating order, averaged over the epoch; the figure is the mean of the ${EPOCHS} epochs' means ± its standard error from their spread. In 1/(req/s), from the longer runs (their order alternating from epoch to epoch), the same way. The CPU figure is the one the target is judged on: the load generator shares the two cores, which blurs the wall-clock one. The app with no auth is the control: its protected and unprotected routes are the same, so its overhead should be 0 within its error. SQL queries per request are counted by Kysely's log hook over ${QUERY_SAMPLE} sequential requests.`,
   "",
 ];
 for (const [e, { path, label }] of ENDPOINTS.entries()) {
