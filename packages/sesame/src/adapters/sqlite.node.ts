@@ -14,7 +14,7 @@
  * ```
  */
 import Database from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
 import type { SesameDatabase } from "./sql/schema.js";
 
 export function sqlite(filename: string, options: { busyTimeoutMs?: number } = {}): Kysely<SesameDatabase> {
@@ -22,5 +22,34 @@ export function sqlite(filename: string, options: { busyTimeoutMs?: number } = {
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
   database.pragma(`busy_timeout = ${Math.floor(options.busyTimeoutMs ?? 5_000)}`);
-  return new Kysely<SesameDatabase>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<SesameDatabase>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) });
+}
+
+/** More distinct statements than Sesame runs; an app's own queries on the same connection share the room. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query afresh, and over HTTP preparing the session lookup cost more than running it.
+ * Kysely compiles the same query to the same SQL text, so statements are kept by their text and reused. A
+ * statement still being iterated (a stream not yet closed) is busy and cannot be run again: it gets a fresh
+ * one. SQLite re-prepares a kept statement by itself if a migration changes the schema under it.
+ */
+function reusingStatements(database: Database.Database): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    prepare(sql) {
+      const kept = statements.get(sql);
+      if (kept && !kept.busy) return kept;
+      const statement = database.prepare(sql);
+      if (!kept) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+    close() {
+      statements.clear();
+      database.close();
+    },
+  };
 }
