@@ -22,9 +22,9 @@
  * CPU, and whichever sample of a pair it lands in moves by several hundred µs per request. It is a real
  * cost of the requests, so it stays in (forcing a GC before each sample made the pairs noisier, not
  * quieter); only more samples shrink its error, hence the page's extra rounds. It is also why a pair's order
- * is random rather than alternating: see `pairOrder` in sampling.ts. Even so, an hour of this leaves the page's
- * figure too wide to judge the 1/20 target at two standard errors; `page-target.bench.ts` spends its own
- * hour on the page alone.
+ * is random rather than alternating: see `pairOrder` in sampling.ts. Even so, an hour of this leaves each route's
+ * figure too wide to judge the 1/20 target at two standard errors; `target.bench.ts` spends its own hour on
+ * one route alone (`bench:http:page`, `bench:http:api`).
  */
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";

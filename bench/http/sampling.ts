@@ -1,8 +1,8 @@
 /**
  * How the HTTP benchmarks measure auth overhead: apps started afresh for each epoch, loaded by autocannon,
  * and short server-CPU samples of a protected route paired with its unprotected twin's. The reasons for each
- * choice are in `load.bench.ts`, which reports everything; `page-target.bench.ts` uses the same method on
- * the page alone, with more epochs.
+ * choice are in `load.bench.ts`, which reports everything; `target.bench.ts` uses the same method on
+ * one route alone, with more epochs.
  */
 import autocannon from "autocannon";
 import { serverCpuMs, signIn, startApp, type RunningApp, type Target } from "./servers.js";
@@ -18,7 +18,11 @@ export interface Endpoint {
   label: string;
   /** CPU sample pairs per app and epoch. */
   rounds: number;
+  /** Measured in this app only (a reference route that the other apps do not have). */
+  only?: Target["app"];
 }
+
+const servedBy = (app: RunningApp) => (endpoint: Endpoint) => endpoint.only === undefined || endpoint.only === app.target.app;
 
 export type Bound = { duration: number } | { amount: number };
 
@@ -163,7 +167,7 @@ export async function startEpoch(targets: readonly Target[], firstPort: number):
  */
 export async function warmUp(epoch: EpochApps, turn: number, endpoints: readonly Endpoint[], sampleSizes?: { seconds: number; into: Map<string, number> }) {
   await epoch.each(turn, async (app, cookie, label) => {
-    for (const { path, twin } of endpoints) {
+    for (const { path, twin } of endpoints.filter(servedBy(app))) {
       await load(app, cookie, path, { duration: WARM_UP_SECONDS });
       const warm = await load(app, cookie, twin, { duration: WARM_UP_SECONDS });
       sampleSizes?.into.set(`${label} ${path}`, Math.max(50, Math.round(warm.rps * sampleSizes.seconds)));
@@ -186,8 +190,10 @@ export async function sampleOverhead(
   const twinFirst = pairOrder();
   const rounds = Math.max(...endpoints.map((endpoint) => endpoint.rounds));
   for (let round = 0; round < rounds; round++) {
-    for (const { path, twin } of endpoints.filter((endpoint) => round < endpoint.rounds)) {
+    for (const endpoint of endpoints.filter((endpoint) => round < endpoint.rounds)) {
+      const { path, twin } = endpoint;
       await epoch.each(round, async (app, cookie, label) => {
+        if (!servedBy(app)(endpoint)) return;
         const sample = (route: string) => load(app, cookie, route, { amount: sampleSizes.get(`${label} ${path}`) ?? 100 });
         const [protectedSample, twinSample] = await backToBack(twinFirst(`${label} ${path}`, round), path, twin, sample);
         record.cpu.add(label, path, epochIndex, protectedSample.cpu);

@@ -5,4 +5,4 @@ export default function proxy() {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/dashboard", "/api/me", "/public", "/api/public"] };
+export const config = { matcher: ["/dashboard", "/api/me", "/public", "/api/public", "/request-page", "/api/request"] };
