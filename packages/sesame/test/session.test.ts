@@ -241,6 +241,12 @@ describe("a request known only by its head (a Server Component has no Request)",
     expect((await getSession(head({ authorization: `Bearer ${token}` }, "POST"), config())).session).toBeNull();
   });
 
+  test("getSession reports a bad config as a rejected promise, never a synchronous throw", async () => {
+    let pending: Promise<unknown> | undefined;
+    expect(() => (pending = getSession(head({}), config({ secret: "too-short" })))).not.toThrow();
+    await expect(pending).rejects.toMatchObject({ type: "InvalidSecret" });
+  });
+
   test("the Request the app's callbacks get is built from the head on first use, once", () => {
     const context = createContext(head({ cookie: "a=1", "user-agent": "Test" }), resolveConfig(config()));
     const { request } = context;

@@ -89,8 +89,18 @@ async function applyCookies(setCookies: readonly string[]): Promise<void> {
 }
 
 export function Sesame(input: NextConfigInput): SesameNext {
-  const configFor = async (request?: Request): Promise<SesameConfig> => (typeof input === "function" ? input(request) : input);
-  const handler = async (request: Request) => Auth(request, await configFor(request));
+  // The config is read on every request: it is awaited only when the app's config function returns a
+  // promise, since even an `await` of a plain value costs a promise.
+  const configFor = (request?: Request): SesameConfig | Promise<SesameConfig> => (typeof input === "function" ? input(request) : input);
+  const withConfig = <Result>(request: Request | undefined, use: (config: SesameConfig) => Promise<Result>): Promise<Result> => {
+    try {
+      const config = configFor(request);
+      return config instanceof Promise ? config.then(use) : use(config);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  const handler = (request: Request) => withConfig(request, (config) => Auth(request, config));
 
   /**
    * Server Components, Route Handlers' `auth()` and Server Actions know the request by its headers. A config
@@ -99,9 +109,9 @@ export function Sesame(input: NextConfigInput): SesameNext {
    */
   async function actionContext(): Promise<RequestContext> {
     const head = await currentRequestHead();
-    if (typeof input !== "function" || input.length === 0) return createContext(head, resolveConfig(await configFor()));
-    const request = requestOf(head);
-    return createContext(request, resolveConfig(await input(request)));
+    const request = typeof input === "function" && input.length > 0 ? requestOf(head) : undefined;
+    const config = configFor(request);
+    return createContext(request ?? head, resolveConfig(config instanceof Promise ? await config : config));
   }
 
   async function sessionOfServerComponent(): Promise<Session | null> {
@@ -114,9 +124,9 @@ export function Sesame(input: NextConfigInput): SesameNext {
     const [first, second] = args;
     if (typeof first === "function") {
       const wrapped = first as AuthenticatedHandler<unknown>;
-      return async (request: NextRequest, context: unknown) => runProxy(request, context, await configFor(request), wrapped);
+      return (request: NextRequest, context: unknown) => withConfig(request, (config) => runProxy(request, context, config, wrapped));
     }
-    if (first instanceof Request) return configFor(first).then((config) => runProxy(first as NextRequest, second, config));
+    if (first instanceof Request) return withConfig(first, (config) => runProxy(first as NextRequest, second, config));
     return sessionOfServerComponent();
   }) as AuthFunction;
 

@@ -13,7 +13,7 @@ import { timingSafeEqual } from "../compare.js";
 import { emit } from "../events.js";
 import { sha256 } from "#digest";
 import { randomString } from "../random.js";
-import { ensureFresh } from "../tokens/refresh.js";
+import { ensureFresh, expiresSoon, type Freshness } from "../tokens/refresh.js";
 import type { JWT } from "../types.js";
 import { sessionShape } from "./shape.js";
 import type { ReadOptions, SessionState } from "./jwt-session.js";
@@ -95,7 +95,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   const { user } = found;
   let token: JWT = { ...stored.data, sub: user.id };
 
-  const fresh = await ensureFresh(context, token);
+  const fresh: Freshness = expiresSoon(context, token) ? await ensureFresh(context, token) : { token, changed: false };
   if (fresh.error && config.tokens.onRefreshError === "end-session") {
     await adapter.deleteSession(stored.id);
     return { session: null, token: null, cookies: clearCookie(context), error: fresh.error };

@@ -15,8 +15,14 @@ import { readSession, type SessionState } from "./read.js";
  * if (!session) return Response.json({ error: "Unauthorized" }, { status: 401 });
  * ```
  */
-export async function getSession(request: RequestHead, config: SesameConfig, options: { readOnly?: boolean } = {}): Promise<SessionState> {
-  return readSession(createContext(request, resolveConfig(config)), options);
+export function getSession(request: RequestHead, config: SesameConfig, options: { readOnly?: boolean } = {}): Promise<SessionState> {
+  // Not an async function: it would wrap the read's promise in another on every request. A config error
+  // still comes back as a rejection, as it would from one.
+  try {
+    return readSession(createContext(request, resolveConfig(config)), options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 export type { SessionState };

@@ -8,7 +8,7 @@ import type { RequestContext } from "../context.js";
 import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
 import type { JWT, Session } from "../types.js";
 import { emit } from "../events.js";
-import { ensureFresh, type RefreshErrorCode } from "../tokens/refresh.js";
+import { ensureFresh, expiresSoon, type Freshness, type RefreshErrorCode } from "../tokens/refresh.js";
 import { readLegacySession } from "./legacy.js";
 import { sessionShape } from "./shape.js";
 import { stampClaims } from "./token.js";
@@ -91,7 +91,8 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   const source = sessionTokenOf(context);
   if (!source) return context.config.legacyCookies ? migrateLegacySession(context) : NO_SESSION;
   const { config } = context;
-  const decoded = await config.sessionCodec.decode(source.token);
+  const remembered = config.sessionCodec.decodeRemembered(source.token);
+  const decoded = remembered === undefined ? await config.sessionCodec.decode(source.token) : remembered;
   if (!decoded) return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
   if (config.revocation) {
     if (!config.revocation.ready) await config.revocation.start();
@@ -101,7 +102,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
     if (verdict === "unknown") return NO_SESSION;
   }
 
-  const fresh = await ensureFresh(context, decoded);
+  const fresh: Freshness = expiresSoon(context, decoded) ? await ensureFresh(context, decoded) : { token: decoded, changed: false };
   if (fresh.error && config.tokens.onRefreshError === "end-session") {
     return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [], error: fresh.error };
   }
