@@ -18,11 +18,23 @@ export interface Endpoint {
   label: string;
   /** CPU sample pairs per app and epoch. */
   rounds: number;
+  /**
+   * More pairs for one app, the one whose figure is being judged: the noise of a pair's difference is
+   * about as large per second sampled whatever the sample's length (it comes from collections and
+   * compilations landing in one sample or the other), so only the time spent sampling an app shrinks its
+   * error. The other apps' pairs are spread evenly among the focused app's.
+   */
+  focus?: { app: Target["app"]; rounds: number };
   /** Measured in this app only (a reference route that the other apps do not have). */
   only?: Target["app"];
 }
 
 const servedBy = (app: RunningApp) => (endpoint: Endpoint) => endpoint.only === undefined || endpoint.only === app.target.app;
+
+const roundsOf = (endpoint: Endpoint, app: Target["app"]) => (endpoint.focus?.app === app ? endpoint.focus.rounds : endpoint.rounds);
+
+/** Whether an app with `own` rounds samples in round `round` of `all`: `own` of them, evenly spaced. */
+const samplesIn = (round: number, own: number, all: number) => Math.floor(((round + 1) * own) / all) > Math.floor((round * own) / all);
 
 export type Bound = { duration: number } | { amount: number };
 
@@ -60,18 +72,18 @@ export async function backToBack(twinFirst: boolean, path: string, twin: string,
 }
 
 /**
- * Whether the twin goes first in a pair of CPU samples: random, but each two consecutive rounds of an app
+ * Whether the twin goes first in a pair of CPU samples: random, but each two consecutive pairs of an app
  * and route hold one pair of each order, so a drift of the machine across them still cancels. A fixed
  * alternation (P T, T P, P T, …) does not do: a page's major GC comes every ~16 samples, a multiple of the
  * alternation's period of 4, so it landed on the same route of its pair many times in a row and moved a
  * whole epoch's mean by ±150 µs per request. Random order makes where each GC lands independent.
  */
-function pairOrder(): (key: string, round: number) => boolean {
+function pairOrder(): (key: string, pair: number) => boolean {
   const twinFirstInBlock = new Map<string, boolean>();
-  return (key, round) => {
-    if (round % 2 === 0) twinFirstInBlock.set(key, Math.random() < 0.5);
+  return (key, pair) => {
+    if (pair % 2 === 0) twinFirstInBlock.set(key, Math.random() < 0.5);
     const twinFirst = twinFirstInBlock.get(key) ?? false;
-    return round % 2 === 0 ? twinFirst : !twinFirst;
+    return pair % 2 === 0 ? twinFirst : !twinFirst;
   };
 }
 
@@ -188,14 +200,18 @@ export async function sampleOverhead(
   record: { cpu: Series; overhead: Series },
 ) {
   const twinFirst = pairOrder();
-  const rounds = Math.max(...endpoints.map((endpoint) => endpoint.rounds));
+  const pairsTaken = new Map<string, number>();
+  const rounds = Math.max(...endpoints.flatMap((endpoint) => [endpoint.rounds, endpoint.focus?.rounds ?? 0]));
   for (let round = 0; round < rounds; round++) {
-    for (const endpoint of endpoints.filter((endpoint) => round < endpoint.rounds)) {
+    for (const endpoint of endpoints) {
       const { path, twin } = endpoint;
       await epoch.each(round, async (app, cookie, label) => {
-        if (!servedBy(app)(endpoint)) return;
-        const sample = (route: string) => load(app, cookie, route, { amount: sampleSizes.get(`${label} ${path}`) ?? 100 });
-        const [protectedSample, twinSample] = await backToBack(twinFirst(`${label} ${path}`, round), path, twin, sample);
+        if (!servedBy(app)(endpoint) || !samplesIn(round, roundsOf(endpoint, app.target.app), rounds)) return;
+        const key = `${label} ${path}`;
+        const taken = pairsTaken.get(key) ?? 0;
+        pairsTaken.set(key, taken + 1);
+        const sample = (route: string) => load(app, cookie, route, { amount: sampleSizes.get(key) ?? 100 });
+        const [protectedSample, twinSample] = await backToBack(twinFirst(key, taken), path, twin, sample);
         record.cpu.add(label, path, epochIndex, protectedSample.cpu);
         record.overhead.add(label, path, epochIndex, protectedSample.cpu - twinSample.cpu);
       });

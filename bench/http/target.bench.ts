@@ -4,11 +4,15 @@
  * target at two standard errors.
  *
  * In the full run a route's figure has an error of ±15–50 µs on a mean near 100–160 µs, too wide to tell
- * 3.5 % of next-auth's overhead from 6 %. Most of that error is between epochs: each starts its server
- * processes afresh, and a process's overhead differs from the next one's by about ±60 µs for reasons outside
- * the auth code (the control, whose two routes are identical, spreads as widely). Only more processes shrink
- * that, so this run spends its time on many short epochs — the control, Sesame (JWT cookie) and next-auth
- * only, one route, no throughput runs — and writes `bench/results/http-<route>.md`.
+ * 3.5 % of next-auth's overhead from 6 %. That error is the noise of the sample pairs: a pair's difference
+ * spreads by ±500–900 µs per request on a page (a collection or a burst of compilation landing in one
+ * sample of the pair and not the other; the control, whose two routes are identical, spreads as widely),
+ * and samples four times as long spread only half as much, so the error shrinks with the time spent
+ * sampling and nothing else. This run measures one route — the control, Sesame (JWT cookie) and next-auth
+ * only, no throughput runs — and spends most of its sampling on Sesame, whose figure is the one judged
+ * against 5 % (next-auth's overhead, 20 times larger, is known to 1–2 % from a quarter of the pairs). Each
+ * epoch still starts the processes afresh, and the error is taken from the spread of the epochs' means, so
+ * a difference between processes would show in it. It writes `bench/results/http-<route>.md`.
  *
  * The control app also serves a reference route: no auth, but reading the request through `headers()`, as
  * a Server Component or a Route Handler must to reach a cookie (`/request-page`: an async page awaiting it;
@@ -39,10 +43,11 @@ const route = ROUTES[process.argv[2] as keyof typeof ROUTES];
 if (!route) throw new Error(`usage: target.bench.ts <${Object.keys(ROUTES).join(" | ")}> [--no-build]`);
 const name = process.argv[2] as string;
 
-const EPOCHS = Number(process.env.BENCH_EPOCHS ?? 30);
+const EPOCHS = Number(process.env.BENCH_EPOCHS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const SESAME_ROUNDS = Number(process.env.BENCH_SESAME_ROUNDS ?? 4 * ROUNDS);
 const SAMPLE_SECONDS = Number(process.env.BENCH_SAMPLE_SECONDS ?? 0.25);
-const MEASURED: Endpoint = { ...route.measured, rounds: ROUNDS };
+const MEASURED: Endpoint = { ...route.measured, rounds: ROUNDS, focus: { app: "sesame", rounds: SESAME_ROUNDS } };
 const REFERENCE: Endpoint = { path: route.reference.path, twin: route.measured.twin, label: "reading the request, no auth", rounds: ROUNDS, only: "baseline" };
 const ENDPOINTS = [MEASURED, REFERENCE];
 
@@ -74,17 +79,17 @@ const lines = [
   `# HTTP benchmark: ${title(route.title)}'s auth overhead`,
   "",
   `Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}; ${new Date().toISOString()}; ${minutes} min.`,
-  `The method of [http.md](http.md) on ${route.title} alone (\`${MEASURED.path}\`: proxy guard + \`auth()\`, against its unprotected twin \`${MEASURED.twin}\`), with the control, Sesame (JWT cookie) and next-auth only: ${EPOCHS} epochs, each starting the three apps afresh, a ${WARM_UP_SECONDS} s warm-up per app and route, then ${ROUNDS} rounds of paired CPU samples (request counts sized to about ${SAMPLE_SECONDS} s, autocannon with ${CONNECTIONS} connections, the pair's order random and balanced over each two rounds). Each figure is the mean of the epochs' means ± its standard error from their spread.`,
+  `The method of [http.md](http.md) on ${route.title} alone (\`${MEASURED.path}\`: proxy guard + \`auth()\`, against its unprotected twin \`${MEASURED.twin}\`), with the control, Sesame (JWT cookie) and next-auth only: ${EPOCHS} epochs, each starting the three apps afresh, a ${WARM_UP_SECONDS} s warm-up per app and route, then paired CPU samples (request counts sized to about ${SAMPLE_SECONDS} s, autocannon with ${CONNECTIONS} connections, the pair's order random and balanced over each two pairs): ${SESAME_ROUNDS} pairs for Sesame, ${ROUNDS} for next-auth and for the control, spread evenly among Sesame's. Each figure is the mean of the epochs' means ± its standard error from their spread.`,
   "",
-  "| app | server CPU / request | auth overhead (CPU) | epochs' means: median (range) |",
-  "| --- | ---: | ---: | ---: |",
+  "| app | pairs | server CPU / request | auth overhead (CPU) | epochs' means: median (range) |",
+  "| --- | ---: | ---: | ---: | ---: |",
 ];
 for (const target of targets) {
   const epochMeans = cpuOverhead.epochs(target.label, MEASURED.path).map(mean).sort((a, b) => a - b);
   const middle = epochMeans[epochMeans.length >> 1] ?? 0;
   const control = target.app === "baseline" ? " (control)" : "";
   lines.push(
-    `| ${target.label} | ${mean(cpuSamples.all(target.label, MEASURED.path)).toFixed(0)} µs | ${shown(cpuOverhead.overhead(target.label, MEASURED.path))}${control} | ${middle.toFixed(0)} (${epochMeans[0]?.toFixed(0)} … ${epochMeans.at(-1)?.toFixed(0)}) µs |`,
+    `| ${target.label} | ${cpuSamples.all(target.label, MEASURED.path).length} | ${mean(cpuSamples.all(target.label, MEASURED.path)).toFixed(0)} µs | ${shown(cpuOverhead.overhead(target.label, MEASURED.path))}${control} | ${middle.toFixed(0)} (${epochMeans[0]?.toFixed(0)} … ${epochMeans.at(-1)?.toFixed(0)}) µs |`,
   );
 }
 const sesame = cpuOverhead.overhead(label("sesame"), MEASURED.path);
