@@ -3,36 +3,24 @@
  * over HTTP: auth() in the proxy, a Server Component, a Route Handler and Server Actions, v4-style
  * getServerSession, and a cookie renewed in the proxy being the one the page renders with.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { decode } from "../../src/jwt.js";
+import { startNextApp, type NextServer } from "./next-server.js";
 
-const run = promisify(execFile);
 const fixture = fileURLToPath(new URL("./fixture", import.meta.url));
-const nextBin = fileURLToPath(new URL("../../../../node_modules/next/dist/bin/next", import.meta.url));
 const SECRET = "fixture-secret-0123456789-abcdefghijklmnop";
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
 
-let server: ChildProcess;
+let server: NextServer;
 let base: string;
 
 beforeAll(async () => {
-  await run(process.execPath, [nextBin, "build"], { cwd: fixture, env, maxBuffer: 16 * 1024 * 1024 });
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const port = (probe.address() as { port: number }).port;
-  probe.close();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: fixture, env, stdio: ["ignore", "pipe", "inherit"] });
-  for await (const chunk of server.stdout!) if (String(chunk).includes("Ready")) break;
+  server = await startNextApp(fixture);
+  base = server.base;
 }, 300_000);
 
 afterAll(() => {
-  server?.kill();
+  server?.stop();
 });
 
 class Client {
