@@ -3,9 +3,7 @@
  * the phase of the outage it was sent in, and a judge that says which answers a store fault may produce.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { SesameConfig } from "../../src/index.js";
-import { Browser, ORIGIN, setCookies } from "../helpers.js";
-import { OAuthBrowser } from "../oauth/browser.js";
+import { ORIGIN, setCookies, type Browser } from "../helpers.js";
 
 export type Phase = "before" | "down" | "restarting" | "after";
 
@@ -45,30 +43,11 @@ export class Recorder {
   }
 }
 
-export class TimedBrowser extends Browser {
-  constructor(
-    config: SesameConfig,
-    private readonly recorder: Recorder,
-  ) {
-    super(config);
-  }
-
-  override fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    return this.recorder.record(init.method ?? "GET", path, () => super.fetch(path, init));
-  }
-}
-
-export class TimedOAuthBrowser extends OAuthBrowser {
-  constructor(
-    config: SesameConfig,
-    private readonly recorder: Recorder,
-  ) {
-    super(config);
-  }
-
-  override fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    return this.recorder.record(init.method ?? "GET", path, () => super.fetch(path, init));
-  }
+/** Has every request the browser sends to `Auth()` recorded, whichever kind of browser it is. */
+export function timed<B extends Browser>(browser: B, recorder: Recorder): B {
+  const send = browser.fetch.bind(browser);
+  browser.fetch = (path, init = {}) => recorder.record(init.method ?? "GET", path, () => send(path, init));
+  return browser;
 }
 
 /** Stack frames, source locations or a raw exception: what no answer may carry. */

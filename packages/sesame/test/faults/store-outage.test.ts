@@ -18,9 +18,10 @@ import type { SesameConfig, Session, SesameError } from "../../src/index.js";
 import Credentials from "../../src/providers/credentials.js";
 import { OIDC } from "../../src/providers/oauth.js";
 import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { ORIGIN, config, sessionCookie, type Browser } from "../helpers.js";
+import { Browser, ORIGIN, config, sessionCookie } from "../helpers.js";
+import { OAuthBrowser } from "../oauth/browser.js";
 import { CLIENT_SECRET, startOP, type TestOP } from "../oauth/op.js";
-import { Recorder, TimedBrowser, TimedOAuthBrowser, isStoreError, misbehaviour, percentile, runLoad, type Sample } from "./load.js";
+import { Recorder, isStoreError, misbehaviour, percentile, runLoad, timed, type Sample } from "./load.js";
 import { privatePostgres, privateRedis, type PrivateServer } from "./servers.js";
 
 /** What the app allows an adapter call; the drivers' own time-outs are set below it. */
@@ -104,7 +105,7 @@ async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs: n
 }
 
 async function signInWithPassword(appConfig: SesameConfig, recorder: Recorder, username: string): Promise<SignedIn | undefined> {
-  const browser = new TimedBrowser(appConfig, recorder);
+  const browser = timed(new Browser(appConfig), recorder);
   const response = await browser.signIn({ username, password: "pw", callbackUrl: "/done" });
   if (response.headers.get("location") !== DONE) return undefined;
   return { browser, username, userId: username, sessionId: sessionIdOf(browser) };
@@ -150,7 +151,7 @@ describe("PostgreSQL killed under load", () => {
     });
 
     async function signInWithOP(login: string): Promise<SignedIn | undefined> {
-      const browser = new TimedOAuthBrowser(appConfig, recorder);
+      const browser = timed(new OAuthBrowser(appConfig), recorder);
       const { response } = await browser.signInWith("basic", { login, callbackUrl: "/done" });
       if (response.headers.get("location") !== DONE) return undefined;
       return { browser, login, sessionId: sessionIdOf(browser) };
