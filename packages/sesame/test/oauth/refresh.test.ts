@@ -4,7 +4,7 @@
  * provider and nothing else.
  */
 import { afterAll, afterEach, beforeAll, expect, test, vi } from "vitest";
-import { getAccessToken, type Session } from "../../src/index.js";
+import { getAccessToken, getSession, type SesameConfig, type Session } from "../../src/index.js";
 import { OIDC } from "../../src/providers/oauth.js";
 import { config } from "../helpers.js";
 import { OAuthBrowser } from "./browser.js";
@@ -17,6 +17,21 @@ beforeAll(async () => {
 afterAll(() => op.close());
 afterEach(() => vi.useRealTimers());
 
+/** An app signing in with the provider's rotating client, which hands out refresh tokens. */
+function rotatingApp(fetchImpl?: typeof fetch): SesameConfig {
+  const provider = OIDC({
+    id: "rotating",
+    issuer: op.issuer,
+    clientId: "rotating",
+    clientSecret: CLIENT_SECRET,
+    allowInsecureRequests: true,
+    ...(fetchImpl && { fetch: fetchImpl }),
+    // As in the seed's Google configuration: ask for offline access (a refresh token) with consent.
+    authorization: { params: { scope: "openid email profile offline_access", prompt: "consent" } },
+  });
+  return config({ providers: [provider], logger: { warn: () => {} } });
+}
+
 test("the access token is refreshed once under a storm of requests, and the rotation never trips reuse detection", async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date());
@@ -25,17 +40,7 @@ test("the access token is refreshed once under a storm of requests, and the rota
     if (String(input).endsWith("/token") && String(init?.body).includes("grant_type=refresh_token")) refreshCalls++;
     return fetch(input, init);
   };
-  const provider = OIDC({
-    id: "rotating",
-    issuer: op.issuer,
-    clientId: "rotating",
-    clientSecret: CLIENT_SECRET,
-    allowInsecureRequests: true,
-    fetch: counting,
-    // As in the seed's Google configuration: ask for offline access (a refresh token) with consent.
-    authorization: { params: { scope: "openid email profile offline_access", prompt: "consent" } },
-  });
-  const appConfig = config({ providers: [provider], logger: { warn: () => {} } });
+  const appConfig = rotatingApp(counting);
   const browser = new OAuthBrowser(appConfig);
   await browser.signInWith("rotating", { login: "rosa" });
   const first = await getAccessToken(browser.request("/"), appConfig);
@@ -59,18 +64,10 @@ test("the access token is refreshed once under a storm of requests, and the rota
 test("a rotated-out refresh token presented by hand is refused by the provider (the detection the storm avoided is real)", async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date());
-  const provider = OIDC({
-    id: "rotating",
-    issuer: op.issuer,
-    clientId: "rotating",
-    clientSecret: CLIENT_SECRET,
-    allowInsecureRequests: true,
-    authorization: { params: { scope: "openid email profile offline_access", prompt: "consent" } },
-  });
-  const appConfig = config({ providers: [provider], logger: { warn: () => {} } });
+  const appConfig = rotatingApp();
   const browser = new OAuthBrowser(appConfig);
   await browser.signInWith("rotating", { login: "sven" });
-  const { token } = await (await import("../../src/index.js")).getSession(browser.request("/"), appConfig);
+  const { token } = await getSession(browser.request("/"), appConfig);
   const oldRefresh = (token!.upstream as { refreshToken: string }).refreshToken;
   vi.setSystemTime(Date.now() + 6 * 60_000);
   expect((await getAccessToken(browser.request("/"), appConfig)).accessToken).toBeTruthy();
