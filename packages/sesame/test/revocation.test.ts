@@ -3,15 +3,13 @@
  * reach other server processes through Redis in well under a second — with the in-memory check on every
  * request and no network call. When the channel is down, the policy decides.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { RedisRevocationStore } from "../src/adapters/redis.node.js";
 import { resolveConfig } from "../src/core/config.js";
 import { MemoryRevocationStore } from "../src/core/revocation/memory.js";
 import type { RevocationStore } from "../src/core/revocation/store.js";
 import { getSession, revokeUserSessions, type SesameConfig } from "../src/index.js";
+import { privateRedis, type PrivateServer } from "./faults/servers.js";
 import { Browser, config, sessionCookie } from "./helpers.js";
 
 const closers: Array<() => Promise<void>> = [];
@@ -135,25 +133,11 @@ describe("across server processes, through Redis", () => {
 });
 
 describe("when Redis goes away", () => {
-  async function ownRedis(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void> }> {
-    const probe = createServer().listen(0, "127.0.0.1");
-    await once(probe, "listening");
-    const port = (probe.address() as { port: number }).port;
-    probe.close();
-    let server: ChildProcess | undefined;
-    const start = async () => {
-      server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "ignore"] });
-      for await (const chunk of server.stdout!) if (String(chunk).includes("Ready to accept connections")) break;
-    };
-    const stop = async () => {
-      if (!server || server.exitCode !== null || server.signalCode !== null) return;
-      const exited = once(server, "exit");
-      server.kill("SIGKILL");
-      await exited;
-    };
-    await start();
-    closers.push(stop);
-    return { url: `redis://127.0.0.1:${port}`, start, stop };
+  // A Redis of this test's own, so that crashing it takes nothing from the other test files.
+  async function ownRedis(): Promise<PrivateServer> {
+    const redis = await privateRedis();
+    closers.push(() => redis.destroy());
+    return redis;
   }
 
   test("fail-closed (default): after maxStaleness, JWT sessions are refused (cookie kept) until Redis is back", async () => {
@@ -164,7 +148,7 @@ describe("when Redis goes away", () => {
     const browser = new Browser(appConfig);
     await browser.signIn();
     expect(await browser.session()).not.toBeNull();
-    await redis.stop();
+    await redis.kill();
     await vi.waitFor(async () => expect(await browser.session()).toBeNull(), { timeout: 3_000, interval: 50 });
     expect(warnings).toContain("RevocationStale");
     expect(sessionCookie(browser)).toBeDefined();
@@ -179,7 +163,7 @@ describe("when Redis goes away", () => {
     closers.push(() => resolveConfig(appConfig).revocation!.close());
     const browser = new Browser(appConfig);
     await browser.signIn();
-    await redis.stop();
+    await redis.kill();
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await browser.session()).not.toBeNull();
     expect(warnings).toContain("RevocationStale");

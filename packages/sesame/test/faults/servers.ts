@@ -64,6 +64,11 @@ async function waitUntil(what: string, check: () => boolean | Promise<boolean>, 
   }
 }
 
+/** A child killed by a signal keeps `exitCode` null; only `signalCode` says it is gone. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 function tail(file: string): string {
   return existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(-20).join("\n") : "";
 }
@@ -125,13 +130,13 @@ export async function privatePostgres(): Promise<PrivateServer> {
       closeSync(out);
       child = started;
       await waitUntil("PostgreSQL answering", async () => {
-        if (started.exitCode !== null) throw new Error(`PostgreSQL exited with ${started.exitCode}:\n${tail(log)}`);
+        if (hasExited(started)) throw new Error(`PostgreSQL exited with ${started.exitCode ?? started.signalCode}:\n${tail(log)}`);
         return answers();
       }, 20_000);
     },
     async kill() {
       const postmaster = child;
-      if (!postmaster?.pid || postmaster.exitCode !== null) return;
+      if (!postmaster?.pid || hasExited(postmaster)) return;
       // Stopped first, the postmaster forks no new backend between the listing of its children and their end;
       // killed last, its death is never seen by a backend that could still tell its clients goodbye.
       process.kill(postmaster.pid, "SIGSTOP");
@@ -221,13 +226,13 @@ export async function privateRedis(): Promise<PrivateServer> {
       const started = spawn("redis-server", args, { cwd: dir, stdio: "ignore" });
       child = started;
       await waitUntil("Redis answering", () => {
-        if (started.exitCode !== null) throw new Error(`redis-server exited with ${started.exitCode}:\n${tail(log)}`);
+        if (hasExited(started)) throw new Error(`redis-server exited with ${started.exitCode ?? started.signalCode}:\n${tail(log)}`);
         return pong(port);
       }, 20_000);
     },
     async kill() {
       const redis = child;
-      if (!redis?.pid || redis.exitCode !== null) return;
+      if (!redis?.pid || hasExited(redis)) return;
       const exited = once(redis, "exit");
       redis.kill("SIGKILL");
       await exited;
