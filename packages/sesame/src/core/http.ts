@@ -11,13 +11,7 @@ export async function readBody(request: Request): Promise<Body> {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) throw new InvalidRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
-  let text: string;
-  try {
-    text = await request.text();
-  } catch (cause) {
-    throw new InvalidRequest("The request body could not be read.", { cause });
-  }
-  if (text.length > MAX_BODY_BYTES) throw new InvalidRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const text = await readCappedText(request);
   if (text.trim() === "") return {};
   if (type === "application/json") {
     let parsed: unknown;
@@ -42,6 +36,42 @@ export async function readBody(request: Request): Promise<Body> {
     return Object.fromEntries(new URLSearchParams(text));
   }
   throw new InvalidRequest(`Unsupported content type "${type}": send application/x-www-form-urlencoded or application/json.`);
+}
+
+/**
+ * The body as text, read no further than `MAX_BODY_BYTES`. The Content-Length check above does not cover a
+ * chunked body, which announces no length: `request.text()` would buffer whatever the client streams (an
+ * endless body holds memory and the request open), so the stream is read chunk by chunk and cancelled as
+ * soon as it passes the cap.
+ */
+async function readCappedText(request: Request): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        void reader.cancel().catch(() => {});
+        throw new InvalidRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      }
+      chunks.push(value);
+    }
+  } catch (cause) {
+    if (cause instanceof InvalidRequest) throw cause;
+    throw new InvalidRequest("The request body could not be read.", { cause });
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  // Not fatal: like `Request.text()`, malformed UTF-8 becomes U+FFFD and the form or JSON check refuses it.
+  return new TextDecoder().decode(bytes);
 }
 
 const NO_STORE = "private, no-cache, no-store";
