@@ -4,6 +4,7 @@
  * happens if it is huge"): `request.text()` buffered the whole stream, however long, before the 64 KiB cap
  * was checked.
  */
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { Auth } from "../../src/index.js";
 import { ORIGIN, config } from "../helpers.js";
@@ -59,5 +60,41 @@ describe("request bodies without a Content-Length", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`${ORIGIN}/`);
     expect(response.headers.getSetCookie().some((c) => c.startsWith("sesame.session-token="))).toBe(true);
+  });
+});
+
+/** Bodies shaped to hurt parsers: deep nesting, many keys, long runs, escapes, broken UTF-8, near the cap. */
+const hostileBody = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 2_000 }),
+  fc.integer({ min: 1, max: 60_000 }).map((depth) => "[".repeat(depth)),
+  fc.integer({ min: 1, max: 30_000 }).map((depth) => '{"a":'.repeat(depth)),
+  fc.integer({ min: 1, max: 20_000 }).map((n) => Array.from({ length: n }, (_, i) => `k${i}=v`).join("&")),
+  fc.integer({ min: 1, max: 60_000 }).map((n) => "%".repeat(n)),
+  fc.integer({ min: 1, max: 20_000 }).map((n) => "%E0%A4%A".repeat(Math.ceil(n / 8))),
+  fc.integer({ min: 1, max: 60_000 }).map((n) => "=&".repeat(Math.ceil(n / 2))),
+  fc.uint8Array({ maxLength: 4_000 }),
+);
+
+describe("fuzz: request bodies", () => {
+  test("[V5.1.4][V7.4.1] hostile bodies on every POST route: a typed 4xx (or the error page), never a 500, within 250 ms each", async () => {
+    const appConfig = config();
+    const routes = ["callback/credentials", "signin/credentials", "signout", "session", "sessions/revoke"];
+    const types = ["application/x-www-form-urlencoded", "application/json", "", "text/plain", "multipart/form-data; boundary=x"];
+    let slowest = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileBody, fc.constantFrom(...routes), fc.constantFrom(...types), async (body, route, type) => {
+        const headers = type ? { "content-type": type } : undefined;
+        const request = new Request(`${ORIGIN}/api/auth/${route}`, { method: "POST", headers, body: body as BodyInit });
+        const started = performance.now();
+        const response = await Auth(request, appConfig);
+        const text = await response.text();
+        slowest = Math.max(slowest, performance.now() - started);
+        expect(response.status).toBeLessThan(500);
+        expect(text).not.toMatch(/\n\s+at |\.ts:\d+|node_modules/);
+      }),
+      { numRuns: 300 },
+    );
+    // A generous bound: the point is "no input is pathological", not a benchmark.
+    expect(slowest).toBeLessThan(250);
   });
 });
