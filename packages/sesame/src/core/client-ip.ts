@@ -40,10 +40,8 @@ function isIpv6(text: string): boolean {
  */
 export function parseIp(text: string): string | undefined {
   if (text.length > MAX_IP_LENGTH) return undefined;
-  let candidate = text.trim().toLowerCase();
-  const bracketed = BRACKETED_IPV6.exec(candidate);
-  if (bracketed) candidate = bracketed[1]!;
-  else candidate = IPV4_WITH_PORT.exec(candidate)?.[1] ?? candidate;
+  const written = text.trim().toLowerCase();
+  const candidate = BRACKETED_IPV6.exec(written)?.[1] ?? IPV4_WITH_PORT.exec(written)?.[1] ?? written;
   if (IPV4.test(candidate)) return candidate;
   if (!candidate.includes(":") || !isIpv6(candidate)) return undefined;
   // One client, one address: the same IPv4 client reached over a dual-stack socket counts as itself.

@@ -38,10 +38,13 @@ const randomIpv4 = () => `203.0.113.${Math.floor(Math.random() * 254) + 1}`;
 describe("spoofed forwarding headers — ASVS V2.2.1 (anti-automation)", () => {
   test("[V2.2.1] without trustedProxies, X-Forwarded-For and X-Real-IP are not read: rotating or forging them changes no counter", async () => {
     const { store, keys } = recording(MemoryRateLimitStore());
-    const browser = new Browser(config({ rateLimit: { store }, logger: { warn: () => {} } }));
+    const warnings: string[] = [];
+    const browser = new Browser(config({ rateLimit: { store }, logger: { warn: (code) => warnings.push(code) } }));
     for (let i = 0; i < 5; i++) await attempt(browser, `user${i}`, "x", { "x-forwarded-for": randomIpv4(), "x-real-ip": randomIpv4() });
     expect(keys.length).toBe(5);
     expect(keys.filter((key) => key.startsWith("signin:ip:"))).toEqual([]);
+    // Only the per-identifier limit applied; the app is told so once, not per attempt.
+    expect(warnings).toEqual(["RateLimitWithoutClientIp"]);
   });
 
   test("[V2.2.1] with trustedProxies: 1, an address the client prepends to X-Forwarded-For is ignored: rotating it does not bypass the per-IP limit", async () => {
