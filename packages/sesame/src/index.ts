@@ -12,7 +12,7 @@ export type { IssuedTokens, UpstreamTokens } from "./core/tokens/upstream.js";
 export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/server.js";
 export type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "./core/adapter.js";
 export { MemoryRevocationStore } from "./core/revocation/memory.js";
-export { MemoryRateLimitStore, type RateLimitHit, type RateLimitStore } from "./core/rate-limit/store.js";
+export { MemoryRateLimitStore, type MemoryRateLimitStoreOptions, type RateLimitHit, type RateLimitStore } from "./core/rate-limit/store.js";
 export type { Limit, RateLimitOptions } from "./core/rate-limit/limit.js";
 export type { RevocationOptions } from "./core/revocation/state.js";
 export type { RevocationChange, RevocationSnapshot, RevocationStore, RevocationSubscription } from "./core/revocation/store.js";

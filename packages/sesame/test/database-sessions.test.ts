@@ -159,7 +159,8 @@ describe.each(stores)("database sessions on %s", (_name, open) => {
   });
 
   test("sessions remember the device: IP (from a trusted proxy) and user agent", async () => {
-    const browser = new Browser(appConfig());
+    // Two proxies in front: a CDN appended the client's address, the load balancer the CDN's.
+    const browser = new Browser(appConfig({ trustedProxies: 2 }));
     await browser.postForm("/api/auth/callback/credentials", { csrfToken: await browser.csrf(), username: "alice", password: "wonderland" }, { "x-forwarded-for": "198.51.100.4, 10.0.0.1", "user-agent": "Firefox/140" });
     const [id] = sessionCookie(browser)!.split(".");
     expect((await store.adapter.getSessionAndUser(id!))!.session).toMatchObject({ ip: "198.51.100.4", userAgent: "Firefox/140" });

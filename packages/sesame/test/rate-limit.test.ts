@@ -72,7 +72,8 @@ describe.each(stores)("rate limits on %s", (_name, open) => {
 
   test("per IP: many identifiers from one address are stopped; another address is not", async () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
-    const browser = new Browser(config({ rateLimit: { store, perIp: { max: 4, window: 60 } } }));
+    // Behind one proxy: the address it appends to X-Forwarded-For is the client's.
+    const browser = new Browser(config({ trustedProxies: 1, rateLimit: { store, perIp: { max: 4, window: 60 } } }));
     for (let i = 0; i < 4; i++) expect((await signedAttempt(browser, `user${i}`, "x", ip)).status).toBe(401);
     expect((await signedAttempt(browser, "user9", "x", ip)).status).toBe(429);
     expect((await signedAttempt(browser, "user9", "x", "203.0.113.9")).status).toBe(401);

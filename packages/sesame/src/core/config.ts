@@ -165,6 +165,28 @@ export interface SesameConfig {
    * `AUTH_TRUST_HOST=true`; in production set this or `AUTH_URL`.
    */
   trustHost?: boolean;
+  /**
+   * How many reverse proxies (load balancers, CDNs) stand in front of the app and append the address they
+   * received the request from to `X-Forwarded-For`. The client's IP — for the per-IP sign-in limit and the
+   * `ip` of database sessions — is then the entry this many places from the right: the one the outermost
+   * trusted proxy wrote. Entries further left were sent by the client and are ignored.
+   *
+   * Default: 0, and `X-Forwarded-For` / `X-Real-IP` are not read at all, since any client can send them: a
+   * limit keyed on them is bypassed by changing the header, and a forged victim's address locks the victim
+   * out. A Web `Request` carries no connection address, so with neither this nor `rateLimit.clientIp` there
+   * is no client IP (only the per-identifier limit applies, and a warning is logged once). Count only
+   * proxies that append to the header whatever the client sent: `next start` itself does not (it fills the
+   * header in only when the client sent none), so an app that is reachable directly must leave this at 0.
+   *
+   * @example
+   * ```ts
+   * // Vercel (its edge overwrites X-Forwarded-For with the client's address), or one nginx / ALB in front:
+   * Sesame({ trustedProxies: 1, providers: [...] });
+   * // A CDN in front of a load balancer in front of the app:
+   * Sesame({ trustedProxies: 2, providers: [...] });
+   * ```
+   */
+  trustedProxies?: number;
   /** Force `Secure` cookies on or off. Default: on when the app is served over https. */
   useSecureCookies?: boolean;
   /**
@@ -192,6 +214,8 @@ export interface ResolvedConfig {
   /** From `AUTH_URL` / `NEXTAUTH_URL`, when set: the public origin of the app. */
   authUrl: URL | undefined;
   trustHost: boolean;
+  /** Proxies appending to `X-Forwarded-For` in front of the app; 0 means the header is not read. */
+  trustedProxies: number;
   useSecureCookies: boolean | undefined;
   session: Required<SessionOptions>;
   /** The app's adapter, with every call time-limited and its failures reported as `AdapterError`. */
@@ -280,6 +304,19 @@ function positiveSeconds(name: string, value: number | undefined, fallback: numb
   return value;
 }
 
+/** Arbitrary but generous: no deployment chains this many proxies, and it bounds the header scan. */
+const MAX_TRUSTED_PROXIES = 16;
+
+function proxyCount(value: number | undefined): number {
+  if (value === undefined) return 0;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_TRUSTED_PROXIES) {
+    throw new InvalidConfiguration(
+      `\`trustedProxies\` is the number of proxies in front of the app, a whole number from 0 to ${MAX_TRUSTED_PROXIES}; got ${String(value)}.`,
+    );
+  }
+  return value;
+}
+
 function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
   const secrets = resolveSecrets(config.secret, env);
   const rawUrl = env.AUTH_URL ?? env.NEXTAUTH_URL;
@@ -332,6 +369,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     basePath,
     authUrl,
     trustHost: config.trustHost ?? (env.AUTH_TRUST_HOST === "true" || env.AUTH_TRUST_HOST === "1" || env.NODE_ENV !== "production"),
+    trustedProxies: proxyCount(config.trustedProxies),
     useSecureCookies: config.useSecureCookies,
     adapter: config.adapter && guardAdapter(config.adapter, config.adapterTimeout ?? DEFAULT_ADAPTER_TIMEOUT_MS),
     session: {

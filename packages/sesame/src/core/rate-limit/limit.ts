@@ -3,6 +3,8 @@
  * that neither one address trying many accounts nor many addresses trying one account get far. A
  * successful sign-in clears the identifier's count.
  */
+import { sha256 } from "#digest";
+import { clientIp } from "../client-ip.js";
 import type { RequestContext } from "../context.js";
 import { AdapterError, RateLimited } from "../errors.js";
 import type { RateLimitStore } from "./store.js";
@@ -22,8 +24,18 @@ export interface RateLimitOptions {
   /** Default: 5 attempts per 5 minutes per identifier. `false` turns it off. */
   perIdentifier?: Limit | false;
   /**
-   * The client's IP. Default: the first `X-Forwarded-For` address when the host is trusted, else
-   * `X-Real-IP`. Without one, only the per-identifier limit applies.
+   * The client's IP, where the app knows it better than the headers do. Used for the per-IP limit and for
+   * the `ip` stored with database sessions; values are cut to 64 characters. Default: the `X-Forwarded-For`
+   * entry chosen by the top-level `trustedProxies`, or none when that is not set. Without an IP only the
+   * per-identifier limit applies.
+   *
+   * @example
+   * ```ts
+   * // Bun: the connection's address.
+   * rateLimit: { clientIp: (request) => server.requestIP(request)?.address }
+   * // Behind Cloudflare only (the origin accepts no other traffic): the header Cloudflare sets.
+   * rateLimit: { clientIp: (request) => request.headers.get("cf-connecting-ip") }
+   * ```
    */
   clientIp?: (request: Request) => string | null | undefined;
 }
@@ -31,22 +43,46 @@ export interface RateLimitOptions {
 export const DEFAULT_PER_IP: Limit = { max: 20, window: 60 };
 export const DEFAULT_PER_IDENTIFIER: Limit = { max: 5, window: 300 };
 
-function clientIp(context: RequestContext, options: RateLimitOptions): string | undefined {
-  if (options.clientIp) return options.clientIp(context.request) ?? undefined;
-  const forwarded = context.config.trustHost ? context.head.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  return forwarded || context.head.headers.get("x-real-ip") || undefined;
+/**
+ * Longer identifiers are cut before any work on them: no real username or email comes near it (an email
+ * address has at most 254 characters), and a 60 KB one costs no more than a short one.
+ */
+const MAX_IDENTIFIER_LENGTH = 1024;
+
+/**
+ * The identifier's counter, under its SHA-256: a fixed-size key in every store whatever the client typed,
+ * and no usernames or email addresses in clear in Redis or SQL.
+ */
+async function identifierKey(provider: string, identifier: string): Promise<string> {
+  return `signin:id:${await sha256(`${provider}\n${identifier.slice(0, MAX_IDENTIFIER_LENGTH).trim().toLowerCase()}`)}`;
 }
 
-const identifierKey = (provider: string, identifier: string) => `signin:id:${provider}:${identifier.trim().toLowerCase()}`;
+/** Configs already warned that they have no client IP, so the log says it once, not per attempt. */
+const warnedWithoutIp = new WeakSet<object>();
+
+function warnWithoutIp(context: RequestContext): void {
+  const { config } = context;
+  if (warnedWithoutIp.has(config)) return;
+  warnedWithoutIp.add(config);
+  config.logger.warn(
+    "RateLimitWithoutClientIp",
+    "A sign-in attempt had no client IP, so only the per-identifier limit applied. Behind proxies that append to " +
+      "X-Forwarded-For, set `trustedProxies` to their number; otherwise give `rateLimit.clientIp`. " +
+      "Forwarding headers are not read without one of them, since any client can send them.",
+  );
+}
 
 /** Counts this attempt; throws `RateLimited` (with the seconds to wait) when a limit is exceeded. */
 export async function limitSignIn(context: RequestContext, provider: string, identifier: string | undefined): Promise<void> {
   const options = context.config.rateLimit;
   if (!options) return;
   const checks: Array<[string, Limit]> = [];
-  const ip = clientIp(context, options.options);
-  if (ip && options.perIp) checks.push([`signin:ip:${ip}`, options.perIp]);
-  if (identifier && options.perIdentifier) checks.push([identifierKey(provider, identifier), options.perIdentifier]);
+  if (options.perIp) {
+    const ip = clientIp(context);
+    if (ip) checks.push([`signin:ip:${ip}`, options.perIp]);
+    else warnWithoutIp(context);
+  }
+  if (identifier && options.perIdentifier) checks.push([await identifierKey(provider, identifier), options.perIdentifier]);
   let hits;
   try {
     hits = await Promise.all(checks.map(([key, limit]) => options.store.hit(key, limit.window)));
@@ -67,7 +103,7 @@ export async function clearSignInLimit(context: RequestContext, provider: string
   const options = context.config.rateLimit;
   if (!options || !identifier || !options.perIdentifier) return;
   try {
-    await options.store.reset(identifierKey(provider, identifier));
+    await options.store.reset(await identifierKey(provider, identifier));
   } catch (cause) {
     // Reported like a failed count, not as an unexpected error: the store is down, and it is not the app's bug.
     throw new AdapterError("The rate-limit store failed; sign-in is paused until it is back.", { cause });

@@ -7,6 +7,7 @@
  */
 import type { AdapterSession, AdapterUser } from "../adapter.js";
 import { defaultCallbacks } from "../config.js";
+import { clientIp } from "../client-ip.js";
 import type { RequestContext } from "../context.js";
 import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
 import { timingSafeEqual } from "../compare.js";
@@ -45,11 +46,6 @@ function clearCookie(context: RequestContext): string[] {
   return clearChunkedCookie(name, options, context.cookies);
 }
 
-function clientIp(context: RequestContext): string | null {
-  const forwarded = context.config.trustHost ? context.head.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  return (forwarded || context.head.headers.get("x-real-ip"))?.slice(0, 64) ?? null;
-}
-
 /** Starts a session for `user`, keeping `data` (what the `jwt` callback returned) with it. */
 export async function createDatabaseSession(context: RequestContext, user: AdapterUser, data: JWT): Promise<string[]> {
   const id = randomString(ID_LENGTH);
@@ -62,7 +58,7 @@ export async function createDatabaseSession(context: RequestContext, user: Adapt
     expires: new Date(now.getTime() + context.config.session.maxAge * 1000),
     createdAt: now,
     lastSeenAt: now,
-    ip: clientIp(context),
+    ip: clientIp(context) ?? null,
     userAgent: context.head.headers.get("user-agent")?.slice(0, 512) ?? null,
     data,
   };
