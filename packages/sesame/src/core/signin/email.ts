@@ -24,7 +24,7 @@ const MAX_EMAIL_LENGTH = 254;
  */
 const MAX_INPUT_LENGTH = 320;
 /** Characters no address may contain unquoted (Sesame accepts no quoted local parts): space, controls, specials. */
-const FORBIDDEN = /[\s\x00-\x1f\x7f<>()[\]\\,;:"]/;
+const FORBIDDEN = /[\s\p{Cc}<>()[\]\\,;:"]/u;
 
 /**
  * Whether `email` looks like an address: one `@`, a non-empty local part, a domain of non-empty dot-separated
