@@ -187,6 +187,21 @@ export interface SesameConfig {
    * ```
    */
   trustedProxies?: number;
+   * The hosts the app answers on, for links that leave the app by email when `AUTH_URL` is not set (one app
+   * serving several domains, preview deployments). A sign-in email is sent only if the request's host
+   * (`X-Forwarded-Host` / `Host`, read when `trustHost` is on) is one of these; in production the link is then
+   * always `https`. Without `AUTH_URL` and without this list, email sign-in is refused in production, and
+   * outside production allowed only on loopback hosts (`localhost`, `127.0.0.1`, `[::1]`): otherwise a forged
+   * `X-Forwarded-Host` would mail the victim a valid sign-in link pointing at the attacker's server.
+   * Entries are hosts as in the address bar: a name, with `:port` when the port is not the default.
+   * Default: none.
+   *
+   * @example
+   * ```ts
+   * Auth(request, { allowedHosts: ["example.com", "www.example.com", "staging.example.com:8443"], providers, adapter });
+   * ```
+   */
+  allowedHosts?: string[];
   /** Force `Secure` cookies on or off. Default: on when the app is served over https. */
   useSecureCookies?: boolean;
   /**
@@ -216,6 +231,10 @@ export interface ResolvedConfig {
   trustHost: boolean;
   /** Proxies appending to `X-Forwarded-For` in front of the app; 0 means the header is not read. */
   trustedProxies: number;
+  /** `allowedHosts`, lower-cased; undefined when not set. */
+  allowedHosts: ReadonlySet<string> | undefined;
+  /** `NODE_ENV === "production"` when the config was resolved. */
+  production: boolean;
   useSecureCookies: boolean | undefined;
   session: Required<SessionOptions>;
   /** The app's adapter, with every call time-limited and its failures reported as `AdapterError`. */
@@ -370,6 +389,8 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     authUrl,
     trustHost: config.trustHost ?? (env.AUTH_TRUST_HOST === "true" || env.AUTH_TRUST_HOST === "1" || env.NODE_ENV !== "production"),
     trustedProxies: proxyCount(config.trustedProxies),
+    allowedHosts: config.allowedHosts && new Set(config.allowedHosts.map(checkedHost)),
+    production: env.NODE_ENV === "production",
     useSecureCookies: config.useSecureCookies,
     adapter: config.adapter && guardAdapter(config.adapter, config.adapterTimeout ?? DEFAULT_ADAPTER_TIMEOUT_MS),
     session: {
@@ -394,6 +415,23 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
       return jar;
     },
   };
+}
+
+/** An `allowedHosts` entry, lower-cased, checked to be a bare host (URL parsing would quietly drop a path). */
+function checkedHost(entry: string): string {
+  const host = entry.trim().toLowerCase();
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(`http://${host}`);
+  } catch {
+    parsed = undefined;
+  }
+  if (!host || parsed?.host !== host) {
+    throw new InvalidConfiguration(
+      `\`allowedHosts\` entry ${JSON.stringify(entry)} is not a host. Write the host as in the address bar, without scheme or path: "example.com" or "example.com:8443".`,
+    );
+  }
+  return host;
 }
 
 /** Fills `clientId`, `clientSecret` and `issuer` from `AUTH_<ID>_ID`, `_SECRET`, `_ISSUER`, as Auth.js does. */

@@ -5,10 +5,13 @@
 import type { RequestContext } from "./context.js";
 import { serializeCookie } from "./cookies/serialize.js";
 
-/** The vetted destination for `requested`, falling back to the callback-url cookie, then to the app's root. */
-export async function resolveCallbackUrl(context: RequestContext, requested: string | null | undefined): Promise<string> {
-  const url = requested || context.cookies.get(context.jar.callbackUrl.name) || context.origin;
-  return context.config.callbacks.redirect({ url, baseUrl: context.origin });
+/**
+ * The vetted destination for `requested`, falling back to the callback-url cookie, then to the app's root.
+ * `baseUrl` is the request's origin, except for a link that is mailed, whose origin is vetted separately.
+ */
+export async function resolveCallbackUrl(context: RequestContext, requested: string | null | undefined, baseUrl = context.origin): Promise<string> {
+  const url = requested || context.cookies.get(context.jar.callbackUrl.name) || baseUrl;
+  return context.config.callbacks.redirect({ url, baseUrl });
 }
 
 /** Remembers the vetted destination across a sign-in that spans several requests. */

@@ -47,7 +47,7 @@ export interface VerificationRequest {
   /** The sign-in link. */
   url: string;
   expires: Date;
-  /** The app's host, for the message ("Sign in to example.com"). */
+  /** The link's host, for the message ("Sign in to example.com"): `AUTH_URL`'s, or an `allowedHosts` entry. */
   host: string;
   provider: EmailProvider;
   request: Request;
@@ -61,7 +61,11 @@ export interface EmailProvider {
   maxAge: number;
   /** Sends the link. Throwing makes the sign-in fail with `EmailSignin` (and the token is discarded). */
   sendVerificationRequest(request: VerificationRequest): Awaitable<void>;
-  /** Turns what the user typed into the address to send to and look up. Default: trimmed, lower-cased, checked. */
+  /**
+   * Turns what the user typed into the address to send to and look up. Default: trimmed, lower-cased. Input
+   * over 320 characters never reaches it; what it returns is checked (at most 254 characters, one `@`, a
+   * dotted domain). Throwing refuses the address with `EmailSignin`.
+   */
   normalizeIdentifier?(identifier: string): string;
 }
 

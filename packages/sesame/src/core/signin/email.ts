@@ -7,6 +7,7 @@ import type { RequestContext } from "../context.js";
 import { assertCsrf } from "../csrf.js";
 import { EmailSignin, SesameError, Verification } from "../errors.js";
 import type { Body } from "../http.js";
+import { linkOrigin } from "../link-origin.js";
 import { limitSignIn } from "../rate-limit/limit.js";
 import { sha256 } from "#digest";
 import { randomString } from "../random.js";
@@ -14,12 +15,47 @@ import { resolveCallbackUrl } from "../redirect.js";
 import { completeSignIn, type SignInOutcome } from "./complete.js";
 
 const TOKEN_LENGTH = 43;
-// Deliberately simple: one @, something on each side, a dot in the domain, no spaces or angle brackets.
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+/** The longest address SMTP can carry in a forward path (RFC 5321 §4.5.3.1.3, erratum 1690). */
+const MAX_EMAIL_LENGTH = 254;
+/**
+ * The most a user could type around a valid address (spaces, a `+tag` a custom `normalizeIdentifier`
+ * strips): 64 + 1 + 255, the length RFC 3696 first gave. Anything longer is refused before any function,
+ * Sesame's or the app's, looks at it.
+ */
+const MAX_INPUT_LENGTH = 320;
+/** Characters no address may contain unquoted (Sesame accepts no quoted local parts): space, controls, specials. */
+const FORBIDDEN = /[\s\p{Cc}<>()[\]\\,;:"]/u;
 
-function normalize(provider: EmailProvider, input: string | undefined): string {
-  const email = provider.normalizeIdentifier ? provider.normalizeIdentifier(input ?? "") : (input ?? "").trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 254) throw new EmailSignin("That is not a valid email address.");
+/**
+ * Whether `email` looks like an address: one `@`, a non-empty local part, a domain of non-empty dot-separated
+ * labels (at least two), none of the forbidden characters. Deliberately simple, and linear in the input: a
+ * single character class with no quantifier, then string searches; no pattern that can backtrack.
+ */
+function isEmailAddress(email: string): boolean {
+  const at = email.indexOf("@");
+  if (at < 1 || at !== email.lastIndexOf("@") || FORBIDDEN.test(email)) return false;
+  const domain = email.slice(at + 1);
+  return domain.includes(".") && !domain.startsWith(".") && !domain.endsWith(".") && !domain.includes("..");
+}
+
+const invalidAddress = (cause?: unknown) => new EmailSignin("That is not a valid email address.", cause === undefined ? undefined : { cause });
+
+/**
+ * What the user typed, as the address to send to and look up: the provider's `normalizeIdentifier`, else
+ * trimmed and lower-cased; then checked. Oversized input is refused first, in constant time. Throws
+ * `EmailSignin` for anything that is not an address (including a `normalizeIdentifier` that throws).
+ */
+export function normalizeEmail(provider: Pick<EmailProvider, "normalizeIdentifier">, input: string | undefined): string {
+  const raw = typeof input === "string" ? input : "";
+  if (raw.length > MAX_INPUT_LENGTH) throw invalidAddress();
+  let email: unknown;
+  try {
+    email = provider.normalizeIdentifier ? provider.normalizeIdentifier(raw) : raw.trim().toLowerCase();
+  } catch (error) {
+    if (error instanceof SesameError) throw error;
+    throw invalidAddress(error);
+  }
+  if (typeof email !== "string" || email.length > MAX_EMAIL_LENGTH || !isEmailAddress(email)) throw invalidAddress();
   return email;
 }
 
@@ -32,18 +68,28 @@ function adapterOf(context: RequestContext) {
 /** Sends the sign-in link; returns the URL of the "check your email" page. */
 export async function sendSignInLink(context: RequestContext, provider: EmailProvider, body: Body, { trusted = false } = {}): Promise<string> {
   if (!trusted) await assertCsrf(context, body.csrfToken);
-  const identifier = normalize(provider, body.email);
+  // Before anything is stored or counted: a link this request would mail must not point where its headers say.
+  const origin = linkOrigin(context);
+  let identifier: string;
+  try {
+    identifier = normalizeEmail(provider, body.email);
+  } catch (error) {
+    // Junk still counts against the client's address (never as an identifier: that would let any string
+    // become a key in the store), so probing the parser is throttled like any other attempt.
+    await limitSignIn(context, provider.id, undefined);
+    throw error;
+  }
   await limitSignIn(context, provider.id, identifier);
-  const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl);
+  const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl, origin);
   const token = randomString(TOKEN_LENGTH);
   const tokenHash = await sha256(token);
   const expires = new Date(Date.now() + provider.maxAge * 1000);
   const adapter = adapterOf(context);
   await adapter.createVerificationToken({ identifier, tokenHash, expires });
-  const url = new URL(`${context.authBase}/callback/${encodeURIComponent(provider.id)}`);
+  const url = new URL(`${origin}${context.config.basePath}/callback/${encodeURIComponent(provider.id)}`);
   url.search = new URLSearchParams({ token, email: identifier, callbackUrl }).toString();
   try {
-    await provider.sendVerificationRequest({ identifier, url: url.href, expires, host: new URL(context.origin).host, provider, request: context.request });
+    await provider.sendVerificationRequest({ identifier, url: url.href, expires, host: url.host, provider, request: context.request });
   } catch (error) {
     // A link that was never sent must not stay usable.
     await adapter.useVerificationToken({ identifier, tokenHash });
