@@ -29,5 +29,5 @@ export type {
 export type { CookieOptions } from "./core/cookies/serialize.js";
 export type { CookiesOverrides } from "./core/cookies/names.js";
 export * from "./core/errors.js";
-export type { Account, Awaitable, JWT, Profile, ProviderType, Session, User } from "./core/types.js";
+export type { Account, Awaitable, JWT, Profile, ProviderType, Session, SignInUser, User } from "./core/types.js";
 export type { CredentialInput, CredentialsProvider, CredentialsValues, Provider } from "./providers/types.js";

@@ -27,6 +27,26 @@ export interface User {
   tokens?: IssuedTokens;
 }
 
+/**
+ * The person a provider vouches for: what a profile mapping (and a credentials `authorize`) returns.
+ * `emailVerified` is the provider's word that the person controls `email`, and the only thing that lets
+ * Sesame store the address as verified or join this sign-in to an existing user by it.
+ *
+ * @example
+ * ```ts
+ * profile: (p) => ({ id: p.sub, name: p.name, email: p.email, emailVerified: p.email_verified === true })
+ * ```
+ */
+export interface SignInUser extends User {
+  /**
+   * `true` only when the provider guarantees that the person signing in controls `email`: the OpenID
+   * Connect claim `email_verified: true`, a provider's documented guarantee, or your own app's check (for
+   * `authorize`). Default: not verified. An unverified email is stored, but never marked verified, never
+   * linked on, and given up to whoever later proves they own it.
+   */
+  emailVerified?: boolean;
+}
+
 /** The shape returned by `GET /session`, `auth()` and `useSession()`. */
 export interface Session {
   user?: User;

@@ -1,7 +1,11 @@
 /**
  * Sign in with Apple (OpenID Connect). Apple posts the callback (`response_mode=form_post`) and sends the
- * user's name only on the first sign-in, posted beside the code (not in the ID token): the profile maps it
- * when present, so keep it (in your `jwt` callback or database) on first sign-in. `clientSecret` is the JWT Apple requires, signed with your .p8 key.
+ * user's name only on the first sign-in, posted beside the code as the `user` field (not in the ID token):
+ * Sesame reads only the name from it, only from the POST body, and only for the user that sign-in creates
+ * (with an adapter, the name is stored; without one, keep it in your `jwt` callback). The email comes from
+ * the ID token alone, verified when Apple says `email_verified` (`true` or `"true"`); Apple verifies every
+ * address it sends, private relay addresses included. `clientSecret` is the JWT Apple requires, signed with
+ * your .p8 key.
  */
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider } from "./oauth.js";
@@ -11,15 +15,36 @@ export interface AppleProfile extends Profile {
   email?: string;
   email_verified?: boolean | "true" | "false";
   is_private_email?: boolean | "true" | "false";
-  /** Posted by Apple with the first sign-in only. */
-  user?: { name?: { firstName?: string; lastName?: string }; email?: string };
 }
 
-function appleName(p: AppleProfile): string | null {
-  const name = [p.user?.name?.firstName, p.user?.name?.lastName].filter(Boolean).join(" ");
-  return name || null;
+/** The longest name kept from the posted `user` field; Apple's are far shorter. */
+const MAX_NAME_LENGTH = 200;
+
+/** The name in Apple's posted `user` field (`{"name":{"firstName","lastName"},"email"}`); its email is ignored. */
+export function applePostedName(value: string): string | null {
+  let posted: unknown;
+  try {
+    posted = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  const name = (posted as { name?: unknown } | null)?.name;
+  if (typeof name !== "object" || name === null) return null;
+  const { firstName, lastName } = name as { firstName?: unknown; lastName?: unknown };
+  const full = [firstName, lastName]
+    .filter((part): part is string => typeof part === "string")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(" ");
+  return full && full.length <= MAX_NAME_LENGTH ? full : null;
 }
 
+/**
+ * @example
+ * ```ts
+ * Apple({ clientId: "com.example.web", clientSecret: appleClientSecretJwt })
+ * ```
+ */
 export default function Apple(options: Partial<OAuthProvider<AppleProfile>> = {}): OAuthProvider<AppleProfile> {
   return {
     id: "apple",
@@ -29,7 +54,14 @@ export default function Apple(options: Partial<OAuthProvider<AppleProfile>> = {}
     authorization: { params: { scope: "name email" } },
     responseMode: "form_post",
     clientAuth: "client_secret_post",
-    profile: (p) => ({ id: p.sub, name: appleName(p), email: p.email ?? p.user?.email ?? null, image: null }),
+    postedName: { field: "user", read: applePostedName },
+    profile: (p) => ({
+      id: p.sub,
+      name: null,
+      email: p.email ?? null,
+      emailVerified: p.email_verified === true || p.email_verified === "true",
+      image: null,
+    }),
     ...options,
   };
 }

@@ -1,4 +1,7 @@
-/** Discord (OAuth 2.0). The avatar URL is built from the user's avatar hash, or the default avatar. */
+/**
+ * Discord (OAuth 2.0). The avatar URL is built from the user's avatar hash, or the default avatar. The
+ * email is kept only when Discord says `verified` (the user confirmed it), and then counts as verified.
+ */
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider } from "./oauth.js";
 
@@ -27,7 +30,10 @@ export default function Discord(options: Partial<OAuthProvider<DiscordProfile>> 
     authorization: { url: "https://discord.com/api/oauth2/authorize", params: { scope: "identify email" } },
     token: "https://discord.com/api/oauth2/token",
     userinfo: "https://discord.com/api/users/@me",
-    profile: (p) => ({ id: p.id, name: p.global_name ?? p.username, email: p.verified ? p.email : null, image: discordAvatar(p) }),
+    profile: (p) => {
+      const email = p.verified === true ? p.email : null;
+      return { id: p.id, name: p.global_name ?? p.username, email, emailVerified: email !== null, image: discordAvatar(p) };
+    },
     ...options,
   };
 }

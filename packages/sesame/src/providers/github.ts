@@ -1,6 +1,8 @@
 /**
- * GitHub (OAuth 2.0, not OpenID Connect). The profile's email is the account's primary verified address
- * from the emails API, since the public profile email may be empty or unverified.
+ * GitHub (OAuth 2.0, not OpenID Connect). The profile's email is the account's primary address from the
+ * emails API, verified when GitHub marks it `primary && verified`. Without the `user:email` scope the
+ * emails API answers 404: the public profile email is used, and it counts as unverified, since GitHub does
+ * not say whether it was confirmed.
  */
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider, ProviderFetch, TokenSet } from "./oauth.js";
@@ -10,6 +12,8 @@ export interface GitHubProfile extends Profile {
   login: string;
   name: string | null;
   email: string | null;
+  /** Set by Sesame: whether `email` is the primary address GitHub's emails API marks verified. */
+  email_verified: boolean;
   avatar_url: string;
 }
 
@@ -34,7 +38,7 @@ export default function GitHub({ enterprise, ...options }: GitHubOptions = {}): 
     authorization: { url: `${web}/login/oauth/authorize`, params: { scope: "read:user user:email" } },
     token: `${web}/login/oauth/access_token`,
     userinfo: { url: `${api}/user`, request: ({ tokens, fetch }) => githubProfile(api, tokens, fetch) },
-    profile: (p) => ({ id: String(p.id), name: p.name ?? p.login, email: p.email, image: p.avatar_url }),
+    profile: (p) => ({ id: String(p.id), name: p.name ?? p.login, email: p.email, emailVerified: p.email_verified === true, image: p.avatar_url }),
     ...options,
   };
 }
@@ -43,12 +47,14 @@ async function githubProfile(api: string, tokens: TokenSet, fetch: ProviderFetch
   const headers = { authorization: `Bearer ${tokens.access_token}`, accept: "application/vnd.github+json", "user-agent": "sesame" };
   const response = await fetch(`${api}/user`, { headers });
   if (!response.ok) throw new Error(`GitHub /user answered ${response.status}`);
-  const profile = (await response.json()) as GitHubProfile;
-  // Without the user:email scope (or with a private email) this answers 404; the profile email stays as is.
+  const profile = { ...((await response.json()) as GitHubProfile), email_verified: false };
+  // Without the user:email scope this answers 404; the public profile email stays, unverified.
   const emails = await fetch(`${api}/user/emails`, { headers });
   if (emails.ok) {
-    const primary = ((await emails.json()) as GitHubEmail[]).find((e) => e.primary && e.verified);
-    profile.email = primary?.email ?? null;
+    const listed: unknown = await emails.json();
+    const primary = Array.isArray(listed) ? (listed as GitHubEmail[]).find((e) => e.primary === true && e.verified === true) : undefined;
+    profile.email = typeof primary?.email === "string" ? primary.email : null;
+    profile.email_verified = profile.email !== null;
   }
   return profile;
 }

@@ -1,4 +1,7 @@
-/** GitLab (OpenID Connect), gitlab.com or a self-managed instance via `issuer`; standard claims. */
+/**
+ * GitLab (OpenID Connect), gitlab.com or a self-managed instance via `issuer`; standard claims.
+ * The email counts as verified only when the ID token or userinfo says `email_verified: true`.
+ */
 import type { OAuthProvider, StandardClaims } from "./oauth.js";
 
 export type GitLabProfile = StandardClaims;

@@ -1,5 +1,7 @@
 /**
- * Google (OpenID Connect). For a refresh token, ask for offline access:
+ * Google (OpenID Connect). The email counts as verified when Google's ID token says `email_verified: true`
+ * (always for Gmail; for other addresses only once their owner confirmed them). For a refresh token, ask
+ * for offline access:
  * `Google({ authorization: { params: { access_type: "offline", prompt: "consent" } } })`.
  */
 import type { Profile } from "../core/types.js";
@@ -22,7 +24,7 @@ export default function Google(options: Partial<OAuthProvider<GoogleProfile>> = 
     name: "Google",
     type: "oidc",
     issuer: "https://accounts.google.com",
-    profile: (p) => ({ id: p.sub, name: p.name, email: p.email, image: p.picture }),
+    profile: (p) => ({ id: p.sub, name: p.name, email: p.email, emailVerified: p.email_verified === true, image: p.picture }),
     ...options,
   };
 }

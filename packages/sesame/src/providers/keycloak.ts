@@ -1,4 +1,7 @@
-/** Keycloak (OpenID Connect): `Keycloak({ issuer: "https://sso.example.com/realms/main" })` or `AUTH_KEYCLOAK_ISSUER`. */
+/**
+ * Keycloak (OpenID Connect): `Keycloak({ issuer: "https://sso.example.com/realms/main" })` or `AUTH_KEYCLOAK_ISSUER`.
+ * The email counts as verified only when the ID token or userinfo says `email_verified: true`.
+ */
 import type { OAuthProvider, StandardClaims } from "./oauth.js";
 
 export type KeycloakProfile = StandardClaims;

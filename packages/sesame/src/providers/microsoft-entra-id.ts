@@ -1,6 +1,9 @@
 /**
  * Microsoft Entra ID (formerly Azure AD), OpenID Connect v2.0 endpoints of one tenant:
- * `MicrosoftEntraID({ tenantId: "…" })`, or `issuer` / `AUTH_MICROSOFT_ENTRA_ID_ISSUER`.
+ * `MicrosoftEntraID({ tenantId: "…" })`, or `issuer` / `AUTH_MICROSOFT_ENTRA_ID_ISSUER`. Entra ID does not
+ * verify the `email` claim (a tenant administrator can set any address) nor `preferred_username`, so the
+ * email never counts as verified: it is not linked on. If your tenants are trusted, say so in your own
+ * `profile` (e.g. from the optional `xms_edov` claim).
  */
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider } from "./oauth.js";
@@ -24,7 +27,7 @@ export default function MicrosoftEntraID({
     type: "oidc",
     ...(tenantId && { issuer: `https://login.microsoftonline.com/${tenantId}/v2.0` }),
     // `oid` is the same user across the tenant's apps; `sub` differs per app.
-    profile: (p) => ({ id: p.oid ?? p.sub, name: p.name, email: p.email ?? p.preferred_username, image: null }),
+    profile: (p) => ({ id: p.oid ?? p.sub, name: p.name, email: p.email ?? p.preferred_username, emailVerified: false, image: null }),
     ...options,
   };
 }

@@ -2,7 +2,8 @@
  * OAuth 2.0 and OpenID Connect providers: the options every preset fills in, and `OAuth()` / `OIDC()` for
  * providers without a preset. The protocol itself is oauth4webapi's; see core/oauth/ for how it is driven.
  */
-import type { Awaitable, Profile, User } from "../core/types.js";
+import type { PostedNameField } from "../core/oauth/posted-name.js";
+import type { Awaitable, Profile, SignInUser } from "../core/types.js";
 
 /** What the token endpoint returned, with `expires_at` (seconds since the epoch) worked out. */
 export interface TokenSet {
@@ -46,8 +47,25 @@ export interface OAuthProvider<P extends Profile = Profile> {
   responseMode?: "query" | "form_post";
   /** The algorithm the ID token must be signed with. Default: `RS256`. */
   idTokenSignedResponseAlg?: string;
-  /** Maps the provider's profile to the user. Default: `sub` (or `id`), `name`, `email`, `picture`. */
-  profile?(profile: P, tokens: TokenSet): Awaitable<User>;
+  /**
+   * Maps the provider's profile (the ID token's claims and the userinfo response, nothing the browser
+   * sent) to the user. Default: `sub` (or `id`), `name`, `email`, `picture`, and `emailVerified` from
+   * `email_verified === true`. Set `emailVerified: true` only for what the provider guarantees.
+   */
+  profile?(profile: P, tokens: TokenSet): Awaitable<SignInUser>;
+  /**
+   * A display name the provider posts beside the code instead of putting it in the ID token (Apple's
+   * `user` field, sent on the first sign-in only). Read only with `responseMode: "form_post"`, only from
+   * the POST body (a field of that name in the query string is ignored), and used only as the name of the
+   * user this sign-in creates: never as an id or an email, since the browser can post anything here.
+   * Default: none.
+   *
+   * @example
+   * ```ts
+   * postedName: { field: "user", read: (value) => JSON.parse(value).name?.firstName ?? null }
+   * ```
+   */
+  postedName?: PostedNameField;
   /** Milliseconds before a request to the provider is abandoned. Default: 10 000. */
   timeout?: number;
   /** Replaces `fetch` for every request to the provider (proxies, instrumentation). */
@@ -55,8 +73,14 @@ export interface OAuthProvider<P extends Profile = Profile> {
   /** Allow `http:` endpoints. For a provider on this machine in development and tests only. */
   allowInsecureRequests?: boolean;
   /**
-   * With an adapter: let a new account of this provider join the existing user with the same email. Only
-   * for providers that verify email addresses, or whoever registers that address there takes the account.
+   * With an adapter: let a new account of this provider join the existing user with the same email. It
+   * joins only when both addresses are verified (this sign-in's `emailVerified`, and the existing user's
+   * `emailVerified` date); otherwise the sign-in is refused with `OAuthAccountNotLinked`. Default: `false`.
+   *
+   * @example
+   * ```ts
+   * Google({ allowDangerousEmailAccountLinking: true })
+   * ```
    */
   allowDangerousEmailAccountLinking?: boolean;
   /** On sign-out, also end the session at the provider (OIDC RP-initiated logout), when it supports it. */
@@ -96,14 +120,17 @@ export default OIDC;
 
 /**
  * The default profile mapping: the standard OpenID Connect claims (`sub`, `name` or else
- * `preferred_username` / `nickname`, `email`, `picture`), and `id` for plain OAuth APIs.
+ * `preferred_username` / `nickname`, `email`, `picture`), and `id` for plain OAuth APIs. The email counts
+ * as verified only with `email_verified: true` (OpenID Connect Core §5.1); absent, `false` or anything
+ * else, it does not.
  */
-export function standardProfile(profile: Profile): User {
+export function standardProfile(profile: Profile): SignInUser {
   const id = profile.sub ?? (profile.id as string | number | undefined);
   return {
     id: id === undefined || id === null ? undefined : String(id),
     name: profile.name ?? (profile.preferred_username as string | undefined) ?? (profile.nickname as string | undefined) ?? null,
     email: profile.email ?? null,
+    emailVerified: profile.email_verified === true,
     image: (profile.picture as string | undefined) ?? profile.image ?? null,
   };
 }

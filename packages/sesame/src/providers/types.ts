@@ -1,5 +1,5 @@
 /** What every provider has in common, and the union of the provider kinds Sesame knows. */
-import type { Awaitable, User } from "../core/types.js";
+import type { Awaitable, SignInUser } from "../core/types.js";
 import type { IssuedTokens } from "../core/tokens/upstream.js";
 import type { OAuthProvider } from "./oauth.js";
 
@@ -28,9 +28,11 @@ export interface CredentialsProvider<Fields extends string = string> {
   identifier?: Fields;
   /**
    * Checks the credentials. Return the user to sign in, or `null` to refuse (the client sees
-   * `CredentialsSignin`); throw a `CredentialsSignin` subclass to send your own `code`.
+   * `CredentialsSignin`); throw a `CredentialsSignin` subclass to send your own `code`. With an adapter,
+   * the user's email is stored unverified (an email-link sign-in to that address then gets its own user)
+   * unless you return `emailVerified: true`, which says your app has proven the person owns it.
    */
-  authorize(credentials: CredentialsValues<Fields>, request: Request): Awaitable<User | null | undefined>;
+  authorize(credentials: CredentialsValues<Fields>, request: Request): Awaitable<SignInUser | null | undefined>;
   /**
    * For a backend that issues its own access and refresh tokens: return them from `authorize` as
    * `tokens`, and Sesame keeps them fresh with this hook. No `jwt` callback code needed.

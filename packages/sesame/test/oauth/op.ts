@@ -19,7 +19,12 @@ export interface TestOP {
   close(): Promise<void>;
 }
 
-export async function startOP(): Promise<TestOP> {
+export interface TestOPOptions {
+  /** Claims of the account `id` logs in as, over the defaults (`<id>@example.com`, verified). */
+  claims?: (id: string) => Record<string, unknown>;
+}
+
+export async function startOP({ claims }: TestOPOptions = {}): Promise<TestOP> {
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
   const jwk: JWK = { ...(await exportJWK(privateKey)), kid: "test-key", alg: "RS256", use: "sig" };
   const server: Server = createServer();
@@ -56,7 +61,7 @@ export async function startOP(): Promise<TestOP> {
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "picture"] },
     findAccount: (_ctx, id) => ({
       accountId: id,
-      claims: () => ({ sub: id, email: `${id}@example.com`, email_verified: true, name: `User ${id}`, picture: `https://example.com/${id}.png` }),
+      claims: () => ({ sub: id, email: `${id}@example.com`, email_verified: true, name: `User ${id}`, picture: `https://example.com/${id}.png`, ...claims?.(id) }),
     }),
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     cookies: { keys: ["op-cookie-key-0123456789abcdefghijklmnop"] },

@@ -85,7 +85,8 @@ describe("OpenID Connect presets", () => {
   test("Microsoft Entra ID builds the tenant's issuer and prefers the stable oid", async () => {
     expect(MicrosoftEntraID({ tenantId: "contoso" }).issuer).toBe("https://login.microsoftonline.com/contoso/v2.0");
     const user = await MicrosoftEntraID().profile!({ sub: "pairwise", oid: "object-id", tid: "t", name: "Ann", preferred_username: "ann@contoso.com" }, {} as TokenSet);
-    expect(user).toEqual({ id: "object-id", name: "Ann", email: "ann@contoso.com", image: null });
+    // Entra ID does not verify the email claim: it is kept but never counts as verified.
+    expect(user).toEqual({ id: "object-id", name: "Ann", email: "ann@contoso.com", emailVerified: false, image: null });
   });
 
   test("Apple: form_post, client_secret_post, the name posted on first sign-in", async () => {
@@ -93,8 +94,11 @@ describe("OpenID Connect presets", () => {
     expect(apple).toMatchObject({ id: "apple", issuer: "https://appleid.apple.com", responseMode: "form_post", clientAuth: "client_secret_post", authorization: { params: { scope: "name email" } } });
     const session = await signInWith(Apple({ ...here(), authorization: { params: { scope: "openid email" } } }));
     expect(session.user).toMatchObject({ id: "pat", email: "pat@example.com" });
-    const first = await apple.profile!({ sub: "001", user: { name: { firstName: "Tim", lastName: "Apple" }, email: "tim@privaterelay.appleid.com" } }, {} as TokenSet);
-    expect(first).toEqual({ id: "001", name: "Tim Apple", email: "tim@privaterelay.appleid.com", image: null });
+    // The email comes from the ID token only (Apple sends email_verified as a string); the posted `user`
+    // field gives the name alone (see test/security/identity.test.ts).
+    const first = await apple.profile!({ sub: "001", email: "tim@privaterelay.appleid.com", email_verified: "true" }, {} as TokenSet);
+    expect(first).toEqual({ id: "001", name: null, email: "tim@privaterelay.appleid.com", emailVerified: true, image: null });
+    expect(apple.postedName?.read('{"name":{"firstName":"Tim","lastName":"Apple"},"email":"tim@privaterelay.appleid.com"}')).toBe("Tim Apple");
   });
 
   test("Google's refresh-token configuration from the seeds reaches the authorization request", async () => {

@@ -8,13 +8,13 @@ import * as oauth from "oauth4webapi";
 import { standardProfile, type OAuthProvider, type TokenSet } from "../../providers/oauth.js";
 import type { RequestContext } from "../context.js";
 import { InvalidCheck, OAuthCallbackError, SesameError } from "../errors.js";
-import type { Account, Profile, User } from "../types.js";
+import type { Account, Profile, SignInUser } from "../types.js";
 import { redirectUri } from "./authorize.js";
 import { consumeChecks } from "./checks.js";
 import { providerServer, type ProviderServer } from "./server.js";
 
 export interface OAuthSignIn {
-  user: User;
+  user: SignInUser;
   account: Account;
   profile: Profile;
   callbackUrl: string;
@@ -45,13 +45,16 @@ export async function finishSignIn(context: RequestContext, provider: OAuthProvi
     if (idTokenClaims) await oauth.validateApplicationLevelSignature(as, response, http);
 
     const tokens = tokenSet(result);
-    const profile = { ...(await fetchProfile(provider, server, tokens, idTokenClaims)), ...postedUser(params) };
-    const user = await (provider.profile ?? standardProfile)(profile, tokens);
-    if (!user.id) throw new OAuthCallbackError(`The profile mapping of provider "${provider.id}" returned no user id.`);
+    // Identity comes from what the provider itself answered (ID token, userinfo), never from the callback's
+    // parameters, which the browser controls.
+    const profile = await fetchProfile(provider, server, tokens, idTokenClaims);
+    const mapped = await (provider.profile ?? standardProfile)(profile, tokens);
+    if (!mapped.id) throw new OAuthCallbackError(`The profile mapping of provider "${provider.id}" returned no user id.`);
+    const user: SignInUser = { ...mapped, emailVerified: Boolean(mapped.email) && mapped.emailVerified === true };
     const account: Account = {
       provider: provider.id,
       type: provider.type,
-      providerAccountId: user.id,
+      providerAccountId: mapped.id,
       ...tokens,
     };
     return { user, account, profile, callbackUrl: checks.callbackUrl };
@@ -61,17 +64,6 @@ export async function finishSignIn(context: RequestContext, provider: OAuthProvi
       throw new InvalidCheck("The ID token's nonce does not match this browser's sign-in.", { cause: error });
     }
     throw new OAuthCallbackError(`Signing in with "${provider.id}" failed: ${describe(error)}`, { cause: error });
-  }
-}
-
-/** Apple posts the user's name (first sign-in only) as JSON in a `user` field next to the code. */
-function postedUser(params: URLSearchParams): { user?: unknown } {
-  const posted = params.get("user");
-  if (!posted) return {};
-  try {
-    return { user: JSON.parse(posted) as unknown };
-  } catch {
-    return {};
   }
 }
 

@@ -10,6 +10,7 @@ import { json, redirect, wantsJson, withCookies, type Body } from "../http.js";
 import { finishSignIn } from "../oauth/callback.js";
 import { clearChecksCookie } from "../oauth/checks.js";
 import { endSessionClaims } from "../oauth/logout.js";
+import { dropQueryName, openPostedName, SEALED_NAME_PARAM, sealPostedName, takePostedName } from "../oauth/posted-name.js";
 import { resolveCallbackUrl } from "../redirect.js";
 import { completeSignIn } from "../signin/complete.js";
 import { signInWithCredentials } from "../signin/credentials.js";
@@ -60,20 +61,30 @@ const BOUNCED = "sesame_form_post";
 async function oauthCallback(context: RequestContext, provider: OAuthProvider, body: Body): Promise<Response> {
   const url = new URL(context.request.url);
   let params = url.searchParams;
+  let postedName: string | null;
   if (context.request.method === "POST") {
     params = new URLSearchParams(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    params.delete(SEALED_NAME_PARAM);
+    postedName = takePostedName(provider.postedName, provider.responseMode === "form_post", params);
     if (!context.cookies.has(context.jar.oauthChecks.name) && !params.has(BOUNCED)) {
       // A cross-site POST (form_post) does not carry SameSite=Lax cookies; a top-level GET does. Re-issue
-      // the same parameters as a GET to this URL so that the check cookie comes along.
+      // the same parameters as a GET to this URL so that the check cookie comes along; the posted name
+      // only sealed, so that a name in a query string is never taken for one the provider posted.
       params.set(BOUNCED, "1");
+      const state = params.get("state");
+      if (postedName && state) params.set(SEALED_NAME_PARAM, await sealPostedName(context, state, postedName));
       return new Response(null, { status: 303, headers: { location: `${url.origin}${url.pathname}?${params}`, "cache-control": "no-store" } });
     }
+  } else {
+    dropQueryName(provider.postedName, params);
+    postedName = provider.postedName ? await openPostedName(context, params.get(SEALED_NAME_PARAM), params.get("state")) : null;
+    params.delete(SEALED_NAME_PARAM);
   }
   params.delete(BOUNCED);
   const signIn = await finishSignIn(context, provider, params);
   const outcome = await completeSignIn(
     context,
-    { ...signIn, allowEmailLinking: provider.allowDangerousEmailAccountLinking ?? false },
+    { ...signIn, allowEmailLinking: provider.allowDangerousEmailAccountLinking ?? false, newUserName: postedName },
     await resolveCallbackUrl(context, signIn.callbackUrl),
     endSessionClaims(provider, signIn.account),
   );

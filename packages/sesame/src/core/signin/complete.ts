@@ -8,7 +8,7 @@ import { AccessDenied } from "../errors.js";
 import { emit } from "../events.js";
 import { createDatabaseSession } from "../session/database-session.js";
 import { issueSessionCookies } from "../session/jwt-session.js";
-import type { Account, JWT, Profile, User } from "../types.js";
+import type { Account, JWT, Profile, SignInUser, User } from "../types.js";
 import { fromAccount, fromIssued } from "../tokens/upstream.js";
 import { persistUser, type PersistedUser } from "./persist-user.js";
 
@@ -19,17 +19,19 @@ export interface SignInOutcome {
 }
 
 export interface SignInParams {
-  user: User;
+  user: SignInUser;
   account: Account;
   profile?: Profile;
   credentials?: Record<string, string | undefined>;
   /** The provider lets accounts with a known email join that user (`allowDangerousEmailAccountLinking`). */
   allowEmailLinking?: boolean;
+  /** A name the browser posted (Apple's `user`): only for a user this sign-in creates, only if the profile has none. */
+  newUserName?: string | null;
 }
 
 export async function completeSignIn(
   context: RequestContext,
-  { allowEmailLinking = false, ...params }: SignInParams,
+  { allowEmailLinking = false, newUserName = null, ...params }: SignInParams,
   callbackUrl: string,
   /** Claims Sesame itself needs in the token (e.g. what RP-initiated logout needs), added before `jwt` runs. */
   ownClaims: JWT = {},
@@ -42,8 +44,9 @@ export async function completeSignIn(
     return { redirectTo: await callbacks.redirect({ url: allowed, baseUrl: context.origin }), cookies: [] };
   }
 
-  const persisted: PersistedUser | undefined = adapter && (await persistUser(context, adapter, params.user, account, allowEmailLinking));
-  const user: User = persisted?.user ?? params.user;
+  const persisted: PersistedUser | undefined = adapter && (await persistUser(context, adapter, params.user, account, { allowEmailLinking, newUserName }));
+  // Without an adapter there is no stored user to keep a first sign-in's name: the session is the user.
+  const user: User = persisted?.user ?? (newUserName && !params.user.name ? { ...params.user, name: newUserName } : params.user);
   const isNewUser = persisted?.isNewUser ?? false;
   const { revocation } = context.config;
   if (revocation && !revocation.ready) await revocation.start();

@@ -5,7 +5,7 @@ import { assertCsrf } from "../csrf.js";
 import { CallbackRouteError, CredentialsSignin, SesameError } from "../errors.js";
 import type { Body } from "../http.js";
 import { clearSignInLimit, limitSignIn } from "../rate-limit/limit.js";
-import type { User } from "../types.js";
+import type { SignInUser } from "../types.js";
 import { completeSignIn, type SignInOutcome } from "./complete.js";
 
 /** Fields Sesame itself posts with the form; they are not credentials. */
@@ -35,7 +35,7 @@ export async function signInWithCredentials(
   const identifier = credentials[identifierField(provider)];
   await limitSignIn(context, provider.id, identifier);
 
-  let user: User | null | undefined;
+  let user: SignInUser | null | undefined;
   try {
     user = await provider.authorize(credentials, context.request);
   } catch (error) {
