@@ -254,6 +254,16 @@ describe("item 13: no cookie tossing from a sibling subdomain", () => {
   });
 });
 
+function fastestOfThree(run: () => unknown): number {
+  let fastest = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    run();
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return fastest;
+}
+
 describe("the Cookie header parser and chunk reassembly under adversarial input", () => {
   test("[V5.1.4][V13.1.3][RFC 6265bis §5.6] random and hostile Cookie headers (16 KB, thousands of ';', '=', quotes, '%' escapes, chunk names) parse in bounded time and never throw", () => {
     const piece = fc.oneof(
@@ -264,18 +274,15 @@ describe("the Cookie header parser and chunk reassembly under adversarial input"
     const header = fc.array(piece, { maxLength: 4000 }).map((parts) => parts.join("").slice(0, 16 * 1024));
     fc.assert(
       fc.property(header, (text) => {
-        const started = performance.now();
-        const cookies = parseCookies(text);
-        readChunkedCookie(cookies, "__Host-sesame.session-token");
-        // Linear work on 16 KB is well under a millisecond; 20 ms leaves room for a loaded machine, not for a quadratic path.
-        expect(performance.now() - started).toBeLessThan(20);
+        // Linear work on 16 KB takes well under a millisecond; 20 ms leaves room for a loaded machine, not for a
+        // quadratic path. The fastest of three runs is measured, so that one GC pause or preemption is not a failure.
+        expect(fastestOfThree(() => readChunkedCookie(parseCookies(text), "__Host-sesame.session-token"))).toBeLessThan(20);
       }),
       { numRuns: 300 },
     );
     // The worst case for chunk reassembly: every chunk name present, in one header of 16 KB.
     const chunks = Array.from({ length: 3000 }, (_, i) => `s.${i}=a`).join(";");
-    const started = performance.now();
     expect(readChunkedCookie(parseCookies(chunks), "s")).toBe("a".repeat(3000));
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(fastestOfThree(() => readChunkedCookie(parseCookies(chunks), "s"))).toBeLessThan(20);
   });
 });
