@@ -36,7 +36,7 @@ describe("legacy session cookies", () => {
     const https = await authjsEncode({ token: claims, secret: SECRET, salt: "__Secure-authjs.session-token" });
     const secure = await readWith(`__Secure-authjs.session-token=${https}`, config(), "https://app.example.com");
     expect(secure.session).toMatchObject({ user: { id: "42" } });
-    expect(secure.setCookies.some((c) => c.startsWith("__Secure-sesame.session-token="))).toBe(true);
+    expect(secure.setCookies.some((c) => c.startsWith("__Host-sesame.session-token="))).toBe(true);
   });
 
   test("a chunked Auth.js cookie is joined", async () => {

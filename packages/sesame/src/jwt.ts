@@ -6,6 +6,7 @@ import { DEFAULT_SESSION_MAX_AGE_SECONDS, resolveSecrets, SESSION_TOKEN_SALT } f
 import { resolveCookies } from "./core/cookies/names.js";
 import { readChunkedCookie } from "./core/cookies/chunking.js";
 import { parseCookies } from "./core/cookies/serialize.js";
+import { HOST_COOKIE_CLAIM } from "./core/session/previous-cookie.js";
 import { stampClaims, tokenCodec } from "./core/session/token.js";
 import type { JWT } from "./core/types.js";
 
@@ -53,9 +54,13 @@ export interface GetTokenParams {
   req: { headers: HeadersLike; url?: string };
   secret?: string | string[];
   salt?: string;
-  /** Default: Sesame's session cookie name (with the `__Secure-` prefix when `secureCookie`). */
+  /**
+   * Default: Sesame's session cookie name, `__Host-sesame.session-token` when `secureCookie` (and, for a
+   * request that has none, a `__Secure-sesame.session-token` issued by an earlier version, under the same
+   * limits as the auth routes apply: see `legacyCookies`).
+   */
   cookieName?: string;
-  /** Whether to look for the `__Secure-` cookie. Default: when `req.url` (or `AUTH_URL`) is https. */
+  /** Whether to look for the `__Host-` cookie. Default: when `req.url` is https. */
   secureCookie?: boolean;
   /** Return the encrypted token instead of its claims. */
   raw?: boolean;
@@ -81,8 +86,16 @@ export async function getToken(params: GetTokenParams & { raw?: false }): Promis
 export async function getToken(params: GetTokenParams): Promise<JWT | string | null> {
   const { req, secret, salt, raw } = params;
   const secure = params.secureCookie ?? (req.url?.startsWith("https:") || false);
-  const name = params.cookieName ?? resolveCookies(secure).sessionToken.name;
-  let token = readChunkedCookie(parseCookies(header(req.headers, "cookie")), name);
+  const { name, previousName } = params.cookieName ? { name: params.cookieName, previousName: undefined } : resolveCookies(secure).sessionToken;
+  const cookies = parseCookies(header(req.headers, "cookie"));
+  let token = readChunkedCookie(cookies, name);
+  const previous = token === undefined && previousName ? readChunkedCookie(cookies, previousName) : undefined;
+  if (previous) {
+    // Only a token issued before the move to `__Host-` is read under the old name (see previous-cookie.ts).
+    const claims = await decode({ token: previous, secret, salt });
+    if (!claims || claims[HOST_COOKIE_CLAIM] !== undefined) return null;
+    return raw ? previous : claims;
+  }
   const authorization = header(req.headers, "authorization");
   if (!token && authorization?.startsWith("Bearer ")) token = authorization.slice(7).trim();
   if (!token) return null;

@@ -9,7 +9,7 @@ describe("cookie attributes", () => {
     await browser.signIn();
     const response = await browser.fetch("/api/auth/signin?callbackUrl=/a");
     const names = [...browser.jar.keys()].sort();
-    expect(names).toEqual(["__Host-sesame.csrf-token", "__Secure-sesame.callback-url", "__Secure-sesame.session-token"]);
+    expect(names).toEqual(["__Host-sesame.callback-url", "__Host-sesame.csrf-token", "__Host-sesame.session-token"]);
     for (const cookie of setCookies(response)) expect(cookie.attributes.secure, cookie.name).toBe(true);
     expect(await browser.session()).toMatchObject({ user: { name: "Alice" } });
   });

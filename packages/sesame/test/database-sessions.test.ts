@@ -56,7 +56,7 @@ describe.each(stores)("database sessions on %s", (_name, open) => {
     const browser = new Browser(appConfig());
     expect((await browser.signIn()).status).toBe(302);
     const cookie = sessionCookie(browser)!;
-    expect(cookie).toMatch(/^[\w-]{22}\.[\w-]{43}$/);
+    expect(cookie).toMatch(/^[\w-]{22}\.[\w-]{44}$/);
     expect(await store.adapter.getUser("1")).toMatchObject({ id: "1", name: "Alice", email: "alice@example.com" });
     expect(await browser.session()).toEqual({ user: { id: "1", name: "Alice", email: "alice@example.com", image: "https://example.com/a.png" }, expires: expect.any(String) });
   });

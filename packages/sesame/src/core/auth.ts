@@ -3,7 +3,7 @@
  * so it runs unchanged on Node, Edge runtimes and Workers. Paths, methods and JSON shapes follow Auth.js's
  * REST API so that existing NextAuth clients work against it.
  */
-import { readEnv, resolveConfig, type Logger, type SesameConfig } from "./config.js";
+import { readEnv, redactingLogger, resolveConfig, type Logger, type SesameConfig } from "./config.js";
 import { createContext, type RequestContext } from "./context.js";
 import { CallbackRouteError, MethodNotAllowed, RateLimited, SesameError, UnknownAction, UntrustedHost, publicErrorCode } from "./errors.js";
 import { json, readBody, redirect, wantsJson, type Body } from "./http.js";
@@ -73,7 +73,7 @@ export async function Auth(request: Request, config: SesameConfig): Promise<Resp
     if (method === "POST") body = await readBody(request);
     return await handler(context, provider, body ?? {});
   } catch (error) {
-    return errorResponse(error, request, { context, route, body, logger: context?.config.logger ?? config.logger });
+    return errorResponse(error, request, { context, route, body, logger: context?.config.logger ?? redactingLogger(config.logger ?? {}) });
   }
 }
 
@@ -103,14 +103,13 @@ function match(context: RequestContext): { route: Route; provider: string } {
 function errorResponse(
   error: unknown,
   request: Request,
-  { context, route, body, logger }: { context?: RequestContext; route?: Route; body?: Body; logger?: Partial<Logger> },
+  { context, route, body, logger }: { context?: RequestContext; route?: Route; body?: Body; logger: Logger },
 ): Response {
   const known =
     error instanceof SesameError ? error : new CallbackRouteError("Unexpected error while handling an auth request.", { cause: error });
   const code = publicErrorCode(known);
-  // Before the config resolved there is no full logger yet: use the app's `logger.error` if it gave one.
-  if (known.status >= 500) (logger?.error ?? console.error)(known);
-  else logger?.debug?.(`${known.type}: ${known.message}`);
+  if (known.status >= 500) logger.error(known);
+  else logger.debug(`${known.type}: ${known.message}`);
 
   const headers = new Headers();
   if (known instanceof MethodNotAllowed) headers.set("allow", known.allow.join(", "));

@@ -10,6 +10,7 @@ import { resolveCookies } from "./cookies/names.js";
 import { InvalidConfiguration, InvalidSecret, MissingSecret, type SesameError } from "./errors.js";
 import { keyRing, type KeyRing } from "./keys.js";
 import { tokenCodec, type TokenCodec } from "./session/token.js";
+import { redact, redactError, redactText } from "./redact.js";
 import { guardAdapter, type Adapter, type AdapterSession, type AdapterUser } from "./adapter.js";
 import { DEFAULT_PER_IDENTIFIER, DEFAULT_PER_IP, type Limit, type RateLimitOptions } from "./rate-limit/limit.js";
 import { MemoryRateLimitStore, type RateLimitStore } from "./rate-limit/store.js";
@@ -131,6 +132,17 @@ export interface Theme {
   logo?: string;
 }
 
+/**
+ * Where Sesame's log lines go. Whatever it hands a logger, the default one or yours, has been redacted
+ * first: tokens, authorization codes, secrets, cookies and anything shaped like a JWT are replaced by
+ * `[redacted]`, in messages, fields and `cause` chains alike (errors keep their class, so `instanceof` and
+ * `type` still work). A log must not be a way in; the shape of what went wrong is kept.
+ *
+ * @example
+ * ```ts
+ * logger: { error: (error) => Sentry.captureException(error) }
+ * ```
+ */
 export interface Logger {
   error(error: Error): void;
   warn(code: string, message: string): void;
@@ -363,7 +375,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
 
   const maxAge = positiveSeconds("session.maxAge", config.session?.maxAge, DEFAULT_SESSION_MAX_AGE_SECONDS);
   const jars = new Map<boolean, CookieJar>();
-  const logger = { ...defaultLogger(config.debug ?? false), ...config.logger };
+  const logger = redactingLogger({ ...defaultLogger(config.debug ?? false), ...config.logger });
   return {
     revocation: config.revocation && new RevocationState(config.revocation, logger),
     tokens: {
@@ -470,17 +482,34 @@ export const defaultCallbacks: Callbacks = {
   session: ({ session }) => session,
 };
 
-function defaultLogger(debug: boolean): Logger {
+/**
+ * `logger` with everything it is given redacted first (see redact.ts): upstream errors carry token
+ * responses, and the app's own logger is as likely to ship them off the machine as the default one.
+ */
+export function redactingLogger(logger: Partial<Logger>): Logger {
+  const { error = console.error, warn, debug } = logger;
+  return {
+    error: (e) => error(redactError(e)),
+    warn: (code, message) => warn?.(code, redactText(message)),
+    debug: (message, meta) => debug?.(redactText(message), meta === undefined ? undefined : redact(meta)),
+  };
+}
+
+function defaultLogger(debug: boolean): Partial<Logger> {
   return {
     error(error) {
       const type = (error as Partial<SesameError>).type ?? error.name;
+      // The cause is printed as redactingLogger left it; never hand a raw upstream error to this function.
       console.error(`[sesame] ${type}: ${error.message}`, error.cause ?? "");
     },
     warn(code, message) {
       console.warn(`[sesame] warning ${code}: ${message}`);
     },
-    debug(message, meta) {
-      if (debug) console.debug(`[sesame] ${message}`, meta ?? "");
-    },
+    // Absent unless asked for, so that no debug line is redacted only to be dropped.
+    ...(debug && {
+      debug(message: string, meta?: unknown) {
+        console.debug(`[sesame] ${message}`, meta ?? "");
+      },
+    }),
   };
 }

@@ -74,7 +74,8 @@ export function withAuth(middleware?: Middleware | WithAuthOptions, options: Wit
       req: request,
       secret: settings.secret ?? settings.config?.secret,
       secureCookie: secure,
-      ...(resolved && { cookieName: resolved.cookies(secure).sessionToken.name }),
+      // The default name is left to getToken, which also reads the one earlier versions used.
+      ...(resolved && !resolved.cookies(secure).sessionToken.previousName && { cookieName: resolved.cookies(secure).sessionToken.name }),
     });
     const authorized = settings.callbacks?.authorized ? await settings.callbacks.authorized({ token, req: request }) : Boolean(token);
     if (!authorized) {

@@ -409,7 +409,7 @@ describe("attacks on Sesame, mapped to OWASP ASVS v4.0.3 and RFC 9700", () => {
       expect(response.status).toBe(302);
       const all = [...setCookies(response), ...setCookies(await browser.fetch("/api/auth/csrf"))];
       const names = all.map((c) => c.name);
-      expect(names).toContain("__Secure-sesame.session-token");
+      expect(names).toContain("__Host-sesame.session-token");
       expect(all.some((c) => c.name === "__Host-sesame.csrf-token") || browser.jar.has("__Host-sesame.csrf-token")).toBe(true);
       for (const cookie of all) {
         expect(cookie.name, cookie.name).toMatch(/^__(Secure|Host)-sesame\./);

@@ -177,7 +177,7 @@ describe("tokens kept server-side with database sessions (the cookie holds only 
       const config = app({ adapter: SqlAdapter(database.db) });
       const browser = await signedIn(config);
       const cookie = sessionCookie(browser)!;
-      expect(cookie).toMatch(/^[\w-]{22}\.[\w-]{43}$/);
+      expect(cookie).toMatch(/^[\w-]{22}\.[\w-]{44}$/);
       const before = await getAccessToken(browser.request("/"), config);
       const { refreshes, reuseDetections } = backend.stats;
       advance(16 * MINUTE);

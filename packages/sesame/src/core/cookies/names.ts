@@ -1,13 +1,22 @@
 /**
- * The cookies Sesame sets, their names and attributes. On https the names carry the `__Secure-` / `__Host-`
- * prefixes, which browsers enforce: such a cookie cannot be set by plain http or (for `__Host-`) by a
- * subdomain, so a sibling site cannot plant a session or CSRF cookie.
+ * The cookies Sesame sets, their names and attributes. On https the names carry the `__Host-` prefix, which
+ * browsers enforce: such a cookie is set only by this very host, over https, for Path=/ and without a
+ * Domain, so neither plain http nor a sibling subdomain can plant (toss) a session, CSRF, callback-url or
+ * check cookie. `__Secure-` alone does not give that: `evil.example.com` may set a `__Secure-` cookie for
+ * `.example.com`, which `app.example.com` then receives. Only an app that shares its cookies across
+ * subdomains (a `domain` option) or narrows their path falls back to `__Secure-`, and trusts those
+ * subdomains by doing so.
  */
 import type { CookieOptions } from "./serialize.js";
 
 export interface CookieConfig {
   name: string;
   options: CookieOptions;
+  /**
+   * The name earlier versions used for this cookie (`__Secure-sesame.session-token`): still read, within
+   * limits, so that moving to `__Host-` signs nobody out. See `previousSessionCookie`.
+   */
+  previousName?: string;
 }
 
 export type CookieKind = "sessionToken" | "csrfToken" | "callbackUrl" | "oauthChecks";
@@ -20,23 +29,32 @@ export type CookieJar = Record<CookieKind, CookieConfig>;
 const COOKIE_PREFIX = "sesame";
 
 export function resolveCookies(secure: boolean, overrides: CookiesOverrides = {}): CookieJar {
-  const secured = secure ? "__Secure-" : "";
+  const host = secure ? "__Host-" : "";
   const base: CookieOptions = { httpOnly: true, sameSite: "lax", path: "/", secure };
   const defaults: CookieJar = {
-    sessionToken: { name: `${secured}${COOKIE_PREFIX}.session-token`, options: base },
-    csrfToken: { name: `${secure ? "__Host-" : ""}${COOKIE_PREFIX}.csrf-token`, options: base },
-    callbackUrl: { name: `${secured}${COOKIE_PREFIX}.callback-url`, options: base },
+    sessionToken: { name: `${host}${COOKIE_PREFIX}.session-token`, options: base },
+    csrfToken: { name: `${host}${COOKIE_PREFIX}.csrf-token`, options: base },
+    callbackUrl: { name: `${host}${COOKIE_PREFIX}.callback-url`, options: base },
     // State, PKCE verifier and nonce of an OAuth sign-in in progress: encrypted, and gone after 15 minutes.
-    oauthChecks: { name: `${secured}${COOKIE_PREFIX}.oauth-checks`, options: { ...base, maxAge: 15 * 60 } },
+    oauthChecks: { name: `${host}${COOKIE_PREFIX}.oauth-checks`, options: { ...base, maxAge: 15 * 60 } },
   };
   const jar = {} as CookieJar;
   for (const kind of Object.keys(defaults) as CookieKind[]) {
     const override = overrides[kind];
     const options = { ...defaults[kind].options, ...override?.options };
     let name = override?.name ?? defaults[kind].name;
-    // `__Host-` forbids a Domain attribute; sharing across subdomains needs the weaker `__Secure-` prefix.
-    if (!override?.name && options.domain && name.startsWith("__Host-")) name = `__Secure-${name.slice(7)}`;
+    // Browsers refuse a `__Host-` cookie with a Domain or a Path other than `/`: such settings get the
+    // weaker `__Secure-` prefix.
+    if (!override?.name && name.startsWith("__Host-") && (options.domain || (options.path ?? "/") !== "/")) {
+      name = `__Secure-${name.slice(7)}`;
+    }
     jar[kind] = { name, options };
+  }
+  // Only the session is worth carrying over: a lost callback-url or an interrupted sign-in costs a click,
+  // and reading their old names would hand the tossing attack its way back in.
+  const session = jar.sessionToken;
+  if (session.name.startsWith("__Host-") && !overrides.sessionToken?.name) {
+    jar.sessionToken = { ...session, previousName: `__Secure-${session.name.slice(7)}` };
   }
   return jar;
 }

@@ -9,6 +9,7 @@ import { standardProfile, type OAuthProvider, type TokenSet } from "../../provid
 import type { RequestContext } from "../context.js";
 import { InvalidCheck, OAuthCallbackError, SesameError } from "../errors.js";
 import type { Account, Profile, SignInUser } from "../types.js";
+import { redactError, redactText } from "../redact.js";
 import { redirectUri } from "./authorize.js";
 import { consumeChecks } from "./checks.js";
 import { providerServer, type ProviderServer } from "./server.js";
@@ -31,7 +32,9 @@ export async function finishSignIn(context: RequestContext, provider: OAuthProvi
     } catch (error) {
       const reported = params.get("error");
       throw reported
-        ? new OAuthCallbackError(`Provider "${provider.id}" answered error=${reported}: ${params.get("error_description") ?? "no description"}.`, { cause: error })
+        ? new OAuthCallbackError(redactText(`Provider "${provider.id}" answered error=${reported}: ${params.get("error_description") ?? "no description"}.`), {
+            cause: upstreamCause(error),
+          })
         : error;
     }
     const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, validated, redirectUri(context, provider), checks.codeVerifier ?? oauth.nopkce, http);
@@ -61,9 +64,9 @@ export async function finishSignIn(context: RequestContext, provider: OAuthProvi
   } catch (error) {
     if (error instanceof SesameError) throw error;
     if (error instanceof oauth.OperationProcessingError && (error.cause as { claim?: string } | undefined)?.claim === "nonce") {
-      throw new InvalidCheck("The ID token's nonce does not match this browser's sign-in.", { cause: error });
+      throw new InvalidCheck("The ID token's nonce does not match this browser's sign-in.", { cause: upstreamCause(error) });
     }
-    throw new OAuthCallbackError(`Signing in with "${provider.id}" failed: ${describe(error)}`, { cause: error });
+    throw new OAuthCallbackError(`Signing in with "${provider.id}" failed: ${describe(error)}`, { cause: upstreamCause(error) });
   }
 }
 
@@ -99,8 +102,18 @@ async function plainProfile(server: ProviderServer, url: string, tokens: TokenSe
   return profile as Profile;
 }
 
+/** The provider's words, which it controls: redacted, since they end up in a log and in the JSON answer. */
 function describe(error: unknown): string {
-  if (error instanceof oauth.ResponseBodyError) return `${error.error}${error.error_description ? ` (${error.error_description})` : ""}`;
-  if (error instanceof Error) return error.name === "TimeoutError" ? "the provider did not answer in time" : error.message;
-  return String(error);
+  if (error instanceof oauth.ResponseBodyError) return redactText(`${error.error}${error.error_description ? ` (${error.error_description})` : ""}`);
+  if (error instanceof Error) return error.name === "TimeoutError" ? "the provider did not answer in time" : redactText(error.message);
+  return redactText(String(error));
+}
+
+/**
+ * oauth4webapi's errors keep the provider's whole answer as their `cause` (the token response, with every
+ * token in it). The errors Sesame throws reach the app (its logger, its `catch`), so they carry a redacted
+ * copy, never the tokens themselves.
+ */
+function upstreamCause(error: unknown): unknown {
+  return error instanceof Error ? redactError(error) : redactText(String(error));
 }

@@ -17,11 +17,18 @@ import { randomString } from "../random.js";
 import { ensureFresh, expiresSoon, type Freshness } from "../tokens/refresh.js";
 import type { JWT } from "../types.js";
 import { sessionShape } from "./shape.js";
+import { clearPreviousSessionCookie, previousSessionCookie } from "./previous-cookie.js";
 import type { ReadOptions, SessionState } from "./jwt-session.js";
 
 const ID_LENGTH = 22;
-const SECRET_LENGTH = 43;
-const COOKIE_FORMAT = new RegExp(`^([\\w-]{${ID_LENGTH}})\\.([\\w-]{${SECRET_LENGTH}})$`);
+/**
+ * Sessions created since the session cookie moved to `__Host-` have a 44-character secret, those created
+ * before a 43-character one: the length tells them apart unforgeably (the stored hash covers every
+ * character), and only the older ones are accepted under the old cookie name (see previous-cookie.ts).
+ */
+const SECRET_LENGTH = 44;
+const PRE_HOST_SECRET_LENGTH = 43;
+const COOKIE_FORMAT = new RegExp(`^([\\w-]{${ID_LENGTH}})\\.([\\w-]{${PRE_HOST_SECRET_LENGTH},${SECRET_LENGTH}})$`);
 
 function adapterOf(context: RequestContext) {
   const { adapter } = context.config;
@@ -30,10 +37,14 @@ function adapterOf(context: RequestContext) {
 }
 
 /** The id and secret in the request's session cookie, if it has the right form. */
-export function sessionCookieParts(context: RequestContext): { id: string; secret: string } | undefined {
-  const value = readChunkedCookie(context.cookies, context.jar.sessionToken.name);
+export function sessionCookieParts(context: RequestContext): { id: string; secret: string; previous?: true } | undefined {
+  const current = readChunkedCookie(context.cookies, context.jar.sessionToken.name);
+  const value = current ?? previousSessionCookie(context);
   const [, id, secret] = (value && COOKIE_FORMAT.exec(value)) || [];
-  return id && secret ? { id, secret } : undefined;
+  if (!id || !secret) return undefined;
+  if (current !== undefined) return { id, secret };
+  // Under the old name only a session created before the move: see previous-cookie.ts.
+  return secret.length === PRE_HOST_SECRET_LENGTH ? { id, secret, previous: true } : undefined;
 }
 
 function sessionCookie(context: RequestContext, value: string): string[] {
@@ -43,7 +54,7 @@ function sessionCookie(context: RequestContext, value: string): string[] {
 
 function clearCookie(context: RequestContext): string[] {
   const { name, options } = context.jar.sessionToken;
-  return clearChunkedCookie(name, options, context.cookies);
+  return [...clearChunkedCookie(name, options, context.cookies), ...clearPreviousSessionCookie(context)];
 }
 
 /** Starts a session for `user`, keeping `data` (what the `jwt` callback returned) with it. */
@@ -77,11 +88,13 @@ export async function loadDatabaseSession(context: RequestContext): Promise<{ se
     await adapter.deleteSession(parts.id);
     return undefined;
   }
+  // An old-name cookie of a session older than one lifetime: the migration window for it has closed.
+  if (parts.previous && found.session.createdAt.getTime() + context.config.session.maxAge * 1000 <= Date.now()) return undefined;
   return found;
 }
 
 export async function readDatabaseSession(context: RequestContext, options: ReadOptions = {}): Promise<SessionState> {
-  const hasCookie = readChunkedCookie(context.cookies, context.jar.sessionToken.name) !== undefined;
+  const hasCookie = readChunkedCookie(context.cookies, context.jar.sessionToken.name) !== undefined || previousSessionCookie(context) !== undefined;
   const parts = sessionCookieParts(context);
   const found = parts && (await loadDatabaseSession(context));
   if (!parts || !found) return { session: null, token: null, cookies: hasCookie ? clearCookie(context) : [] };
@@ -101,7 +114,8 @@ export async function readDatabaseSession(context: RequestContext, options: Read
     await adapter.updateSession(stored.id, { data: token });
   }
 
-  let cookies: string[] = [];
+  // An old-name cookie moves to the new name on this response.
+  let cookies: string[] = parts.previous ? [...sessionCookie(context, `${parts.id}.${parts.secret}`), ...clearPreviousSessionCookie(context)] : [];
   if (options.update) {
     const updated = await config.callbacks.jwt({ token, trigger: "update", session: options.update.data });
     if (!updated) {
@@ -116,7 +130,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   if (!options.readOnly && now - stored.lastSeenAt.getTime() >= config.session.updateAge * 1000) {
     stored = { ...stored, expires: new Date(now + config.session.maxAge * 1000), lastSeenAt: new Date(now) };
     await adapter.updateSession(stored.id, { expires: stored.expires, lastSeenAt: stored.lastSeenAt });
-    cookies = sessionCookie(context, `${parts.id}.${parts.secret}`);
+    cookies = [...sessionCookie(context, `${parts.id}.${parts.secret}`), ...clearPreviousSessionCookie(context)];
   }
 
   const base = sessionShape(context, { id: user.id, name: user.name, email: user.email, image: user.image }, stored.expires.toISOString(), token);

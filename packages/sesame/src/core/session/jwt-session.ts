@@ -10,6 +10,7 @@ import type { JWT, Session } from "../types.js";
 import { emit } from "../events.js";
 import { ensureFresh, expiresSoon, type Freshness, type RefreshErrorCode } from "../tokens/refresh.js";
 import { readLegacySession } from "./legacy.js";
+import { clearPreviousSessionCookie, HOST_COOKIE_CLAIM, previousSessionCookie } from "./previous-cookie.js";
 import { sessionShape } from "./shape.js";
 import { stampClaims } from "./token.js";
 
@@ -25,9 +26,11 @@ export interface SessionState {
 const NO_SESSION: SessionState = Object.freeze({ session: null, token: null, cookies: [] }) as SessionState;
 
 /** The raw session token of a request: its (possibly chunked) cookie, or a bearer token where allowed. */
-export function sessionTokenOf(context: RequestContext): { token: string; fromCookie: boolean } | undefined {
+export function sessionTokenOf(context: RequestContext): { token: string; fromCookie: boolean; previous?: true } | undefined {
   const cookie = readChunkedCookie(context.cookies, context.jar.sessionToken.name);
   if (cookie) return { token: cookie, fromCookie: true };
+  const previous = previousSessionCookie(context);
+  if (previous) return { token: previous, fromCookie: true, previous: true };
   const { bearer } = context.config.session;
   if (bearer === false || (bearer === "GET" && context.head.method !== "GET" && context.head.method !== "HEAD")) {
     return undefined;
@@ -43,15 +46,15 @@ export function sessionTokenOf(context: RequestContext): { token: string; fromCo
  */
 export async function issueSessionCookies(context: RequestContext, token: JWT): Promise<{ cookies: string[]; token: JWT }> {
   const { maxAge } = context.config.session;
-  const stamped = stampClaims(token, maxAge);
+  const { name, options, previousName } = context.jar.sessionToken;
+  const stamped = stampClaims(previousName ? { ...token, [HOST_COOKIE_CLAIM]: 1 } : token, maxAge);
   const value = await context.config.sessionCodec.encode(stamped);
-  const { name, options } = context.jar.sessionToken;
   return { cookies: writeChunkedCookie(name, value, { ...options, maxAge }, context.cookies), token: stamped };
 }
 
 export function clearSessionCookies(context: RequestContext): string[] {
   const { name, options } = context.jar.sessionToken;
-  return clearChunkedCookie(name, options, context.cookies);
+  return [...clearChunkedCookie(name, options, context.cookies), ...clearPreviousSessionCookie(context)];
 }
 
 /** A NextAuth / Auth.js session cookie becomes a Sesame session on this response; the old cookie goes. */
@@ -94,6 +97,9 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   const remembered = config.sessionCodec.decodeRemembered(source.token);
   const decoded = remembered === undefined ? await config.sessionCodec.decode(source.token) : remembered;
   if (!decoded) return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
+  // Issued for the `__Host-` cookie yet sent under the old name: copied there, by a sibling subdomain
+  // tossing its own session at this browser (see previous-cookie.ts). Not a session.
+  if (source.previous && decoded[HOST_COOKIE_CLAIM] !== undefined) return NO_SESSION;
   if (config.revocation) {
     if (!config.revocation.ready) await config.revocation.start();
     const verdict = config.revocation.check(decoded);
@@ -107,7 +113,8 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
     return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [], error: fresh.error };
   }
   let token: JWT | null = fresh.token;
-  let changed = fresh.changed;
+  // An old-name cookie moves to the new name on this response.
+  let changed = fresh.changed || source.previous === true;
   const { update } = options;
   if (update || config.callbacks.jwt !== defaultCallbacks.jwt) {
     // Compare serialised content, not identity: callbacks often mutate the token in place and return it.
@@ -121,6 +128,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   const age = Math.floor(Date.now() / 1000) - (token.iat ?? 0);
   if (source.fromCookie && (changed || update || (!options.readOnly && age >= config.session.updateAge))) {
     ({ cookies, token } = await issueSessionCookies(context, token));
+    if (source.previous) cookies.push(...clearPreviousSessionCookie(context));
   }
 
   const base = sessionShape(context, { id: token.sub, name: token.name, email: token.email, image: token.picture }, isoDate(token.exp ?? 0), token);
