@@ -157,8 +157,8 @@ export class RevocationState {
       this.loaded = true;
       this.loadFailing = false;
     } catch (error) {
-      // Once per outage: the retry loop would otherwise log every attempt.
-      if (!this.loadFailing) this.logger.error(new Error("Could not load the revocation state.", { cause: error }));
+      // Once per outage: the retry loop would otherwise log every attempt. After close(), failing is expected.
+      if (!this.loadFailing && !this.closed) this.logger.error(new Error("Could not load the revocation state.", { cause: error }));
       this.loadFailing = true;
     }
   }
