@@ -101,7 +101,8 @@ export function RedisRevocationStore(options: RedisOptions = {}): RevocationStor
       const change: RevocationChange = { type: "session", jti, exp };
       await redis
         .multi()
-        .zAdd(keys.revoked, { score: exp, value: jti })
+        // GT: a revocation already kept longer (say, by a process with a longer session.maxAge) stays so.
+        .zAdd(keys.revoked, { score: exp, value: jti }, { comparison: "GT" })
         // Revocations of tokens that have expired by now protect nothing: drop them as we go.
         .zRemRangeByScore(keys.revoked, "-inf", Math.floor(Date.now() / 1000))
         .publish(keys.channel, JSON.stringify(change))

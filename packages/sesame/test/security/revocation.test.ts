@@ -157,6 +157,36 @@ describe("revocation attacks — ASVS V3.3.1 (logout invalidates the session), V
         expect(await thief.session()).toBeNull();
       },
     );
+    test("[V3.3.1] fail-open with the channel down: sessions are accepted but never given a new lifetime that a missed revocation would not cover", async () => {
+      const redis = await privateRedis();
+      closers.push(() => redis.destroy());
+      const warnings: string[] = [];
+      const appConfig = config({
+        revocation: { store: redisStore(`test:${crypto.randomUUID()}:`, redis.url), policy: "fail-open", maxStaleness: 0.2 },
+        session: { maxAge: HOUR, updateAge: 1 },
+        logger: { warn: (code) => warnings.push(code), error: () => {} },
+      });
+      closers.push(() => resolveConfig(appConfig).revocation!.close());
+      const browser = new Browser(appConfig);
+      await browser.signIn();
+      const { iat } = (await tokenOf(browser, appConfig))!;
+      await redis.kill();
+      await vi.waitFor(async () => {
+        expect(await browser.session()).not.toBeNull();
+        expect(warnings).toContain("RevocationStale");
+      }, { timeout: 5_000, interval: 50 });
+      // Due for renewal (updateAge: 1 s), and accepted (fail-open), but not renewed while revocations may be missing.
+      await vi.waitFor(() => expect(Math.floor(Date.now() / 1000)).toBeGreaterThan(iat! + 1), { timeout: 5_000, interval: 50 });
+      const during = await browser.fetch("/api/auth/session");
+      expect(await during.json()).not.toBeNull();
+      expect(setCookies(during).filter((c) => c.name === SESSION)).toEqual([]);
+      // Once the state is current again, renewal resumes.
+      await redis.start();
+      await vi.waitFor(async () => {
+        const after = await browser.fetch("/api/auth/session");
+        expect(setCookies(after).filter((c) => c.name === SESSION && c.attributes["max-age"] === String(HOUR))).toHaveLength(1);
+      }, { timeout: 10_000, interval: 100 });
+    });
   });
 
   describe("migrated next-auth cookies bypass revocation (item 6)", () => {
