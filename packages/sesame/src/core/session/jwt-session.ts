@@ -88,7 +88,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   const source = sessionTokenOf(context);
   let decoded: JWT | null;
   let fromCookie = true;
-  /** For a legacy cookie: the `Set-Cookie` values removing it, sent whatever the outcome. */
+  /** For a legacy cookie: the `Set-Cookie` values removing it, sent once it is migrated or its session ended. */
   let legacyClear: string[] | undefined;
   if (source) {
     fromCookie = source.fromCookie;
