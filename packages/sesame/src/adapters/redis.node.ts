@@ -101,7 +101,8 @@ export function RedisRevocationStore(options: RedisOptions = {}): RevocationStor
       const change: RevocationChange = { type: "session", jti, exp };
       await redis
         .multi()
-        .zAdd(keys.revoked, { score: exp, value: jti })
+        // GT: a revocation already kept longer (say, by a process with a longer session.maxAge) stays so.
+        .zAdd(keys.revoked, { score: exp, value: jti }, { comparison: "GT" })
         // Revocations of tokens that have expired by now protect nothing: drop them as we go.
         .zRemRangeByScore(keys.revoked, "-inf", Math.floor(Date.now() / 1000))
         .publish(keys.channel, JSON.stringify(change))
@@ -126,23 +127,32 @@ export function RedisRevocationStore(options: RedisOptions = {}): RevocationStor
     },
     async subscribe(onChange, onStatus) {
       const subscriber = connect(options);
-      subscriber.on("ready", () => onStatus(true));
+      // Until the first SUBSCRIBE is done, "connected" would be a lie: a change published meanwhile would be
+      // missed. Once it is, node-redis subscribes again itself before each later "ready".
+      let subscribed = false;
+      const listen = async () => {
+        await subscriber.subscribe(keys.channel, (message) => {
+          try {
+            onChange(JSON.parse(message) as RevocationChange);
+          } catch {
+            // A malformed message is ignored; the next reconciliation loads the truth.
+          }
+        });
+        subscribed = true;
+        onStatus(true);
+      };
+      // Lost before subscribing: the next "ready" tries again.
+      subscriber.on("ready", () => (subscribed ? onStatus(true) : void listen().catch(() => {})));
       subscriber.on("end", () => onStatus(false));
       subscriber.on("error", () => onStatus(false));
       subscriber.on("reconnecting", () => onStatus(false));
-      await subscriber.connect();
-      await subscriber.subscribe(keys.channel, (message) => {
-        try {
-          onChange(JSON.parse(message) as RevocationChange);
-        } catch {
-          // A malformed message is ignored; the next reconciliation loads the truth.
-        }
-      });
-      onStatus(true);
+      // In the background: node-redis retries until Redis answers, and a process that starts while Redis is
+      // down must not wait for it (the revocation state bounds its own wait and applies its policy).
+      subscriber.connect().catch(() => {});
       return {
         // destroy(), not close(): closing politely waits for a server that may be gone.
         async close() {
-          subscriber.destroy();
+          if (subscriber.isOpen) subscriber.destroy();
           if (client.isOpen) client.destroy();
         },
       };

@@ -377,7 +377,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
   const jars = new Map<boolean, CookieJar>();
   const logger = redactingLogger({ ...defaultLogger(config.debug ?? false), ...config.logger });
   return {
-    revocation: config.revocation && new RevocationState(config.revocation, logger),
+    revocation: config.revocation && new RevocationState(config.revocation, logger, maxAge),
     tokens: {
       refreshBuffer: config.tokens?.refreshBuffer ?? 60,
       onRefreshError: config.tokens?.onRefreshError ?? "keep-session",

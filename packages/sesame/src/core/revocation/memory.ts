@@ -8,7 +8,10 @@ export function MemoryRevocationStore(): RevocationStore {
   const publish = (change: RevocationChange) => listeners.forEach((listener) => listener(change));
   return {
     async revokeSession(jti, exp) {
-      sessions.set(jti, exp);
+      // Revocations that have run out protect nothing: dropped as we go, as the Redis store does.
+      const now = Date.now() / 1000;
+      for (const [id, until] of sessions) if (until <= now) sessions.delete(id);
+      sessions.set(jti, Math.max(exp, sessions.get(jti) ?? 0));
       publish({ type: "session", jti, exp });
     },
     async bumpUserVersion(userId) {

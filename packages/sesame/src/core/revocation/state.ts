@@ -2,10 +2,12 @@
  * The revocation state each server process keeps in memory, so that checking a JWT session costs two map
  * lookups and no network call. Changes arrive by the store's channel (Redis pub/sub, PostgreSQL
  * LISTEN/NOTIFY, …); a periodic snapshot repairs anything missed. If the channel has been down longer than
- * `maxStaleness`, the policy decides: `"fail-closed"` (the default) refuses JWT sessions until it is back,
- * `"fail-open"` accepts them and logs.
+ * `maxStaleness`, or the state could not be loaded yet, the policy decides: `"fail-closed"` (the default)
+ * refuses JWT sessions until it is back, `"fail-open"` accepts them and logs.
  */
 import type { Logger } from "../config.js";
+import { InvalidConfiguration } from "../errors.js";
+import { CLOCK_TOLERANCE_SECONDS } from "../session/token.js";
 import type { JWT } from "../types.js";
 import type { RevocationChange, RevocationStore, RevocationSubscription } from "./store.js";
 
@@ -17,11 +19,28 @@ export interface RevocationOptions {
   maxStaleness?: number;
   /** Seconds between full reloads from the store. Default: 30. */
   reconcileInterval?: number;
+  /**
+   * Seconds the first session read (or sign-in) of a process waits for the store to connect and load the
+   * revocations. If the store has not answered by then, requests go on without waiting — the `policy` decides
+   * what a session is worth until the state is loaded — and the connection keeps being retried in the
+   * background. Bounded so that a store down when the process starts cannot hang every request. Default: 3.
+   *
+   * @example
+   * ```ts
+   * revocation: { store: RedisRevocationStore({ url: process.env.REDIS_URL }), startTimeout: 1 },
+   * ```
+   */
+  startTimeout?: number;
 }
 
 export type RevocationVerdict = "valid" | "revoked" | "unknown";
 
+const DEFAULT_START_TIMEOUT_SECONDS = 3;
+/** Delays between attempts to connect or load while the store is unreachable: 100 ms doubling up to 2 s. */
+const retryDelayMs = (attempt: number) => Math.min(100 * 2 ** attempt, 2_000);
+
 export class RevocationState {
+  /** Revoked token ids, each until when its revocation must be kept (seconds since the epoch). */
   private readonly revoked = new Map<string, number>();
   private readonly versions = new Map<string, number>();
   private subscription: RevocationSubscription | undefined;
@@ -30,59 +49,132 @@ export class RevocationState {
   private downSince: number | undefined = Date.now();
   private loaded = false;
   private started: Promise<void> | undefined;
+  private closed = false;
+  /** Wakes a retry loop sleeping between attempts (on close). */
+  private wake: (() => void) | undefined;
   private warnedStale = false;
+  private loadFailing = false;
+  private readonly policy: "fail-closed" | "fail-open";
+  private readonly maxStaleness: number;
+  private readonly reconcileInterval: number;
+  private readonly startTimeout: number;
 
   constructor(
     private readonly options: RevocationOptions,
     private readonly logger: Logger,
-  ) {}
+    /** `session.maxAge`: how long a copy of a token renewed right now could live. */
+    private readonly sessionMaxAge: number,
+  ) {
+    this.policy = options.policy ?? "fail-closed";
+    this.maxStaleness = seconds("revocation.maxStaleness", options.maxStaleness, 10);
+    this.reconcileInterval = seconds("revocation.reconcileInterval", options.reconcileInterval, 30);
+    this.startTimeout = seconds("revocation.startTimeout", options.startTimeout, DEFAULT_START_TIMEOUT_SECONDS);
+  }
 
-  /** Connects and loads the first snapshot; idempotent. `ready` is true once that is done. */
+  /**
+   * Starts connecting and loading (idempotent). Resolves once the state is loaded or `startTimeout` has
+   * passed, whichever is first, and never rejects; `ready` is true from then on, so later requests no longer
+   * wait. Loading goes on in the background until it succeeds.
+   */
   start(): Promise<void> {
-    this.started ??= this.connect().then(() => {
+    this.started ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.startTimeout * 1000);
+      (timer as { unref?: () => void }).unref?.();
+      void this.connect().finally(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    }).then(() => {
       this.ready = true;
+      if (!this.loaded && !this.closed) {
+        this.logger.warn(
+          "RevocationUnavailable",
+          `The revocation store did not answer within ${this.startTimeout} s; policy ${this.policy} applies until it does (retrying in the background).`,
+        );
+      }
     });
     return this.started;
   }
 
+  /** True once `start()` has finished waiting: requests check without awaiting anything. */
   ready = false;
 
-  private async connect() {
-    this.subscription = await this.options.store.subscribe(
-      (change) => this.apply(change),
-      (connected) => {
-        if (connected) {
-          this.downSince = undefined;
-          this.warnedStale = false;
-          void this.reconcile();
-        } else {
-          this.downSince ??= Date.now();
-        }
-      },
-    );
-    await this.reconcile();
-    this.timer = setInterval(() => void this.reconcile(), (this.options.reconcileInterval ?? 30) * 1000);
+  /** Subscribes, then loads the first snapshot, retrying each until it succeeds or the state is closed. */
+  private async connect(): Promise<void> {
+    for (let attempt = 0; !this.closed && !this.subscription; attempt++) {
+      try {
+        const subscription = await this.options.store.subscribe(
+          (change) => this.apply(change),
+          (connected) => {
+            if (connected) {
+              this.downSince = undefined;
+              this.warnedStale = false;
+              void this.reconcile();
+            } else {
+              this.downSince ??= Date.now();
+            }
+          },
+        );
+        if (this.closed) await subscription.close();
+        else this.subscription = subscription;
+      } catch (error) {
+        if (attempt === 0) this.logger.error(new Error("Could not subscribe to revocations; retrying.", { cause: error }));
+        await this.pause(retryDelayMs(attempt));
+      }
+    }
+    if (this.closed) return;
+    this.timer = setInterval(() => void this.reconcile(), this.reconcileInterval * 1000);
     // A background repair loop must not keep a process alive that has nothing else to do.
     (this.timer as { unref?: () => void }).unref?.();
+    for (let attempt = 0; !this.closed && !this.loaded; attempt++) {
+      await this.reconcile();
+      if (!this.loaded) await this.pause(retryDelayMs(attempt));
+    }
   }
 
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      (timer as { unref?: () => void }).unref?.();
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /**
+   * Loads the store's snapshot. Merged, never replacing: a revocation is never undone, and one that arrived
+   * by the channel while the snapshot was on its way must not be forgotten by it.
+   */
   async reconcile(): Promise<void> {
     try {
       const snapshot = await this.options.store.snapshot();
       const now = Date.now() / 1000;
-      this.revoked.clear();
-      for (const { jti, exp } of snapshot.sessions) if (exp > now) this.revoked.set(jti, exp);
+      for (const [jti, until] of this.revoked) if (until <= now) this.revoked.delete(jti);
+      for (const { jti, exp } of snapshot.sessions) if (exp > now) this.keep(jti, exp);
       for (const { userId, version } of snapshot.versions) this.raise(userId, version);
       this.loaded = true;
+      this.loadFailing = false;
     } catch (error) {
-      this.logger.error(new Error("Could not load the revocation state.", { cause: error }));
+      // Once per outage: the retry loop would otherwise log every attempt. After close(), failing is expected.
+      if (!this.loadFailing && !this.closed) this.logger.error(new Error("Could not load the revocation state.", { cause: error }));
+      this.loadFailing = true;
     }
   }
 
-  /** Revokes one session in the store; applied here at once, without waiting for the channel. */
+  /**
+   * Revokes one session in the store; applied here at once, without waiting for the channel. The revocation
+   * is kept for as long as any copy of the token can be accepted: a copy renewed just now (by this or another
+   * process, before it heard of the revocation) lives `session.maxAge` more, is accepted
+   * `CLOCK_TOLERANCE_SECONDS` past that, and a process may renew it for as long as it can miss the change
+   * (`maxStaleness` with the channel down, `reconcileInterval` if a message is lost).
+   */
   async revoke(jti: string, exp: number): Promise<void> {
-    await this.options.store.revokeSession(jti, exp);
-    this.apply({ type: "session", jti, exp });
+    const now = Math.floor(Date.now() / 1000);
+    const until = Math.max(exp, now + this.sessionMaxAge) + CLOCK_TOLERANCE_SECONDS + Math.ceil(this.maxStaleness + this.reconcileInterval);
+    await this.options.store.revokeSession(jti, until);
+    this.apply({ type: "session", jti, exp: until });
   }
 
   /** Revokes every session of `userId`, here at once and everywhere through the channel. */
@@ -92,8 +184,13 @@ export class RevocationState {
   }
 
   apply(change: RevocationChange): void {
-    if (change.type === "session") this.revoked.set(change.jti, change.exp);
+    if (change.type === "session") this.keep(change.jti, change.exp);
     else this.raise(change.userId, change.version);
+  }
+
+  /** Records a revocation, keeping the later end if the id is already revoked. */
+  private keep(jti: string, until: number) {
+    if (until > (this.revoked.get(jti) ?? 0)) this.revoked.set(jti, until);
   }
 
   private raise(userId: string, version: number) {
@@ -105,16 +202,25 @@ export class RevocationState {
     return this.versions.get(userId) ?? 0;
   }
 
+  /**
+   * Whether every revocation made elsewhere is known here (loaded, channel not stale). Tokens are only given a
+   * new lifetime while it is: under `fail-open` a token revoked during an outage may still be accepted, but
+   * never extended past what the revocation's lifetime covers.
+   */
+  get current(): boolean {
+    return this.loaded && (this.downSince === undefined || Date.now() - this.downSince <= this.maxStaleness * 1000);
+  }
+
   /** Whether the token may be used: synchronous, in-memory. */
   check(token: JWT): RevocationVerdict {
     if (!this.loaded || this.isStale()) {
-      if ((this.options.policy ?? "fail-closed") === "fail-closed") return "unknown";
+      if (this.policy === "fail-closed") return "unknown";
     }
     const { jti } = token;
-    const exp = jti ? this.revoked.get(jti) : undefined;
-    if (jti && exp !== undefined) {
-      if (exp * 1000 > Date.now()) return "revoked";
-      // Expired revocations are pruned lazily: the token itself has expired by then too.
+    const until = jti ? this.revoked.get(jti) : undefined;
+    if (jti && until !== undefined) {
+      if (until * 1000 > Date.now()) return "revoked";
+      // Expired revocations are pruned lazily: every copy of the token has expired by then too.
       this.revoked.delete(jti);
     }
     if (token.sub && (Number(token.ver) || 0) < this.versionOf(token.sub)) return "revoked";
@@ -122,19 +228,26 @@ export class RevocationState {
   }
 
   private isStale(): boolean {
-    const stale = this.downSince !== undefined && Date.now() - this.downSince > (this.options.maxStaleness ?? 10) * 1000;
+    const stale = this.downSince !== undefined && Date.now() - this.downSince > this.maxStaleness * 1000;
     if (stale && !this.warnedStale) {
       this.warnedStale = true;
-      this.logger.warn(
-        "RevocationStale",
-        `The revocation channel has been down for over ${this.options.maxStaleness ?? 10} s; policy ${this.options.policy ?? "fail-closed"} applies.`,
-      );
+      this.logger.warn("RevocationStale", `The revocation channel has been down for over ${this.maxStaleness} s; policy ${this.policy} applies.`);
     }
     return stale;
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.wake?.();
     clearInterval(this.timer);
     await this.subscription?.close();
   }
+}
+
+function seconds(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new InvalidConfiguration(`\`${name}\` must be a number of seconds, 0 or more; got ${String(value)}.`);
+  }
+  return value;
 }

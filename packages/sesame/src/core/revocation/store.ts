@@ -1,11 +1,17 @@
 /**
  * Where revocations of JWT sessions are recorded and how they travel between server processes. A session
- * is revoked by its id (`jti`) until it would have expired anyway; all of a user's sessions are revoked by
- * raising the user's token version above the one their tokens carry.
+ * is revoked by its id (`jti`) until every copy of it would have expired anyway (`exp`, chosen by the
+ * revocation state: a renewed copy can outlive the one that was signed out); all of a user's sessions are
+ * revoked by raising the user's token version above the one their tokens carry.
  */
 
 export type RevocationChange =
-  | { type: "session"; jti: string; /** seconds since the epoch */ exp: number }
+  | {
+      type: "session";
+      jti: string;
+      /** Until when the revocation must be kept (seconds since the epoch); a store may forget it after. */
+      exp: number;
+    }
   | { type: "user"; userId: string; version: number };
 
 export interface RevocationSnapshot {
@@ -18,7 +24,7 @@ export interface RevocationSubscription {
 }
 
 export interface RevocationStore {
-  /** Records the revocation of one session and tells every subscriber. */
+  /** Records the revocation of one session until `exp` (seconds since the epoch) and tells every subscriber. */
   revokeSession(jti: string, exp: number): Promise<void>;
   /** Raises the user's token version (ending every session issued before) and tells every subscriber. */
   bumpUserVersion(userId: string): Promise<number>;
@@ -26,7 +32,9 @@ export interface RevocationStore {
   snapshot(): Promise<RevocationSnapshot>;
   /**
    * Delivers every change made by any process. `onStatus(false)` when the channel is lost, `true` when it
-   * is (re)established — after which the state reloads a snapshot.
+   * is (re)established — after which the state reloads a snapshot. Should resolve without waiting for an
+   * unreachable server (connecting in the background and reporting it by `onStatus`); if it rejects, the
+   * state retries it.
    */
   subscribe(onChange: (change: RevocationChange) => void, onStatus: (connected: boolean) => void): Promise<RevocationSubscription>;
 }

@@ -41,31 +41,23 @@ export function sessionTokenOf(context: RequestContext): { token: string; fromCo
 }
 
 /**
- * Encrypts `token` with a fresh expiry into session cookies (replacing any chunks of the previous one).
- * Returns the cookies and the token as stored.
+ * Encrypts `token` into session cookies (replacing any chunks of the previous one), with a fresh expiry —
+ * or with `expiresAt` when the token must not live longer than it already does. Returns the cookies and the
+ * token as stored.
  */
-export async function issueSessionCookies(context: RequestContext, token: JWT): Promise<{ cookies: string[]; token: JWT }> {
+export async function issueSessionCookies(context: RequestContext, token: JWT, expiresAt?: number): Promise<{ cookies: string[]; token: JWT }> {
   const { maxAge } = context.config.session;
   const { name, options, previousName } = context.jar.sessionToken;
-  const stamped = stampClaims(previousName ? { ...token, [HOST_COOKIE_CLAIM]: 1 } : token, maxAge);
+  const stamped = stampClaims(previousName ? { ...token, [HOST_COOKIE_CLAIM]: 1 } : token, maxAge, expiresAt);
   const value = await context.config.sessionCodec.encode(stamped);
-  return { cookies: writeChunkedCookie(name, value, { ...options, maxAge }, context.cookies), token: stamped };
+  // A kept expiry may be a few seconds past (within the clock tolerance): the cookie still needs a lifetime.
+  const cookieMaxAge = expiresAt === undefined ? maxAge : Math.max(1, expiresAt - stamped.iat);
+  return { cookies: writeChunkedCookie(name, value, { ...options, maxAge: cookieMaxAge }, context.cookies), token: stamped };
 }
 
 export function clearSessionCookies(context: RequestContext): string[] {
   const { name, options } = context.jar.sessionToken;
   return [...clearChunkedCookie(name, options, context.cookies), ...clearPreviousSessionCookie(context)];
-}
-
-/** A NextAuth / Auth.js session cookie becomes a Sesame session on this response; the old cookie goes. */
-async function migrateLegacySession(context: RequestContext): Promise<SessionState> {
-  const legacy = await readLegacySession(context);
-  if (!legacy) return NO_SESSION;
-  const { cookies, token } = await issueSessionCookies(context, legacy.claims);
-  const base = sessionShape(context, { id: token.sub, name: token.name, email: token.email, image: token.picture }, isoDate(token.exp ?? 0), token);
-  const session =
-    context.config.callbacks.session === defaultCallbacks.session ? base : await context.config.callbacks.session({ session: base, token });
-  return { session, token, cookies: [...cookies, ...legacy.clear] };
 }
 
 /** Consecutive reads of one session share an expiry; formatting it once saves a visible share of a read. */
@@ -89,46 +81,71 @@ export interface ReadOptions {
  * Reads the request's session, running the `jwt` and `session` callbacks, and works out the cookies to
  * send back: renewed after `updateAge`, rewritten when a callback changed the token, cleared when the token
  * is invalid or the `jwt` callback ended the session.
+ *
+ * A NextAuth / Auth.js session cookie (when the request has no Sesame one) goes through the same checks —
+ * revocation, `jwt` callback, `session` callback — and becomes a Sesame cookie that keeps its expiry and
+ * its id, so that migrating neither extends a session nor escapes a revocation of it.
  */
 export async function readJwtSession(context: RequestContext, options: ReadOptions = {}): Promise<SessionState> {
-  const source = sessionTokenOf(context);
-  if (!source) return context.config.legacyCookies ? migrateLegacySession(context) : NO_SESSION;
   const { config } = context;
-  const remembered = config.sessionCodec.decodeRemembered(source.token);
-  const decoded = remembered === undefined ? await config.sessionCodec.decode(source.token) : remembered;
-  if (!decoded) return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
+  const source = sessionTokenOf(context);
+  let decoded: JWT | null;
+  let fromCookie = true;
+  /** For a legacy cookie: the `Set-Cookie` values removing it, sent once it is migrated or its session ended. */
+  let legacyClear: string[] | undefined;
+  if (source) {
+    fromCookie = source.fromCookie;
+    const remembered = config.sessionCodec.decodeRemembered(source.token);
+    decoded = remembered === undefined ? await config.sessionCodec.decode(source.token) : remembered;
+  } else {
+    const legacy = config.legacyCookies ? await readLegacySession(context) : undefined;
+    if (!legacy) return NO_SESSION;
+    decoded = legacy.claims;
+    legacyClear = legacy.clear;
+  }
+  if (!decoded) return ended(context, fromCookie, legacyClear);
   // Issued for the `__Host-` cookie yet sent under the old name: copied there, by a sibling subdomain
   // tossing its own session at this browser (see previous-cookie.ts). Not a session.
-  if (source.previous && decoded[HOST_COOKIE_CLAIM] !== undefined) return NO_SESSION;
+  if (source?.previous && decoded[HOST_COOKIE_CLAIM] !== undefined) return NO_SESSION;
+  let current = true;
   if (config.revocation) {
     if (!config.revocation.ready) await config.revocation.start();
     const verdict = config.revocation.check(decoded);
-    if (verdict === "revoked") return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
+    if (verdict === "revoked") return ended(context, fromCookie, legacyClear);
     // Revocations may be missing (fail-closed): no session now, but keep the cookie for when they are back.
     if (verdict === "unknown") return NO_SESSION;
+    current = config.revocation.current;
   }
 
   const fresh: Freshness = expiresSoon(context, decoded) ? await ensureFresh(context, decoded) : { token: decoded, changed: false };
   if (fresh.error && config.tokens.onRefreshError === "end-session") {
-    return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [], error: fresh.error };
+    return { ...ended(context, fromCookie, legacyClear), error: fresh.error };
   }
   let token: JWT | null = fresh.token;
   // An old-name cookie moves to the new name on this response.
-  let changed = fresh.changed || source.previous === true;
+  let changed = fresh.changed || source?.previous === true;
   const { update } = options;
   if (update || config.callbacks.jwt !== defaultCallbacks.jwt) {
     // Compare serialised content, not identity: callbacks often mutate the token in place and return it.
     const before = JSON.stringify(token);
     token = await config.callbacks.jwt(update ? { token, trigger: "update", session: update.data } : { token });
-    if (!token) return { ...NO_SESSION, cookies: source.fromCookie ? clearSessionCookies(context) : [] };
+    if (!token) return ended(context, fromCookie, legacyClear);
+    // The id and the version are what revocation knows a token by: a callback (say, one that merges the
+    // client's `update()` data into the token) must not give a copy a new identity that escapes it.
+    if (token.jti !== decoded.jti || token.ver !== decoded.ver) token = { ...token, jti: decoded.jti, ver: decoded.ver };
     changed ||= JSON.stringify(token) !== before;
   }
 
   let cookies: string[] = [];
   const age = Math.floor(Date.now() / 1000) - (token.iat ?? 0);
-  if (source.fromCookie && (changed || update || (!options.readOnly && age >= config.session.updateAge))) {
-    ({ cookies, token } = await issueSessionCookies(context, token));
-    if (source.previous) cookies.push(...clearPreviousSessionCookie(context));
+  // A new lifetime only while every revocation is known here: a token revoked during an outage is never
+  // extended past what its revocation covers.
+  const renew = current && !options.readOnly && age >= config.session.updateAge;
+  if (legacyClear || (fromCookie && (changed || update || renew))) {
+    // A migrated token keeps the legacy token's expiry: moving to Sesame is no way to extend a session.
+    ({ cookies, token } = await issueSessionCookies(context, token, legacyClear || !current ? decoded.exp : undefined));
+    if (legacyClear) cookies.push(...legacyClear);
+    if (source?.previous) cookies.push(...clearPreviousSessionCookie(context));
   }
 
   const base = sessionShape(context, { id: token.sub, name: token.name, email: token.email, image: token.picture }, isoDate(token.exp ?? 0), token);
@@ -139,4 +156,10 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
       : await config.callbacks.session({ session: base, token, ...(update && { trigger: "update" as const, newSession: update.data }) });
   if (config.events.session) await emit(context, "session", { session, token });
   return { session, token, cookies };
+}
+
+/** No session, and the cookies that carried the ended one cleared. */
+function ended(context: RequestContext, fromCookie: boolean, legacyClear: string[] | undefined): SessionState {
+  if (legacyClear) return { ...NO_SESSION, cookies: legacyClear };
+  return fromCookie ? { ...NO_SESSION, cookies: clearSessionCookies(context) } : NO_SESSION;
 }

@@ -9,6 +9,7 @@ import type { RequestContext } from "../context.js";
 import { clearChunkedCookie, readChunkedCookie } from "../cookies/chunking.js";
 import { hkdf } from "../keys.js";
 import type { JWT } from "../types.js";
+import { CLOCK_TOLERANCE_SECONDS } from "./token.js";
 
 interface LegacyFormat {
   /** The cookie names this format is written under (http and https). */
@@ -16,7 +17,11 @@ interface LegacyFormat {
   decrypt(token: string, secret: string, cookieName: string): Promise<JWT>;
 }
 
-const CLOCK_TOLERANCE_SECONDS = 15;
+/**
+ * Both packages always write an expiry and an id. Requiring them means a migrated session keeps its expiry
+ * and stays revocable by its id: a token without them is not one they made.
+ */
+const REQUIRED_CLAIMS = ["exp", "jti"];
 
 const FORMATS: readonly LegacyFormat[] = [
   {
@@ -26,6 +31,7 @@ const FORMATS: readonly LegacyFormat[] = [
       const key = await hkdf(secret, cookieName, `Auth.js Generated Encryption Key (${cookieName})`, 512);
       const { payload } = await jwtDecrypt(token, key, {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: REQUIRED_CLAIMS,
         keyManagementAlgorithms: ["dir"],
         contentEncryptionAlgorithms: ["A256CBC-HS512"],
       });
@@ -39,6 +45,7 @@ const FORMATS: readonly LegacyFormat[] = [
       const key = await hkdf(secret, "", "NextAuth.js Generated Encryption Key", 256);
       const { payload } = await jwtDecrypt(token, key, {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: REQUIRED_CLAIMS,
         keyManagementAlgorithms: ["dir"],
         contentEncryptionAlgorithms: ["A256GCM"],
       });
@@ -48,7 +55,8 @@ const FORMATS: readonly LegacyFormat[] = [
 ];
 
 export interface LegacySession {
-  claims: JWT;
+  /** The token's claims, with its `exp` and `jti`, which the Sesame token that replaces it keeps. */
+  claims: JWT & { exp: number; jti: string };
   /** `Set-Cookie` values removing the legacy cookies. */
   clear: string[];
 }
@@ -62,8 +70,11 @@ export async function readLegacySession(context: RequestContext): Promise<Legacy
       const clear = clearChunkedCookie(name, { path: "/", secure: name.startsWith("__Secure-") }, context.cookies);
       for (const secret of context.config.secrets) {
         try {
-          const { iat: _iat, exp: _exp, jti: _jti, ...claims } = await format.decrypt(token, secret, name);
-          return { claims, clear };
+          // `ver` is Sesame's (the user's token version): whatever a NextAuth app stored under that name is
+          // not one, and must not lift the token above a `revokeUserSessions`.
+          const { iat: _iat, ver: _ver, ...claims } = await format.decrypt(token, secret, name);
+          if (typeof claims.jti !== "string" || typeof claims.exp !== "number") continue;
+          return { claims: claims as LegacySession["claims"], clear };
         } catch {
           // Another secret, or not a valid token at all: try the next.
         }

@@ -9,6 +9,7 @@ import { providerLogoutUrl } from "../oauth/logout.js";
 import type { JWT } from "../types.js";
 import { endDatabaseSession } from "./database-session.js";
 import { clearSessionCookies, sessionTokenOf } from "./jwt-session.js";
+import { readLegacySession } from "./legacy.js";
 
 export async function signOutSession(context: RequestContext, callbackUrl: string): Promise<{ cookies: string[]; redirectTo: string }> {
   let token: JWT | null;
@@ -19,11 +20,22 @@ export async function signOutSession(context: RequestContext, callbackUrl: strin
     cookies = ended.cookies;
     await emit(context, "signOut", { token, session: ended.session });
   } else {
+    const { revocation, legacyCookies } = context.config;
     const source = sessionTokenOf(context);
     token = source ? await context.config.sessionCodec.decode(source.token) : null;
     cookies = clearSessionCookies(context);
-    // With revocation on, the signed-out token is dead everywhere, even if someone kept a copy.
-    if (token?.jti && token.exp && context.config.revocation) await context.config.revocation.revoke(token.jti, token.exp);
+    // A NextAuth / Auth.js cookie still in the browser would sign it back in on the next request: it ends too.
+    // (A migrated Sesame token keeps the legacy id, so revoking either kills copies of both.)
+    const legacy = legacyCookies ? await readLegacySession(context) : undefined;
+    if (legacy) {
+      cookies.push(...legacy.clear);
+      token ??= legacy.claims;
+    }
+    if (revocation) {
+      // With revocation on, the signed-out token is dead everywhere, even if someone kept a copy.
+      if (token?.jti && token.exp) await revocation.revoke(token.jti, token.exp);
+      if (legacy && legacy.claims.jti !== token?.jti) await revocation.revoke(legacy.claims.jti, legacy.claims.exp);
+    }
     await emit(context, "signOut", { token });
   }
   const redirectTo = (token && (await providerLogoutUrl(context, token, callbackUrl))) ?? callbackUrl;

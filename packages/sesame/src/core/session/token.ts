@@ -29,7 +29,7 @@ export interface TokenCodec {
 const MAX_TOKEN_LENGTH = 16 * 1024;
 const DECODED_CACHE_ENTRIES = 10_000;
 /** Seconds of clock difference tolerated between the server that issued a token and the one reading it. */
-const CLOCK_TOLERANCE_SECONDS = 15;
+export const CLOCK_TOLERANCE_SECONDS = 15;
 /** 132 random bits, more than a UUID's 122, in 22 characters instead of 36. */
 const JTI_LENGTH = 22;
 
@@ -49,11 +49,14 @@ export function tokenCodec(secrets: readonly string[], salt: string): TokenCodec
 
 export type StampedClaims = JWT & { iat: number; exp: number; jti: string };
 
-/** `claims` with `iat` now, `exp` `maxAge` seconds later, and a `jti` (kept across renewals). */
-export function stampClaims(claims: JWT, maxAge: number): StampedClaims {
+/**
+ * `claims` with `iat` now, `exp` `maxAge` seconds later (or `expiresAt`, when the token must not outlive an
+ * earlier expiry), and a `jti` (kept across renewals, so that revoking it kills every copy).
+ */
+export function stampClaims(claims: JWT, maxAge: number, expiresAt?: number): StampedClaims {
   const iat = Math.floor(Date.now() / 1000);
   const jti = claims.jti ?? randomString(JTI_LENGTH);
-  return { ...claims, iat, exp: iat + maxAge, jti };
+  return { ...claims, iat, exp: expiresAt ?? iat + maxAge, jti };
 }
 
 interface Decoded {

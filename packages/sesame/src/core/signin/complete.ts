@@ -49,6 +49,8 @@ export async function completeSignIn(
   const user: User = persisted?.user ?? (newUserName && !params.user.name ? { ...params.user, name: newUserName } : params.user);
   const isNewUser = persisted?.isNewUser ?? false;
   const { revocation } = context.config;
+  // Bounded by `revocation.startTimeout`: with the store unreachable, the version is the one known here (0
+  // before the first load), and the policy decides what the new session is worth until the state loads.
   if (revocation && !revocation.ready) await revocation.start();
   const version = revocation && user.id ? { ver: revocation.versionOf(user.id) } : {};
   const upstream = account.type === "credentials" ? params.user.tokens && fromIssued(account.provider, params.user.tokens) : fromAccount(account);
