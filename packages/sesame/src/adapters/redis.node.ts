@@ -159,6 +159,25 @@ interface StoredSession extends Omit<AdapterSession, "expires" | "createdAt" | "
 const toStored = (s: AdapterSession): StoredSession => ({ ...s, expires: s.expires.getTime(), createdAt: s.createdAt.getTime(), lastSeenAt: s.lastSeenAt.getTime() });
 const fromStored = (s: StoredSession): AdapterSession => ({ ...s, expires: new Date(s.expires), createdAt: new Date(s.createdAt), lastSeenAt: new Date(s.lastSeenAt) });
 
+const MAX_UPDATE_ATTEMPTS = 10;
+/** The time-to-live argument of COMPARE_AND_SET that keeps the key's current expiry. */
+const KEEP_TTL = -1;
+const CAS_CONFLICT = -1;
+/**
+ * KEYS[1] the session; ARGV[1] the value it was read with; ARGV[2] the new value; ARGV[3] milliseconds to
+ * live, or -1 to keep the current expiry (0: it has expired, so it goes). Replies 1 when written (or
+ * deleted), 0 when the key is gone — a deleted session stays deleted — and -1 when it changed since read.
+ */
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+if not current then return 0 end
+if current ~= ARGV[1] then return -1 end
+local ttl = tonumber(ARGV[3])
+if ttl == 0 then redis.call('DEL', KEYS[1])
+elseif ttl < 0 then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
+else redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl) end
+return 1`;
+
 /**
  * `adapter` with its sessions kept in Redis: each session is a key that Redis expires with the session, and
  * a set per user lists them for device management. Users, accounts and email tokens stay in `adapter`. A
@@ -212,14 +231,25 @@ export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}):
       return session && user ? { session, user } : null;
     },
     async updateSession(id, changes) {
-      const session = await read(id);
-      if (session) await write({ ...session, ...changes });
+      const redis = await ready();
+      const key = sessionKey(id);
+      // Read, merge, then write only if the key still holds what was read (compare-and-set): a sign-out or
+      // revocation that deletes the session in between must win, not be undone by re-creating the key, and
+      // a concurrent update must not be lost. A changed value means another update won: merge again.
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+        const json = await redis.get(key);
+        if (!json) return;
+        const updated = { ...fromStored(JSON.parse(json) as StoredSession), ...changes };
+        const ttl = changes.expires ? Math.max(updated.expires.getTime() - Date.now(), 0) : KEEP_TTL;
+        const outcome = Number(await redis.eval(COMPARE_AND_SET, { keys: [key], arguments: [json, JSON.stringify(toStored(updated)), String(ttl)] }));
+        if (outcome !== CAS_CONFLICT) return;
+      }
+      throw new Error(`Session ${id} kept changing while it was being updated (${MAX_UPDATE_ATTEMPTS} attempts).`);
     },
     async deleteSession(id) {
-      const session = await read(id);
-      const redis = await ready();
-      await redis.del(sessionKey(id));
-      if (session) await redis.sRem(userKey(session.userId), id);
+      // Read and delete in one transaction, so the user's set loses the id of exactly the session deleted.
+      const [json] = (await (await ready()).multi().get(sessionKey(id)).del(sessionKey(id)).exec()) as unknown as [string | null, number];
+      if (json) await (await ready()).sRem(userKey((JSON.parse(json) as StoredSession).userId), id);
     },
     async listSessions(userId) {
       const now = Date.now();
@@ -228,8 +258,9 @@ export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}):
     async deleteSessions(userId, { except } = {}) {
       const doomed = (await sessionsOf(userId)).map((s) => s.id).filter((id) => id !== except);
       if (!doomed.length) return 0;
-      await (await ready()).multi().del(doomed.map(sessionKey)).sRem(userKey(userId), doomed).exec();
-      return doomed.length;
+      const [deleted] = (await (await ready()).multi().del(doomed.map(sessionKey)).sRem(userKey(userId), doomed).exec()) as unknown as [number, number];
+      // Sessions that expired or were signed out in the meantime are not counted as ended here.
+      return Number(deleted);
     },
   };
 }
