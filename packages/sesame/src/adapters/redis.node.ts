@@ -199,10 +199,33 @@ export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}):
     return json ? fromStored(JSON.parse(json) as StoredSession) : null;
   }
 
-  async function write(session: AdapterSession): Promise<void> {
+  /** Stores a new session. Never used for an existing one: that could re-create a session deleted meanwhile. */
+  async function create(session: AdapterSession): Promise<void> {
     const ttl = session.expires.getTime() - Date.now();
     if (ttl <= 0) return;
     await (await ready()).multi().set(sessionKey(session.id), JSON.stringify(toStored(session)), { PX: ttl }).sAdd(userKey(session.userId), session.id).exec();
+  }
+
+  /** Updates in progress in this process, by session id: the last one queued. */
+  const updating = new Map<string, Promise<void>>();
+
+  /**
+   * Reads, merges, then writes only if the key still holds what was read: a sign-out or revocation that
+   * deletes the session in between must win, not be undone by re-creating the key, and an update made by
+   * another process in between must not be lost — the value changed, so it is merged again.
+   */
+  async function compareAndSet(id: string, changes: Parameters<Adapter["updateSession"]>[1]): Promise<void> {
+    const redis = await ready();
+    const key = sessionKey(id);
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const json = await redis.get(key);
+      if (!json) return;
+      const updated = { ...fromStored(JSON.parse(json) as StoredSession), ...changes };
+      const ttl = changes.expires ? Math.max(updated.expires.getTime() - Date.now(), 0) : KEEP_TTL;
+      const outcome = Number(await redis.eval(COMPARE_AND_SET, { keys: [key], arguments: [json, JSON.stringify(toStored(updated)), String(ttl)] }));
+      if (outcome !== CAS_CONFLICT) return;
+    }
+    throw new Error(`Session ${id} kept changing while it was being updated (${MAX_UPDATE_ATTEMPTS} attempts).`);
   }
 
   /** The user's live sessions; ids whose keys Redis has expired are dropped from the set on the way. */
@@ -223,28 +246,26 @@ export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}):
       await adapter.deleteUser(id);
     },
     async createSession(session) {
-      await write(session);
+      await create(session);
     },
     async getSessionAndUser(id) {
       const session = await read(id);
       const user = session && (await adapter.getUser(session.userId));
       return session && user ? { session, user } : null;
     },
-    async updateSession(id, changes) {
-      const redis = await ready();
-      const key = sessionKey(id);
-      // Read, merge, then write only if the key still holds what was read (compare-and-set): a sign-out or
-      // revocation that deletes the session in between must win, not be undone by re-creating the key, and
-      // a concurrent update must not be lost. A changed value means another update won: merge again.
-      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-        const json = await redis.get(key);
-        if (!json) return;
-        const updated = { ...fromStored(JSON.parse(json) as StoredSession), ...changes };
-        const ttl = changes.expires ? Math.max(updated.expires.getTime() - Date.now(), 0) : KEEP_TTL;
-        const outcome = Number(await redis.eval(COMPARE_AND_SET, { keys: [key], arguments: [json, JSON.stringify(toStored(updated)), String(ttl)] }));
-        if (outcome !== CAS_CONFLICT) return;
-      }
-      throw new Error(`Session ${id} kept changing while it was being updated (${MAX_UPDATE_ATTEMPTS} attempts).`);
+    updateSession(id, changes) {
+      // Updates of one session from this process take turns, so they do not make each other retry; the
+      // compare-and-set guards against the other processes.
+      const update = (updating.get(id) ?? Promise.resolve()).then(() => compareAndSet(id, changes));
+      const settled = update.then(
+        () => {},
+        () => {},
+      );
+      updating.set(id, settled);
+      void settled.then(() => {
+        if (updating.get(id) === settled) updating.delete(id);
+      });
+      return update;
     },
     async deleteSession(id) {
       // Read and delete in one transaction, so the user's set loses the id of exactly the session deleted.
