@@ -14,9 +14,12 @@ import type { Adapter, AdapterSession } from "../../src/core/adapter.js";
 import { resolveConfig } from "../../src/core/config.js";
 import { MemoryRevocationStore, revokeUserSessions, type SesameConfig } from "../../src/index.js";
 import { getToken } from "../../src/jwt.js";
+import { OIDC } from "../../src/providers/oauth.js";
 import { withAuth } from "../../src/next/v4.js";
 import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
 import { Browser, ORIGIN, SECRET, config, sessionCookie } from "../helpers.js";
+import { OAuthBrowser } from "../oauth/browser.js";
+import { CLIENT_SECRET, startOP } from "../oauth/op.js";
 
 const SESSION = "sesame.session-token";
 
@@ -95,6 +98,30 @@ describe.each([
     expect(response.headers.get("location")).toBe(SIGN_IN_REDIRECT);
     // The refused cookie is cleared on the way, as a session read would.
     expect(response.headers.getSetCookie().some((c) => c.startsWith(`${SESSION}=;`) && /max-age=0/i.test(c))).toBe(true);
+  });
+});
+
+describe("sign-out of a token that is already revoked", () => {
+  test("[V3.3.1] a signed-out cookie replayed to POST /signout does not get the user's ID token back (no provider logout URL)", async () => {
+    const op = await startOP();
+    closers.push(() => op.close());
+    const provider = OIDC({ id: "basic", name: "OP", issuer: op.issuer, clientId: "basic", clientSecret: CLIENT_SECRET, allowInsecureRequests: true, endSessionOnSignOut: true });
+    const signedOut: Array<unknown> = [];
+    const appConfig = config({ providers: [provider], revocation: { store: MemoryRevocationStore() }, events: { signOut: ({ token }) => void signedOut.push(token) } });
+    closers.push(() => resolveConfig(appConfig).revocation!.close());
+    const victim = new OAuthBrowser(appConfig);
+    await victim.signInWith("basic", { login: "hank" });
+    const cookie = sessionCookie(victim)!;
+    const own = await victim.postForm("/api/auth/signout", { csrfToken: await victim.csrf(), callbackUrl: "/bye" });
+    // The owner's own sign-out still ends the provider's session, with the ID token as the hint.
+    expect(new URL(own.headers.get("location")!).searchParams.get("id_token_hint")).toMatch(/^ey/);
+
+    const thief = new Browser(appConfig);
+    thief.jar.set(SESSION, cookie);
+    const replayed = await thief.postForm("/api/auth/signout", { csrfToken: await thief.csrf(), callbackUrl: "/bye" });
+    expect(replayed.headers.get("location")).toBe(`${ORIGIN}/bye`);
+    expect(signedOut).toHaveLength(2);
+    expect(signedOut[1]).toBeNull();
   });
 });
 

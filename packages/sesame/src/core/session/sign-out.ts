@@ -22,8 +22,16 @@ export async function signOutSession(context: RequestContext, callbackUrl: strin
     const source = sessionTokenOf(context);
     token = source ? await context.config.sessionCodec.decode(source.token) : null;
     cookies = clearSessionCookies(context);
-    // With revocation on, the signed-out token is dead everywhere, even if someone kept a copy.
-    if (token?.jti && token.exp && context.config.revocation) await context.config.revocation.revoke(token.jti, token.exp);
+    const { revocation } = context.config;
+    if (token && revocation) {
+      if (!revocation.ready) await revocation.start();
+      // A token revoked already is nobody's session: a copy replayed here gets nothing out of it (the ID
+      // token that the provider's logout URL would carry; the signOut event gets no token).
+      const live = revocation.check(token) === "valid";
+      // With revocation on, the signed-out token is dead everywhere, even if someone kept a copy.
+      if (token.jti && token.exp) await revocation.revoke(token.jti, token.exp);
+      if (!live) token = null;
+    }
     await emit(context, "signOut", { token });
   }
   const redirectTo = (token && (await providerLogoutUrl(context, token, callbackUrl))) ?? callbackUrl;
