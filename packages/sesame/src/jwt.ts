@@ -2,11 +2,14 @@
  * Session tokens outside the auth routes: `encode` / `decode` a token, `getToken` reads the one a request
  * carries. Signatures follow `next-auth/jwt` so existing code keeps working.
  */
-import { DEFAULT_SESSION_MAX_AGE_SECONDS, resolveSecrets, SESSION_TOKEN_SALT } from "./core/config.js";
+import { DEFAULT_SESSION_MAX_AGE_SECONDS, resolveConfig, resolveSecrets, SESSION_TOKEN_SALT, type SesameConfig } from "./core/config.js";
+import { createContext, requestHeadOf, type HeadersLike, type RequestLike } from "./core/context.js";
 import { resolveCookies } from "./core/cookies/names.js";
 import { readChunkedCookie } from "./core/cookies/chunking.js";
 import { parseCookies } from "./core/cookies/serialize.js";
 import { HOST_COOKIE_CLAIM } from "./core/session/previous-cookie.js";
+import { sessionTokenOf } from "./core/session/jwt-session.js";
+import { readSession } from "./core/session/read.js";
 import { stampClaims, tokenCodec } from "./core/session/token.js";
 import type { JWT } from "./core/types.js";
 
@@ -41,17 +44,31 @@ export async function encode({ token, secret, maxAge = DEFAULT_SESSION_MAX_AGE_S
   return tokenCodec(resolveSecrets(secret), salt).encode(stampClaims(token, maxAge));
 }
 
-/** Decrypts a session token: its claims, or `null` if it is invalid, tampered with or expired. */
+/**
+ * Decrypts a session token: its claims, or `null` if it is invalid, tampered with or expired. It does not
+ * know whether the session was signed out or revoked: to read a request's session, use `getToken` with
+ * `config`, or `getSession`.
+ */
 export async function decode({ token, secret, salt = SESSION_TOKEN_SALT }: DecodeParams): Promise<JWT | null> {
   if (!token) return null;
   return tokenCodec(resolveSecrets(secret), salt).decode(token);
 }
 
-type HeadersLike = Headers | Record<string, string | string[] | undefined>;
-
-export interface GetTokenParams {
+interface GetTokenCommon {
   /** A `Request`, or anything with its headers (a Node `IncomingMessage`, Next's `req`). */
-  req: { headers: HeadersLike; url?: string };
+  req: RequestLike;
+  /** Return the encrypted token instead of its claims (still only when it passes the checks). */
+  raw?: boolean;
+}
+
+/**
+ * Reading with the secret alone: the token is decrypted and its expiry checked, nothing more. A token
+ * signed out or revoked (`revocation`, `revokeUserSessions`) or refused by the `jwt` callback still reads
+ * as valid until it expires: pass `config` instead wherever the app's config can be imported.
+ */
+export interface GetTokenWithSecretParams extends GetTokenCommon {
+  config?: undefined;
+  /** Defaults to `AUTH_SECRET`. */
   secret?: string | string[];
   salt?: string;
   /**
@@ -62,9 +79,25 @@ export interface GetTokenParams {
   cookieName?: string;
   /** Whether to look for the `__Host-` cookie. Default: when `req.url` is https. */
   secureCookie?: boolean;
-  /** Return the encrypted token instead of its claims. */
-  raw?: boolean;
 }
+
+/**
+ * Reading with the app's config: the token passes every check a session read makes — decryption and
+ * expiry, revocation (sign-out, `revokeUserSessions`; refused while the revocation state is unknown under
+ * `"fail-closed"`), an upstream-token refresh failure under `onRefreshError: "end-session"`, and the `jwt`
+ * callback (returning `null` ends the session: no token). Cookie names, the secret and the bearer-token
+ * policy (`session.bearer`) are the config's. The claims are what the `jwt` callback returned.
+ */
+export interface GetTokenWithConfigParams extends GetTokenCommon {
+  /** The app's config (the object passed to `Auth` / `Sesame` / `NextAuth`). */
+  config: SesameConfig;
+  secret?: never;
+  salt?: never;
+  cookieName?: never;
+  secureCookie?: never;
+}
+
+export type GetTokenParams = GetTokenWithSecretParams | GetTokenWithConfigParams;
 
 function header(headers: HeadersLike, name: string): string | null {
   if (headers instanceof Headers) return headers.get(name);
@@ -74,16 +107,20 @@ function header(headers: HeadersLike, name: string): string | null {
 
 /**
  * The session token of a request, from its (possibly chunked) cookie or an `Authorization: Bearer` header.
+ * With `config`, only a token the app would accept as a session (see `GetTokenWithConfigParams`); with the
+ * secret alone, any token that decrypts, revoked or not (see `GetTokenWithSecretParams`).
  *
  * @example
  * ```ts
- * const token = await getToken({ req: request });
+ * import { config } from "./auth.config";
+ * const token = await getToken({ req: request, config });
  * if (token?.role !== "admin") return new Response("Forbidden", { status: 403 });
  * ```
  */
 export async function getToken(params: GetTokenParams & { raw: true }): Promise<string | null>;
 export async function getToken(params: GetTokenParams & { raw?: false }): Promise<JWT | null>;
 export async function getToken(params: GetTokenParams): Promise<JWT | string | null> {
+  if (params.config) return verifiedToken(params.req, params.config, params.raw);
   const { req, secret, salt, raw } = params;
   const secure = params.secureCookie ?? (req.url?.startsWith("https:") || false);
   const { name, previousName } = params.cookieName ? { name: params.cookieName, previousName: undefined } : resolveCookies(secure).sessionToken;
@@ -101,4 +138,12 @@ export async function getToken(params: GetTokenParams): Promise<JWT | string | n
   if (!token) return null;
   if (raw) return token;
   return decode({ token, secret, salt });
+}
+
+/** The token as a session read sees it: the same pipeline, so the same checks, without writing cookies. */
+async function verifiedToken(req: RequestLike, config: SesameConfig, raw: boolean | undefined): Promise<JWT | string | null> {
+  const context = createContext(requestHeadOf(req), resolveConfig(config));
+  const { token } = await readSession(context, { readOnly: true, tokenOnly: true });
+  if (!token || !raw) return token;
+  return sessionTokenOf(context)?.token ?? null;
 }

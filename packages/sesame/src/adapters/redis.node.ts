@@ -169,6 +169,25 @@ interface StoredSession extends Omit<AdapterSession, "expires" | "createdAt" | "
 const toStored = (s: AdapterSession): StoredSession => ({ ...s, expires: s.expires.getTime(), createdAt: s.createdAt.getTime(), lastSeenAt: s.lastSeenAt.getTime() });
 const fromStored = (s: StoredSession): AdapterSession => ({ ...s, expires: new Date(s.expires), createdAt: new Date(s.createdAt), lastSeenAt: new Date(s.lastSeenAt) });
 
+const MAX_UPDATE_ATTEMPTS = 10;
+/** The time-to-live argument of COMPARE_AND_SET that keeps the key's current expiry. */
+const KEEP_TTL = -1;
+const CAS_CONFLICT = -1;
+/**
+ * KEYS[1] the session; ARGV[1] the value it was read with; ARGV[2] the new value; ARGV[3] milliseconds to
+ * live, or -1 to keep the current expiry (0: it has expired, so it goes). Replies 1 when written (or
+ * deleted), 0 when the key is gone — a deleted session stays deleted — and -1 when it changed since read.
+ */
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+if not current then return 0 end
+if current ~= ARGV[1] then return -1 end
+local ttl = tonumber(ARGV[3])
+if ttl == 0 then redis.call('DEL', KEYS[1])
+elseif ttl < 0 then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
+else redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl) end
+return 1`;
+
 /**
  * `adapter` with its sessions kept in Redis: each session is a key that Redis expires with the session, and
  * a set per user lists them for device management. Users, accounts and email tokens stay in `adapter`. A
@@ -190,10 +209,33 @@ export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}):
     return json ? fromStored(JSON.parse(json) as StoredSession) : null;
   }
 
-  async function write(session: AdapterSession): Promise<void> {
+  /** Stores a new session. Never used for an existing one: that could re-create a session deleted meanwhile. */
+  async function create(session: AdapterSession): Promise<void> {
     const ttl = session.expires.getTime() - Date.now();
     if (ttl <= 0) return;
     await (await ready()).multi().set(sessionKey(session.id), JSON.stringify(toStored(session)), { PX: ttl }).sAdd(userKey(session.userId), session.id).exec();
+  }
+
+  /** Updates in progress in this process, by session id: the last one queued. */
+  const updating = new Map<string, Promise<void>>();
+
+  /**
+   * Reads, merges, then writes only if the key still holds what was read: a sign-out or revocation that
+   * deletes the session in between must win, not be undone by re-creating the key, and an update made by
+   * another process in between must not be lost — the value changed, so it is merged again.
+   */
+  async function compareAndSet(id: string, changes: Parameters<Adapter["updateSession"]>[1]): Promise<void> {
+    const redis = await ready();
+    const key = sessionKey(id);
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const json = await redis.get(key);
+      if (!json) return;
+      const updated = { ...fromStored(JSON.parse(json) as StoredSession), ...changes };
+      const ttl = changes.expires ? Math.max(updated.expires.getTime() - Date.now(), 0) : KEEP_TTL;
+      const outcome = Number(await redis.eval(COMPARE_AND_SET, { keys: [key], arguments: [json, JSON.stringify(toStored(updated)), String(ttl)] }));
+      if (outcome !== CAS_CONFLICT) return;
+    }
+    throw new Error(`Session ${id} kept changing while it was being updated (${MAX_UPDATE_ATTEMPTS} attempts).`);
   }
 
   /** The user's live sessions; ids whose keys Redis has expired are dropped from the set on the way. */
@@ -214,22 +256,31 @@ export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}):
       await adapter.deleteUser(id);
     },
     async createSession(session) {
-      await write(session);
+      await create(session);
     },
     async getSessionAndUser(id) {
       const session = await read(id);
       const user = session && (await adapter.getUser(session.userId));
       return session && user ? { session, user } : null;
     },
-    async updateSession(id, changes) {
-      const session = await read(id);
-      if (session) await write({ ...session, ...changes });
+    updateSession(id, changes) {
+      // Updates of one session from this process take turns, so they do not make each other retry; the
+      // compare-and-set guards against the other processes.
+      const update = (updating.get(id) ?? Promise.resolve()).then(() => compareAndSet(id, changes));
+      const settled = update.then(
+        () => {},
+        () => {},
+      );
+      updating.set(id, settled);
+      void settled.then(() => {
+        if (updating.get(id) === settled) updating.delete(id);
+      });
+      return update;
     },
     async deleteSession(id) {
-      const session = await read(id);
-      const redis = await ready();
-      await redis.del(sessionKey(id));
-      if (session) await redis.sRem(userKey(session.userId), id);
+      // Read and delete in one transaction, so the user's set loses the id of exactly the session deleted.
+      const [json] = (await (await ready()).multi().get(sessionKey(id)).del(sessionKey(id)).exec()) as unknown as [string | null, number];
+      if (json) await (await ready()).sRem(userKey((JSON.parse(json) as StoredSession).userId), id);
     },
     async listSessions(userId) {
       const now = Date.now();
@@ -238,8 +289,9 @@ export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}):
     async deleteSessions(userId, { except } = {}) {
       const doomed = (await sessionsOf(userId)).map((s) => s.id).filter((id) => id !== except);
       if (!doomed.length) return 0;
-      await (await ready()).multi().del(doomed.map(sessionKey)).sRem(userKey(userId), doomed).exec();
-      return doomed.length;
+      const [deleted] = (await (await ready()).multi().del(doomed.map(sessionKey)).sRem(userKey(userId), doomed).exec()) as unknown as [number, number];
+      // Sessions that expired or were signed out in the meantime are not counted as ended here.
+      return Number(deleted);
     },
   };
 }

@@ -199,6 +199,7 @@ export interface SesameConfig {
    * ```
    */
   trustedProxies?: number;
+  /**
    * The hosts the app answers on, for links that leave the app by email when `AUTH_URL` is not set (one app
    * serving several domains, preview deployments). A sign-in email is sent only if the request's host
    * (`X-Forwarded-Host` / `Host`, read when `trustHost` is on) is one of these; in production the link is then

@@ -57,6 +57,38 @@ export function createContext(head: RequestHead, config: ResolvedConfig): Reques
   };
 }
 
+/** Request headers as a `Headers` object or as Node's `IncomingMessage` has them (a record, some values lists). */
+export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
+
+/** Anything carrying a request's headers: a `Request`, a Node `IncomingMessage`, Next's Pages Router `req`. */
+export interface RequestLike {
+  headers: HeadersLike;
+  /** A full URL, or (Node) the path alone: the origin then comes from the `Host` / `X-Forwarded-Proto` headers. */
+  url?: string;
+  /** Default: `GET`. */
+  method?: string;
+}
+
+/** The head Sesame reads of any request-like object; a `Request` is used as it is. */
+export function requestHeadOf(req: RequestLike): RequestHead {
+  if (req instanceof Request) return req;
+  const headers = req.headers instanceof Headers ? req.headers : headersOf(req.headers);
+  const url = req.url ?? "/";
+  const absolute = /^https?:\/\//i.test(url)
+    ? url
+    : `${firstValue(headers.get("x-forwarded-proto")) === "https" ? "https" : "http"}://${headers.get("host") ?? "localhost"}${url.startsWith("/") ? url : `/${url}`}`;
+  return { url: absolute, method: req.method ?? "GET", headers };
+}
+
+function headersOf(record: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(record)) {
+    // Several Cookie headers are one cookie list ("; "); other repeated headers are comma-separated.
+    if (value !== undefined) headers.append(name, Array.isArray(value) ? value.join(name.toLowerCase() === "cookie" ? "; " : ", ") : value);
+  }
+  return headers;
+}
+
 /** The head itself when it is a Request, else a Request built from it (with no body). */
 export function requestOf(head: RequestHead): Request {
   return head instanceof Request ? head : new Request(head.url, { method: head.method, headers: head.headers });

@@ -25,10 +25,14 @@ export async function runProxy<Context>(request: NextRequest, context: Context, 
     if (verdict instanceof Response) response = verdict;
     else if (verdict === false) response = NextResponse.redirect(signInUrl(request, config));
   }
-  response ??= NextResponse.next();
-  if (state.cookies.length) {
-    for (const cookie of state.cookies) response.headers.append("set-cookie", cookie);
-    forwardCookiesToRender(response, request, state.cookies);
+  return withSessionCookies(response ?? NextResponse.next(), request, state.cookies);
+}
+
+/** `response` carrying the session's renewed or cleared cookies, which the render of this request sees too. */
+export function withSessionCookies(response: Response, request: NextRequest, setCookies: readonly string[]): Response {
+  if (setCookies.length) {
+    for (const cookie of setCookies) response.headers.append("set-cookie", cookie);
+    forwardCookiesToRender(response, request, setCookies);
   }
   return response;
 }

@@ -5,19 +5,16 @@
  */
 import { NextResponse, type NextRequest } from "next/server.js";
 import { resolveConfig, type SesameConfig } from "../core/config.js";
+import { requestHeadOf, type RequestLike } from "../core/context.js";
 import { getSession } from "../core/session/get-session.js";
 import type { JWT, Session } from "../core/types.js";
 import { getToken } from "../jwt.js";
+import { withSessionCookies } from "./proxy.js";
 import { currentRequestHead } from "./server-request.js";
 
 /** NextAuth v4's name for the configuration. */
 export type NextAuthOptions = SesameConfig;
 
-interface NodeRequestLike {
-  headers: Record<string, string | string[] | undefined>;
-  url?: string;
-  method?: string;
-}
 interface NodeResponseLike {
   getHeader?(name: string): unknown;
   setHeader(name: string, value: string | string[]): unknown;
@@ -28,15 +25,11 @@ interface NodeResponseLike {
  * `getServerSession(req, res, authOptions)` in the Pages Router (where a renewed cookie is set on `res`).
  */
 export async function getServerSession(config: SesameConfig): Promise<Session | null>;
-export async function getServerSession(req: NodeRequestLike, res: NodeResponseLike, config: SesameConfig): Promise<Session | null>;
-export async function getServerSession(...args: [SesameConfig] | [NodeRequestLike, NodeResponseLike, SesameConfig]): Promise<Session | null> {
+export async function getServerSession(req: RequestLike, res: NodeResponseLike, config: SesameConfig): Promise<Session | null>;
+export async function getServerSession(...args: [SesameConfig] | [RequestLike, NodeResponseLike, SesameConfig]): Promise<Session | null> {
   if (args.length === 1) return (await getSession(await currentRequestHead(), args[0], { readOnly: true })).session;
   const [req, res, config] = args;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  const proto = headers.get("x-forwarded-proto") ?? "http";
-  const url = `${proto}://${headers.get("host") ?? "localhost"}${req.url ?? "/"}`;
-  const { session, cookies } = await getSession({ url, method: req.method ?? "GET", headers }, config);
+  const { session, cookies } = await getSession(requestHeadOf(req), config);
   if (cookies.length) {
     const existing = res.getHeader?.("set-cookie");
     res.setHeader("set-cookie", [...(Array.isArray(existing) ? existing.map(String) : existing ? [String(existing)] : []), ...cookies]);
@@ -44,50 +37,80 @@ export async function getServerSession(...args: [SesameConfig] | [NodeRequestLik
   return session;
 }
 
-export interface WithAuthOptions {
+interface WithAuthCommon {
   callbacks?: { authorized?(params: { token: JWT | null; req: NextRequest }): boolean | Promise<boolean> };
   pages?: { signIn?: string; error?: string };
-  /** Default: `AUTH_SECRET` / `NEXTAUTH_SECRET`. */
-  secret?: string | string[];
-  /** The app's config, when it is at hand: its secret, cookie names and sign-in page are used. */
-  config?: SesameConfig;
 }
+
+export type WithAuthOptions = WithAuthCommon &
+  (
+    | {
+        /**
+         * The app's config (NextAuth v4's `authOptions`). The token is then read as a session is: a signed-out
+         * or revoked token, or one the `jwt` callback refuses, is no token, and a renewed or cleared session
+         * cookie goes out with the response. Its secret, cookie names and sign-in page are used.
+         */
+        config: SesameConfig;
+        secret?: never;
+      }
+    | {
+        config?: undefined;
+        /**
+         * Without `config`, the token is only decrypted (default secret: `AUTH_SECRET` / `NEXTAUTH_SECRET`):
+         * sign-out, `revokeUserSessions` and the `jwt` callback's verdict cannot be checked, so a signed-out
+         * token passes until it expires. Pass `config` instead; withAuth warns once when it is missing.
+         */
+        secret?: string | string[];
+      }
+  );
 
 export type NextRequestWithAuth = NextRequest & { nextauth: { token: JWT | null } };
 type Middleware = (request: NextRequestWithAuth, event?: unknown) => Response | undefined | Promise<Response | undefined>;
 
+let warnedWithoutConfig = false;
+
 /**
  * NextAuth v4's middleware: lets a request through when `authorized({ token })` (default: there is a
  * session token) and calls your middleware with `req.nextauth.token`; otherwise redirects to sign-in.
+ * Pass the app's `config` so that signed-out and revoked sessions are refused (see `WithAuthOptions`).
  *
  * @example
  * ```ts
- * export default withAuth(function middleware(req) { … }, { callbacks: { authorized: ({ token }) => !!token } });
+ * import { authOptions } from "./auth";
+ * export default withAuth(function middleware(req) { … }, { config: authOptions, callbacks: { authorized: ({ token }) => !!token } });
  * ```
  */
 export function withAuth(middleware?: Middleware | WithAuthOptions, options: WithAuthOptions = {}) {
   const [handler, settings] = typeof middleware === "function" ? [middleware, options] : [undefined, middleware ?? options];
+  if (!settings.config && !warnedWithoutConfig) {
+    warnedWithoutConfig = true;
+    console.warn(
+      "[sesame][WithAuthWithoutConfig] withAuth() has no `config`: it can only decrypt the session token, so signed-out or " +
+        "revoked sessions and the `jwt` callback's verdict are not checked. Pass { config: authOptions }.",
+    );
+  }
   return async (request: NextRequest, event?: unknown): Promise<Response> => {
-    const resolved = settings.config && resolveConfig(settings.config);
-    const secure = request.nextUrl.protocol === "https:";
-    const token = await getToken({
-      req: request,
-      secret: settings.secret ?? settings.config?.secret,
-      secureCookie: secure,
-      // The default name is left to getToken, which also reads the one earlier versions used.
-      ...(resolved && !resolved.cookies(secure).sessionToken.previousName && { cookieName: resolved.cookies(secure).sessionToken.name }),
-    });
+    const { config } = settings;
+    const resolved = config && resolveConfig(config);
+    const state = config
+      ? await getSession(request, config)
+      : { token: await getToken({ req: request, secret: settings.secret, secureCookie: request.nextUrl.protocol === "https:" }), cookies: [] };
+    const { token } = state;
     const authorized = settings.callbacks?.authorized ? await settings.callbacks.authorized({ token, req: request }) : Boolean(token);
+    let response: Response | undefined;
     if (!authorized) {
       const basePath = resolved?.basePath ?? "/api/auth";
       const signIn = new URL(settings.pages?.signIn ?? resolved?.pages.signIn ?? `${basePath}/signin`, request.nextUrl.origin);
       // The sign-in page itself must stay reachable.
       if (request.nextUrl.pathname !== signIn.pathname) {
         signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-        return NextResponse.redirect(signIn);
+        response = NextResponse.redirect(signIn);
       }
     }
-    const authed = Object.assign(request, { nextauth: { token } }) as NextRequestWithAuth;
-    return (await handler?.(authed, event)) ?? NextResponse.next();
+    if (!response) {
+      const authed = Object.assign(request, { nextauth: { token } }) as NextRequestWithAuth;
+      response = (await handler?.(authed, event)) ?? NextResponse.next();
+    }
+    return withSessionCookies(response, request, state.cookies);
   };
 }

@@ -133,6 +133,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
     cookies = [...sessionCookie(context, `${parts.id}.${parts.secret}`), ...clearPreviousSessionCookie(context)];
   }
 
+  if (options.tokenOnly) return { session: null, token, cookies };
   const base = sessionShape(context, { id: user.id, name: user.name, email: user.email, image: user.image }, stored.expires.toISOString(), token);
   const session =
     config.callbacks.session === defaultCallbacks.session

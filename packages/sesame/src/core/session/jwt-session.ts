@@ -75,6 +75,11 @@ export interface ReadOptions {
    * the next response that can write (proxy, route handler, server action) performs instead.
    */
   readOnly?: boolean;
+  /**
+   * The caller wants the verified token only (`getToken`): every check runs, but not the `session` callback
+   * nor the `session` event, and `session` stays `null`.
+   */
+  tokenOnly?: boolean;
 }
 
 /**
@@ -148,6 +153,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
     if (source?.previous) cookies.push(...clearPreviousSessionCookie(context));
   }
 
+  if (options.tokenOnly) return { session: null, token, cookies };
   const base = sessionShape(context, { id: token.sub, name: token.name, email: token.email, image: token.picture }, isoDate(token.exp ?? 0), token);
   // The default callback returns its input; skipping the call keeps the hot path free of needless awaits.
   const session =

@@ -31,10 +31,15 @@ export async function signOutSession(context: RequestContext, callbackUrl: strin
       cookies.push(...legacy.clear);
       token ??= legacy.claims;
     }
-    if (revocation) {
+    if (token && revocation) {
+      if (!revocation.ready) await revocation.start();
+      // A token revoked already is nobody's session: a copy replayed here gets nothing out of it (the ID
+      // token that the provider's logout URL would carry; the signOut event gets no token).
+      const live = revocation.check(token) === "valid";
       // With revocation on, the signed-out token is dead everywhere, even if someone kept a copy.
-      if (token?.jti && token.exp) await revocation.revoke(token.jti, token.exp);
-      if (legacy && legacy.claims.jti !== token?.jti) await revocation.revoke(legacy.claims.jti, legacy.claims.exp);
+      if (token.jti && token.exp) await revocation.revoke(token.jti, token.exp);
+      if (legacy && legacy.claims.jti !== token.jti) await revocation.revoke(legacy.claims.jti, legacy.claims.exp);
+      if (!live) token = null;
     }
     await emit(context, "signOut", { token });
   }
