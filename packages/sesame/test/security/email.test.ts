@@ -181,7 +181,8 @@ describe("attacks on email sign-in, mapped to OWASP ASVS v4.0.3", () => {
     });
 
     test("[V11.1.4][V2.2.1] invalid addresses count against the client's IP: probing the parser gets 429 like any other attempt", async () => {
-      const { appConfig } = emailApp({ rateLimit: { perIp: { max: 3, window: 60 }, perIdentifier: { max: 100, window: 60 } } });
+      // One proxy in front of the app, which appends the client address to X-Forwarded-For.
+      const { appConfig } = emailApp({ trustedProxies: 1, rateLimit: { perIp: { max: 3, window: 60 }, perIdentifier: { max: 100, window: 60 } } });
       const browser = new Browser(appConfig);
       const ip = { "x-forwarded-for": "203.0.113.7" };
       for (const junk of ["not an address", "a@b", "x".repeat(10_000)]) {
