@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { SqlAdapter } from "../../src/adapters/sql.js";
-import type { Adapter, JWT, Profile, SesameConfig } from "../../src/index.js";
+import { MemoryRevocationStore, type Adapter, type JWT, type Profile, type SesameConfig } from "../../src/index.js";
 import Apple, { applePostedName } from "../../src/providers/apple.js";
 import Credentials from "../../src/providers/credentials.js";
 import { OIDC, type OAuthProvider } from "../../src/providers/oauth.js";
@@ -203,6 +203,24 @@ describe("linking on an unverified email", () => {
     const again = new OAuthBrowser(appConfig);
     await again.signInWith("basic", { login: "eve" });
     expect(await sessionUser(again)).toMatchObject({ id: squatter?.id, email: null });
+  });
+
+  test("[V4.1.2][V3.3.1] JWT sessions: the squatter's sessions, which carry the released address, end when the owner proves it", async () => {
+    const { adapter } = await freshAdapter();
+    const mail = linkProvider();
+    const appConfig = config({ adapter, providers: [mail, oidc("basic")], session: { strategy: "jwt" }, revocation: { store: MemoryRevocationStore() } });
+    const attacker = new OAuthBrowser(appConfig);
+    await attacker.signInWith("basic", { login: "eve" });
+    expect((await sessionUser(attacker))?.email).toBe(VICTIM);
+
+    const owner = new Browser(appConfig);
+    await signInByLink(owner, mail, VICTIM);
+    expect((await sessionUser(owner))?.email).toBe(VICTIM);
+    // The attacker's cookie no longer says it is the victim's address; signing in again gives no address.
+    expect(await attacker.session()).toBeNull();
+    const again = new OAuthBrowser(appConfig);
+    await again.signInWith("basic", { login: "eve" });
+    expect((await sessionUser(again))?.email ?? null).toBeNull();
   });
 
   test("[V4.1.2] a provider that says nothing about email_verified counts as unverified: the owner gets their own user", async () => {
