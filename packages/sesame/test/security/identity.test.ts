@@ -326,7 +326,9 @@ describe("callback parameters under fuzzing", () => {
             })
           : await browser.fetch(`/api/auth/callback/apple?${query}`, withCookie ? {} : { headers: { cookie: "" } });
         expect(response.status).toBeLessThan(500);
-        expect(performance.now() - started).toBeLessThan(50);
+        // Generous, for a shared CI machine's GC and scheduler pauses: what it rules out is a parser that takes
+        // seconds on some input.
+        expect(performance.now() - started).toBeLessThan(250);
       }),
       { numRuns: 300 },
     );
