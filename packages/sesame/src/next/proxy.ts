@@ -30,11 +30,18 @@ export async function runProxy<Context>(request: NextRequest, context: Context, 
 
 /** `response` carrying the session's renewed or cleared cookies, which the render of this request sees too. */
 export function withSessionCookies(response: Response, request: NextRequest, setCookies: readonly string[]): Response {
-  if (setCookies.length) {
-    for (const cookie of setCookies) response.headers.append("set-cookie", cookie);
-    forwardCookiesToRender(response, request, setCookies);
+  if (!setCookies.length) return response;
+  let writable = response;
+  try {
+    for (const cookie of setCookies) writable.headers.append("set-cookie", cookie);
+  } catch {
+    // `Response.redirect()` and `Response.error()` have immutable headers: appending throws, which would turn
+    // the app's redirect into a 500 and drop the cookie that clears a revoked session. A copy is writable.
+    writable = new Response(response.body, response);
+    for (const cookie of setCookies) writable.headers.append("set-cookie", cookie);
   }
-  return response;
+  forwardCookiesToRender(writable, request, setCookies);
+  return writable;
 }
 
 /** The sign-in page, coming back to where the user was going. */
