@@ -28,4 +28,25 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: "The core uses Web APIs only." }] }],
     },
   },
+  {
+    // The layers: presets, adapters and the framework bindings depend on the core, never the reverse. The rules
+    // every provider follows live in core/provider/; `providers/` only builds presets of them. (A later block
+    // replaces the rule for these files, so the Web-APIs-only pattern is repeated here.)
+    files: ["packages/sesame/src/core/**/*.ts"],
+    ignores: ["packages/sesame/src/**/*.node.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*"], message: "The core uses Web APIs only." },
+            {
+              regex: "^(\\.\\./)+(providers|adapters|next|react)(/|$)",
+              message: "core/ must not depend on providers/, adapters/, next/ or react/: they depend on the core. Move the shared contract into core/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

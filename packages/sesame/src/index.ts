@@ -6,7 +6,7 @@
  */
 export { Auth } from "./core/auth.js";
 export { getSession } from "./core/session/get-session.js";
-export { getAccessToken, type AccessTokenResult } from "./core/tokens/access-token.js";
+export { getAccessToken, type AccessTokenResult } from "./core/session/access-token.js";
 export { MemoryRefreshCoordinator, type RefreshCoordinator } from "./core/tokens/coordinator.js";
 export type { IssuedTokens, UpstreamTokens } from "./core/tokens/upstream.js";
 export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/server.js";

@@ -10,7 +10,7 @@ import { parseCookies } from "./core/cookies/serialize.js";
 import { HOST_COOKIE_CLAIM } from "./core/session/previous-cookie.js";
 import { sessionTokenOf } from "./core/session/jwt-session.js";
 import { readSession } from "./core/session/read.js";
-import { stampClaims, tokenCodec } from "./core/session/token.js";
+import { stampClaims, tokenCodec } from "./core/token/codec.js";
 import type { JWT } from "./core/types.js";
 
 export type { JWT } from "./core/types.js";

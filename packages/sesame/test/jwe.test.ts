@@ -3,9 +3,9 @@ import fc from "fast-check";
 import { compactDecrypt } from "jose";
 import { describe, expect, test } from "vitest";
 import { keyRing } from "../src/core/keys.js";
-import { headerTable } from "../src/core/session/jwe.js";
-import { cipher as nodeCipher } from "../src/core/session/jwe.node.js";
-import { cipher as webCipher } from "../src/core/session/jwe.web.js";
+import { headerTable } from "../src/core/token/jwe.js";
+import { cipher as nodeCipher } from "../src/core/token/jwe.node.js";
+import { cipher as webCipher } from "../src/core/token/jwe.web.js";
 import { SECRET } from "./helpers.js";
 
 const ciphers = { node: nodeCipher, web: webCipher };

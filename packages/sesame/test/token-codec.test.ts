@@ -1,6 +1,6 @@
 /** The session token codec's remembered tokens: the synchronous path a session read takes on nearly every request. */
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { stampClaims, tokenCodec } from "../src/core/session/token.js";
+import { stampClaims, tokenCodec } from "../src/core/token/codec.js";
 import { SECRET } from "./helpers.js";
 
 afterEach(() => vi.useRealTimers());

@@ -3,13 +3,13 @@
  * resolution into the form the routes use. Resolution (secret checks, key derivation, defaults) happens once
  * per config object, not per request.
  */
-import type { OAuthProvider } from "../providers/oauth.js";
-import type { Provider } from "../providers/types.js";
+import type { OAuthProvider } from "./provider/oauth.js";
+import type { Provider } from "./provider/provider.js";
 import type { CookieJar, CookiesOverrides } from "./cookies/names.js";
 import { resolveCookies } from "./cookies/names.js";
 import { InvalidConfiguration, InvalidSecret, MissingSecret, type SesameError } from "./errors.js";
 import { keyRing, type KeyRing } from "./keys.js";
-import { tokenCodec, type TokenCodec } from "./session/token.js";
+import { tokenCodec, type TokenCodec } from "./token/codec.js";
 import { redact, redactError, redactText } from "./redact.js";
 import { guardAdapter, type Adapter, type AdapterSession, type AdapterUser } from "./adapter.js";
 import { DEFAULT_PER_IDENTIFIER, DEFAULT_PER_IP, type Limit, type RateLimitOptions } from "./rate-limit/limit.js";

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { decodeJwt, SignJWT, UnsecuredJWT, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { OAUTH_CHECKS_SALT } from "../../src/core/config.js";
-import { stampClaims, tokenCodec } from "../../src/core/session/token.js";
+import { stampClaims, tokenCodec } from "../../src/core/token/codec.js";
 import { OIDC, type OAuthProvider } from "../../src/providers/oauth.js";
 import { SECRET, config, sessionCookie } from "../helpers.js";
 import { OAuthBrowser } from "./browser.js";

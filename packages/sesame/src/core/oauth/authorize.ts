@@ -1,6 +1,6 @@
 /** Starting an OAuth / OIDC sign-in: fresh check values, their cookie, and the authorization URL. */
 import * as oauth from "oauth4webapi";
-import type { OAuthProvider } from "../../providers/oauth.js";
+import type { OAuthProvider } from "../provider/oauth.js";
 import type { RequestContext } from "../context.js";
 import { OAuthSignInError, SesameError } from "../errors.js";
 import { checksCookie, type Checks } from "./checks.js";

@@ -5,7 +5,7 @@
  * `OAuthCallbackError`; every way the callback can fail to belong to this sign-in becomes `InvalidCheck`.
  */
 import * as oauth from "oauth4webapi";
-import { standardProfile, type OAuthProvider, type TokenSet } from "../../providers/oauth.js";
+import { standardProfile, type OAuthProvider, type TokenSet } from "../provider/oauth.js";
 import type { RequestContext } from "../context.js";
 import { InvalidCheck, OAuthCallbackError, SesameError } from "../errors.js";
 import type { Account, Profile, SignInUser } from "../types.js";

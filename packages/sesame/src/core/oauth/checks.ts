@@ -8,7 +8,7 @@ import type { RequestContext } from "../context.js";
 import { expireCookie, serializeCookie } from "../cookies/serialize.js";
 import { timingSafeEqual } from "../compare.js";
 import { InvalidCheck } from "../errors.js";
-import { stampClaims } from "../session/token.js";
+import { stampClaims } from "../token/codec.js";
 
 // A type alias (not an interface) so that it is a plain record of claims for the encrypted cookie.
 export type Checks = {

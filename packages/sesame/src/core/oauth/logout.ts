@@ -3,7 +3,7 @@
  * token remembers which provider signed the user in (and the ID token, as `id_token_hint`), and signing out
  * sends the browser to the provider's `end_session_endpoint`, which comes back to the callback URL.
  */
-import type { OAuthProvider } from "../../providers/oauth.js";
+import type { OAuthProvider } from "../provider/oauth.js";
 import type { RequestContext } from "../context.js";
 import type { Account, JWT } from "../types.js";
 import { providerServer } from "./server.js";

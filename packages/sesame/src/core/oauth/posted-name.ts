@@ -6,7 +6,8 @@
  * bound to the sign-in's state, and on the GET only that sealed value is read.
  */
 import type { RequestContext } from "../context.js";
-import { stampClaims } from "../session/token.js";
+import type { PostedNameField } from "../provider/oauth.js";
+import { stampClaims } from "../token/codec.js";
 
 /** The query parameter carrying the sealed name across the form_post bounce. */
 export const SEALED_NAME_PARAM = "sesame_posted_name";
@@ -17,11 +18,6 @@ const SEALED_NAME_USE = "posted-name";
 /** Longer is not a name: ignore it rather than store it. */
 const MAX_NAME_LENGTH = 200;
 
-/** Where a provider posts the name, and how to read it from the field's value (a provider's `postedName`). */
-export interface PostedNameField {
-  field: string;
-  read(value: string): string | null | undefined;
-}
 
 /**
  * The posted name from a POST body, or `null`. Removes the provider's field from `fields` either way, so

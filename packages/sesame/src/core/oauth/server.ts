@@ -4,7 +4,7 @@
  * options every request shares (time-out, custom fetch).
  */
 import * as oauth from "oauth4webapi";
-import type { OAuthProvider, ProviderFetch } from "../../providers/oauth.js";
+import type { OAuthProvider, ProviderFetch } from "../provider/oauth.js";
 import { InvalidConfiguration } from "../errors.js";
 
 export interface ProviderServer {

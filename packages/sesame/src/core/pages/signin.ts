@@ -1,5 +1,5 @@
 /** The built-in sign-in page: one form per credentials provider, a button for every other provider. */
-import type { Provider } from "../../providers/types.js";
+import type { Provider } from "../provider/provider.js";
 import type { Theme } from "../config.js";
 import { errorMessage } from "./messages.js";
 import { h, page } from "./layout.js";

@@ -7,7 +7,7 @@
  */
 import type { Logger } from "../config.js";
 import { InvalidConfiguration } from "../errors.js";
-import { CLOCK_TOLERANCE_SECONDS } from "../session/token.js";
+import { CLOCK_TOLERANCE_SECONDS } from "../token/codec.js";
 import type { JWT } from "../types.js";
 import type { RevocationChange, RevocationStore, RevocationSubscription } from "./store.js";
 

@@ -2,8 +2,8 @@
  * `GET|POST /callback/:provider`: where a provider hands the user back. Credentials post their form here;
  * OAuth providers redirect here with `?code&state` (or post it, with `response_mode=form_post`).
  */
-import type { CredentialsProvider } from "../../providers/types.js";
-import type { OAuthProvider } from "../../providers/oauth.js";
+import type { CredentialsProvider } from "../provider/credentials.js";
+import type { OAuthProvider } from "../provider/oauth.js";
 import type { RequestContext } from "../context.js";
 import { CallbackRouteError, CredentialsSignin, MethodNotAllowed, RateLimited, SesameError, UnknownProvider } from "../errors.js";
 import { json, redirect, wantsJson, withCookies, type Body } from "../http.js";

@@ -12,7 +12,7 @@ import { ensureFresh, expiresSoon, type Freshness, type RefreshErrorCode } from 
 import { readLegacySession } from "./legacy.js";
 import { clearPreviousSessionCookie, HOST_COOKIE_CLAIM, previousSessionCookie } from "./previous-cookie.js";
 import { sessionShape } from "./shape.js";
-import { stampClaims } from "./token.js";
+import { stampClaims } from "../token/codec.js";
 
 export interface SessionState {
   session: Session | null;

@@ -1,5 +1,5 @@
 /** Sign-in with a credentials provider: CSRF check, `authorize`, then the shared completion. */
-import type { CredentialsProvider } from "../../providers/types.js";
+import type { CredentialsProvider } from "../provider/credentials.js";
 import type { RequestContext } from "../context.js";
 import { assertCsrf } from "../csrf.js";
 import { CallbackRouteError, CredentialsSignin, SesameError } from "../errors.js";

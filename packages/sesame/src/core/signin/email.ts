@@ -2,7 +2,7 @@
  * Email sign-in: issue a single-use link (its token stored hashed, with an expiry) and send it; then accept
  * the link once. The same answer goes back whether or not the address belongs to a user.
  */
-import type { EmailProvider } from "../../providers/types.js";
+import type { EmailProvider } from "../provider/email.js";
 import type { RequestContext } from "../context.js";
 import { assertCsrf } from "../csrf.js";
 import { EmailSignin, SesameError, Verification } from "../errors.js";

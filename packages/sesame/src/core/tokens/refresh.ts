@@ -9,7 +9,7 @@ import { emit } from "../events.js";
 import type { RequestContext } from "../context.js";
 import { providerServer } from "../oauth/server.js";
 import { sha256 } from "#digest";
-import { stampClaims, tokenCodec } from "../session/token.js";
+import { stampClaims, tokenCodec } from "../token/codec.js";
 import type { JWT } from "../types.js";
 import { fromIssued, upstreamOf, type IssuedTokens, type UpstreamTokens } from "./upstream.js";
 

@@ -1,9 +1,9 @@
 /** `getAccessToken`: the upstream access token for calling the backend from server code, refreshed if due. */
 import { resolveConfig, type SesameConfig } from "../config.js";
 import { createContext } from "../context.js";
-import { readSession } from "../session/read.js";
-import type { RefreshErrorCode } from "./refresh.js";
-import { upstreamOf } from "./upstream.js";
+import { readSession } from "./read.js";
+import type { RefreshErrorCode } from "../tokens/refresh.js";
+import { upstreamOf } from "../tokens/upstream.js";
 
 export interface AccessTokenResult {
   /** A fresh access token, or `null` without a session, without upstream tokens, or when refreshing failed. */

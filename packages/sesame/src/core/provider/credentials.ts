@@ -1,0 +1,42 @@
+/** What a credentials provider is to the core: the form's fields and `authorize`. */
+import type { IssuedTokens } from "../tokens/upstream.js";
+import type { Awaitable, SignInUser } from "../types.js";
+
+/** One field of the credentials form. */
+export interface CredentialInput {
+  label?: string;
+  type?: string;
+  placeholder?: string;
+  required?: boolean;
+  autocomplete?: string;
+}
+
+/** The values the form posted, by field name. Anything may arrive: `authorize` must validate. */
+export type CredentialsValues<Fields extends string = string> = Partial<Record<Fields, string>>;
+
+export interface CredentialsProvider<Fields extends string = string> {
+  id: string;
+  name: string;
+  type: "credentials";
+  /** The fields of the built-in sign-in form. */
+  credentials: Record<Fields, CredentialInput>;
+  /**
+   * The field that names the account (username, email), for rate limiting per account. Default: the first
+   * field that is not a password.
+   */
+  identifier?: Fields;
+  /**
+   * Checks the credentials. Return the user to sign in, or `null` to refuse (the client sees
+   * `CredentialsSignin`); throw a `CredentialsSignin` subclass to send your own `code`. With an adapter,
+   * the user's email is stored unverified (an email-link sign-in to that address then gets its own user)
+   * unless you return `emailVerified: true`, which says your app has proven the person owns it.
+   */
+  authorize(credentials: CredentialsValues<Fields>, request: Request): Awaitable<SignInUser | null | undefined>;
+  /**
+   * For a backend that issues its own access and refresh tokens: return them from `authorize` as
+   * `tokens`, and Sesame keeps them fresh with this hook. No `jwt` callback code needed.
+   */
+  tokens?: {
+    refresh(params: { refreshToken: string; accessToken: string }): Awaitable<IssuedTokens>;
+  };
+}

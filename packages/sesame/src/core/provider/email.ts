@@ -1,0 +1,31 @@
+/** What an email (magic link) provider is to the core: how the link is sent, and how addresses are normalised. */
+import type { Awaitable } from "../types.js";
+
+/** What `sendVerificationRequest` gets: where to send the link, and the link. */
+export interface VerificationRequest {
+  /** The normalised email address. */
+  identifier: string;
+  /** The sign-in link. */
+  url: string;
+  expires: Date;
+  /** The link's host, for the message ("Sign in to example.com"): `AUTH_URL`'s, or an `allowedHosts` entry. */
+  host: string;
+  provider: EmailProvider;
+  request: Request;
+}
+
+export interface EmailProvider {
+  id: string;
+  name: string;
+  type: "email";
+  /** Seconds a link stays valid. Default: 24 hours. */
+  maxAge: number;
+  /** Sends the link. Throwing makes the sign-in fail with `EmailSignin` (and the token is discarded). */
+  sendVerificationRequest(request: VerificationRequest): Awaitable<void>;
+  /**
+   * Turns what the user typed into the address to send to and look up. Default: trimmed, lower-cased. Input
+   * over 320 characters never reaches it; what it returns is checked (at most 254 characters, one `@`, a
+   * dotted domain). Throwing refuses the address with `EmailSignin`.
+   */
+  normalizeIdentifier?(identifier: string): string;
+}

@@ -1,0 +1,6 @@
+/** The union of the provider kinds the core knows. Presets and `OAuth()` / `OIDC()` in `providers/` build them. */
+import type { CredentialsProvider } from "./credentials.js";
+import type { EmailProvider } from "./email.js";
+import type { OAuthProvider } from "./oauth.js";
+
+export type Provider = CredentialsProvider | OAuthProvider | EmailProvider;

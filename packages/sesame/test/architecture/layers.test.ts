@@ -1,0 +1,36 @@
+/**
+ * The layer rule of eslint.config.js, exercised: `core/` may not import `providers/`, `adapters/`, `next/`
+ * or `react/` (they depend on the core), nor Node built-ins. `npm run lint` applies it to the real tree; this
+ * shows that it catches a violation, so a clean lint run means something.
+ */
+import { fileURLToPath } from "node:url";
+import { ESLint } from "eslint";
+import { describe, expect, test } from "vitest";
+
+const root = fileURLToPath(new URL("../../../../", import.meta.url));
+const eslint = new ESLint({ cwd: root });
+
+async function restrictedImports(code: string, file: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${root}${file}` });
+  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("layers", () => {
+  test.each(["../../providers/oauth.js", "../../adapters/memory.js", "../../next/index.js", "../../react/index.js"])(
+    "core/ importing %s fails lint",
+    async (specifier) => {
+      const messages = await restrictedImports(`import { x } from "${specifier}";\nexport const y = x;\n`, "packages/sesame/src/core/oauth/probe.ts");
+      expect(messages.join("\n")).toMatch(/core\/ must not depend on providers\/, adapters\/, next\/ or react\//);
+    },
+  );
+
+  test("core/ importing a Node built-in fails lint; a *.node.ts file may", async () => {
+    expect(await restrictedImports(`import { x } from "node:crypto";\nexport const y = x;\n`, "packages/sesame/src/core/probe.ts")).toHaveLength(1);
+    expect(await restrictedImports(`import { x } from "node:crypto";\nexport const y = x;\n`, "packages/sesame/src/core/probe.node.ts")).toHaveLength(0);
+  });
+
+  test("core/ importing core/, and providers/ importing core/, pass", async () => {
+    expect(await restrictedImports(`import { x } from "../provider/oauth.js";\nexport const y = x;\n`, "packages/sesame/src/core/oauth/probe.ts")).toHaveLength(0);
+    expect(await restrictedImports(`import { x } from "../core/provider/oauth.js";\nexport const y = x;\n`, "packages/sesame/src/providers/probe.ts")).toHaveLength(0);
+  });
+});
