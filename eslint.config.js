@@ -1,6 +1,24 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import local from "./eslint-rules/require-example.js";
+
+/**
+ * The package's public surface: the files its `exports` point at, and the files those re-export from.
+ * Documented on the symbol (hover) with an `@example`: see eslint-rules/require-example.js.
+ */
+const publicFiles = [
+  "packages/sesame/src/index.ts",
+  "packages/sesame/src/jwt.ts",
+  "packages/sesame/src/password.node.ts",
+  "packages/sesame/src/next/index.ts",
+  "packages/sesame/src/next/v4.ts",
+  "packages/sesame/src/react/index.ts",
+  "packages/sesame/src/react/client.ts",
+  "packages/sesame/src/providers/*.ts",
+  "packages/sesame/src/adapters/*.ts",
+  "packages/sesame/src/adapters/sql/*.ts",
+];
 
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "**/.next/**", "bench/results/**", "**/next-env.d.ts"] },
@@ -26,6 +44,20 @@ export default tseslint.config(
       // The core runs on Edge runtimes and Workers: Node built-ins only in the CLI and `*.node.ts` fast paths,
       // which package.json `imports` selects for the `node` condition alone.
       "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: "The core uses Web APIs only." }] }],
+    },
+  },
+  {
+    files: publicFiles,
+    plugins: { local },
+    rules: {
+      "local/require-example": [
+        "error",
+        {
+          // The same files as `publicFiles`, as a pattern on the resolved path of a re-export's source.
+          publicFiles: "/packages/sesame/src/(index|jwt|password\\.node|next/(index|v4)|react/(index|client)|providers/[^/]+|adapters/[^/]+|adapters/sql/[^/]+)\\.ts$",
+          exampleTypes: ["SesameConfig", "OAuthProvider", "CredentialsOptions", "EmailOptions", "GitHubOptions", "PasswordHashOptions", "PostgresOptions", "RedisOptions", "SessionProviderProps", "UseSessionOptions", "MigrateOptions"],
+        },
+      ],
     },
   },
 );
