@@ -15,6 +15,7 @@ export interface CredentialInput {
 /** The values the form posted, by field name. Anything may arrive: `authorize` must validate. */
 export type CredentialsValues<Fields extends string = string> = Partial<Record<Fields, string>>;
 
+/** A credentials provider, as `Credentials()` returns it. */
 export interface CredentialsProvider<Fields extends string = string> {
   id: string;
   name: string;
@@ -55,6 +56,7 @@ export interface VerificationRequest {
   request: Request;
 }
 
+/** An email (magic link) provider, as `Email()` returns it. */
 export interface EmailProvider {
   id: string;
   name: string;
@@ -71,4 +73,5 @@ export interface EmailProvider {
   normalizeIdentifier?(identifier: string): string;
 }
 
+/** Any provider in `providers`: credentials, OAuth / OpenID Connect, or email. */
 export type Provider = CredentialsProvider | OAuthProvider | EmailProvider;
