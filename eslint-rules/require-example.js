@@ -13,7 +13,9 @@
  *   when the source resolves to a file matching the `publicFiles` pattern, the declaration there is
  *   checked (when that file is linted) and the re-export is not. Otherwise (core internals) the export
  *   statement itself needs a JSDoc comment, with `@example` unless it re-exports types only: one comment
- *   per statement documents all the names it lists.
+ *   per statement documents all the names it lists. (Editors show the declaration's comment on hover, not
+ *   the re-export's: the statement's comment is the reference a reader of the entry file sees; document
+ *   the declaration in core as well, which this rule does not check, since core is not a public folder.)
  * - A JSDoc comment with `@internal` exempts an export that a sibling module imports but no entry point
  *   re-exports (e.g. the React client's session cache).
  *

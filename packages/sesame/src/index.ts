@@ -98,7 +98,8 @@ export type { RevocationOptions } from "./core/revocation/state.js";
 export type { RevocationChange, RevocationSnapshot, RevocationStore, RevocationSubscription } from "./core/revocation/store.js";
 /**
  * The configuration passed to `Auth`, `getSession` and `Sesame`, and its parts. Only `providers` is
- * required; the secret defaults to `AUTH_SECRET`, sessions to encrypted JWT cookies lasting 30 days.
+ * required; the secret defaults to `AUTH_SECRET`; sessions last 30 days, in an encrypted JWT cookie (in
+ * the database when there is an `adapter`).
  *
  * @example
  * ```ts
