@@ -133,7 +133,7 @@ export type { CookiesOverrides } from "./core/cookies/names.js";
  * @example
  * ```ts
  * import { CredentialsSignin } from "sesame";
- * class AccountLocked extends CredentialsSignin { code = "account_locked" }
+ * class AccountLocked extends CredentialsSignin { override code = "account_locked" }
  * // in authorize(): throw new AccountLocked();
  * ```
  */
