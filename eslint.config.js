@@ -1,6 +1,24 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import local from "./eslint-rules/require-example.js";
+
+/**
+ * The package's public surface: the files its `exports` point at, and the files those re-export from.
+ * Documented on the symbol (hover) with an `@example`: see eslint-rules/require-example.js.
+ */
+const publicFiles = [
+  "packages/sesame/src/index.ts",
+  "packages/sesame/src/jwt.ts",
+  "packages/sesame/src/password.node.ts",
+  "packages/sesame/src/next/index.ts",
+  "packages/sesame/src/next/v4.ts",
+  "packages/sesame/src/react/index.ts",
+  "packages/sesame/src/react/client.ts",
+  "packages/sesame/src/providers/*.ts",
+  "packages/sesame/src/adapters/*.ts",
+  "packages/sesame/src/adapters/sql/*.ts",
+];
 
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "**/.next/**", "bench/results/**", "**/next-env.d.ts"] },
@@ -29,9 +47,23 @@ export default tseslint.config(
     },
   },
   {
+    files: publicFiles,
+    plugins: { local },
+    rules: {
+      "local/require-example": [
+        "error",
+        {
+          // The same files as `publicFiles`, as a pattern on the resolved path of a re-export's source.
+          publicFiles: "/packages/sesame/src/(index|jwt|password\\.node|next/(index|v4)|react/(index|client)|providers/[^/]+|adapters/[^/]+|adapters/sql/[^/]+)\\.ts$",
+          exampleTypes: ["SesameConfig", "OAuthProvider", "CredentialsOptions", "EmailOptions", "GitHubOptions", "PasswordHashOptions", "PostgresOptions", "RedisOptions", "SessionProviderProps", "UseSessionOptions", "MigrateOptions"],
+        },
+      ],
+    },
+  },
+  {
     // The layers: presets, adapters and the framework bindings depend on the core, never the reverse. The rules
-    // every provider follows live in core/provider/; `providers/` only builds presets of them. (A later block
-    // replaces the rule for these files, so the Web-APIs-only pattern is repeated here.)
+    // every provider follows live in core/provider/; `providers/` only builds presets of them. (This block
+    // replaces the rule above for these files, so the Web-APIs-only pattern is repeated here.)
     files: ["packages/sesame/src/core/**/*.ts"],
     ignores: ["packages/sesame/src/**/*.node.ts"],
     rules: {

@@ -4,18 +4,114 @@
  * `Auth(request, config)` serves the auth HTTP API; `getSession(request, config)` reads the session of any
  * request, cheaply enough to run on every one.
  */
+/**
+ * Serves the auth HTTP API (`/api/auth/signin`, `/callback/:provider`, `/session`, …) for a Web `Request`.
+ *
+ * @example
+ * ```ts
+ * // app/api/auth/[...sesame]/route.ts, or any server that speaks Request/Response
+ * import { Auth } from "sesame";
+ * import { config } from "@/auth.config";
+ * export const GET = (request: Request) => Auth(request, config);
+ * export const POST = GET;
+ * ```
+ */
 export { Auth } from "./core/auth.js";
+/**
+ * The session of any request (`{ session, token, cookies }`), cheap enough to run on every request.
+ *
+ * @example
+ * ```ts
+ * import { getSession } from "sesame";
+ * const { session } = await getSession(request, config);
+ * if (!session) return Response.json({ error: "Unauthorized" }, { status: 401 });
+ * ```
+ */
 export { getSession } from "./core/session/get-session.js";
+/**
+ * The signed-in user's upstream access token, refreshed first when due; send `cookies` back.
+ *
+ * @example
+ * ```ts
+ * import { getAccessToken } from "sesame";
+ * const { accessToken } = await getAccessToken(request, config);
+ * const orders = await fetch(`${API}/orders`, { headers: { authorization: `Bearer ${accessToken}` } });
+ * ```
+ */
 export { getAccessToken, type AccessTokenResult } from "./core/session/access-token.js";
+/**
+ * Coordinates upstream token refreshes so one refresh token is spent once. The default is
+ * `MemoryRefreshCoordinator()` (one process); several processes share `RedisRefreshCoordinator` or `SqlRefreshCoordinator`.
+ *
+ * @example
+ * ```ts
+ * import { MemoryRefreshCoordinator } from "sesame";
+ * export const config = { tokens: { coordinator: MemoryRefreshCoordinator() }, providers: [Google()] };
+ * ```
+ */
 export { MemoryRefreshCoordinator, type RefreshCoordinator } from "./core/tokens/coordinator.js";
+/** The upstream (provider or backend) tokens kept in the session: types only. */
 export type { IssuedTokens, UpstreamTokens } from "./core/tokens/upstream.js";
+/**
+ * Session management for server code: a user's devices, signing one or all others out, and ending every
+ * session of a user (after a password change, or a ban).
+ *
+ * @example
+ * ```ts
+ * import { listSessions, revokeSession, revokeUserSessions } from "sesame";
+ * const sessions = await listSessions(request, config); // SessionInfo[], or null when signed out
+ * const other = sessions?.find((s) => !s.current);
+ * if (other) await revokeSession(request, config, other.id);
+ * await revokeUserSessions(config, user.id);
+ * ```
+ */
 export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/server.js";
+/** The database adapter interface and its records, for writing an adapter: types only. */
 export type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "./core/adapter.js";
+/**
+ * A revocation store for one process (tests, single-instance apps). Several processes share
+ * `RedisRevocationStore` from `sesame/adapters/redis`.
+ *
+ * @example
+ * ```ts
+ * import { MemoryRevocationStore } from "sesame";
+ * export const config = { revocation: { store: MemoryRevocationStore() }, providers: [Google()] };
+ * ```
+ */
 export { MemoryRevocationStore } from "./core/revocation/memory.js";
+/**
+ * Sign-in rate limits kept in this process's memory (the default store). Several processes share
+ * `RedisRateLimitStore` or `SqlRateLimitStore`.
+ *
+ * @example
+ * ```ts
+ * import { MemoryRateLimitStore } from "sesame";
+ * rateLimit: { store: MemoryRateLimitStore({ maxEntries: 20_000 }), perIp: { max: 20, window: 60 } },
+ * ```
+ */
 export { MemoryRateLimitStore, type MemoryRateLimitStoreOptions, type RateLimitHit, type RateLimitStore } from "./core/rate-limit/store.js";
+/** The `rateLimit` option and its limits (`{ max, window }` in seconds): types only. */
 export type { Limit, RateLimitOptions } from "./core/rate-limit/limit.js";
+/** The `revocation` option (`store`, `policy`, staleness bounds): types only. */
 export type { RevocationOptions } from "./core/revocation/state.js";
+/** The revocation store interface, for writing a store: types only. */
 export type { RevocationChange, RevocationSnapshot, RevocationStore, RevocationSubscription } from "./core/revocation/store.js";
+/**
+ * The configuration passed to `Auth`, `getSession` and `Sesame`, and its parts. Only `providers` is
+ * required; the secret defaults to `AUTH_SECRET`; sessions last 30 days, in an encrypted JWT cookie (in
+ * the database when there is an `adapter`).
+ *
+ * @example
+ * ```ts
+ * import type { SesameConfig } from "sesame";
+ * import Google from "sesame/providers/google";
+ * export const config: SesameConfig = {
+ *   providers: [Google()],
+ *   session: { maxAge: 7 * 24 * 3600 },
+ *   callbacks: { session: ({ session, token }) => ({ ...session, role: token.role }) },
+ * };
+ * ```
+ */
 export type {
   Callbacks,
   EventCallbacks,
@@ -26,8 +122,23 @@ export type {
   Theme,
   TokensOptions,
 } from "./core/config.js";
+/** Options of one cookie (`cookies` overrides): types only. */
 export type { CookieOptions } from "./core/cookies/serialize.js";
+/** The `cookies` option: names and options per cookie: types only. */
 export type { CookiesOverrides } from "./core/cookies/names.js";
+/**
+ * The errors Sesame throws or reports (`SesameError` and its subclasses, each with a `type`), and
+ * `CredentialsSignin` to extend for a custom credentials error code.
+ *
+ * @example
+ * ```ts
+ * import { CredentialsSignin } from "sesame";
+ * class AccountLocked extends CredentialsSignin { override code = "account_locked" }
+ * // in authorize(): throw new AccountLocked();
+ * ```
+ */
 export * from "./core/errors.js";
+/** The session, token and user shapes; augment `Session`, `User` and `JWT` with `declare module`: types only. */
 export type { Account, Awaitable, JWT, Profile, ProviderType, Session, SignInUser, User } from "./core/types.js";
+/** Provider shapes, for helpers that take or return providers: types only. */
 export type { CredentialInput, CredentialsProvider, CredentialsValues, Provider } from "./providers/types.js";

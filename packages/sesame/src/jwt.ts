@@ -13,8 +13,10 @@ import { readSession } from "./core/session/read.js";
 import { stampClaims, tokenCodec } from "./core/token/codec.js";
 import type { JWT } from "./core/types.js";
 
+/** The session token's claims; augment it with `declare module "sesame/jwt" { interface JWT { … } }`: types only. */
 export type { JWT } from "./core/types.js";
 
+/** What `encode` takes: the claims, and optionally the secret, lifetime (default 30 days) and salt. */
 export interface EncodeParams {
   /** The claims to store. `iat`, `exp` and `jti` are set for you. */
   token: JWT;
@@ -26,6 +28,7 @@ export interface EncodeParams {
   salt?: string;
 }
 
+/** What `decode` takes: the token, and the secret (default `AUTH_SECRET`) and salt it was encoded with. */
 export interface DecodeParams {
   token: string | undefined | null;
   secret?: string | string[];
@@ -48,6 +51,13 @@ export async function encode({ token, secret, maxAge = DEFAULT_SESSION_MAX_AGE_S
  * Decrypts a session token: its claims, or `null` if it is invalid, tampered with or expired. It does not
  * know whether the session was signed out or revoked: to read a request's session, use `getToken` with
  * `config`, or `getSession`.
+ *
+ * @example
+ * ```ts
+ * import { decode } from "sesame/jwt";
+ * const claims = await decode({ token, secret: process.env.AUTH_SECRET });
+ * if (!claims) return new Response("Invalid token", { status: 401 });
+ * ```
  */
 export async function decode({ token, secret, salt = SESSION_TOKEN_SALT }: DecodeParams): Promise<JWT | null> {
   if (!token) return null;
@@ -97,6 +107,7 @@ export interface GetTokenWithConfigParams extends GetTokenCommon {
   secureCookie?: never;
 }
 
+/** What `getToken` takes: the request with the app's `config` (recommended), or with the secret alone. */
 export type GetTokenParams = GetTokenWithSecretParams | GetTokenWithConfigParams;
 
 function header(headers: HeadersLike, name: string): string | null {

@@ -12,6 +12,15 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 import type { ScryptOptions } from "node:crypto";
 
+/**
+ * scrypt parameters of `hashPassword`, `verifyPassword` and `needsRehash`. The defaults suit a server
+ * sign-in (about 128 MiB per hash); lower them only in tests.
+ *
+ * @example
+ * ```ts
+ * const hash = await hashPassword(password, { cost: 14 }); // tests: faster, weaker
+ * ```
+ */
 export interface PasswordHashOptions {
   /** log2 of scrypt's N, the CPU/memory cost. Default: 17 (128 MiB with r = 8). */
   cost?: number;

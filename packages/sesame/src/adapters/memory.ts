@@ -7,6 +7,16 @@ import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, Verification
 const accountKey = (provider: string, providerAccountId: string) => `${provider}\0${providerAccountId}`;
 const copy = <T>(value: T): T => structuredClone(value);
 
+/**
+ * An adapter in this process's memory (users, accounts, database sessions, email tokens): for tests, demos
+ * and single-process prototypes. Everything is lost on restart; use `SqlAdapter` in production.
+ *
+ * @example
+ * ```ts
+ * import { MemoryAdapter } from "sesame/adapters/memory";
+ * export const config = { adapter: MemoryAdapter(), session: { strategy: "database" }, providers: [GitHub()] };
+ * ```
+ */
 export function MemoryAdapter(): Adapter {
   const users = new Map<string, AdapterUser>();
   const accounts = new Map<string, AdapterAccount>();

@@ -15,6 +15,15 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { SesameDatabase } from "./sql/schema.js";
 
+/**
+ * Options of `postgres`: node-postgres's pool options, with Sesame's time-out defaults (5 s to connect,
+ * 5 s per statement, 10 s per query).
+ *
+ * @example
+ * ```ts
+ * postgres({ connectionString: process.env.DATABASE_URL, max: 20, statement_timeout: 2_000 })
+ * ```
+ */
 export interface PostgresOptions extends pg.PoolConfig {
   /** Milliseconds to wait for a connection. Default: 5 000. */
   connectionTimeoutMillis?: number;
@@ -22,6 +31,19 @@ export interface PostgresOptions extends pg.PoolConfig {
   statement_timeout?: number;
 }
 
+/**
+ * A PostgreSQL pool as a Kysely instance for `SqlAdapter`, with time-outs so a database that stops
+ * answering fails requests quickly; connection errors never crash the process.
+ *
+ * @example
+ * ```ts
+ * import { postgres } from "sesame/adapters/postgres";
+ * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ * const db = postgres({ connectionString: process.env.DATABASE_URL });
+ * await migrate(db);
+ * export const config = { adapter: SqlAdapter(db), providers: [GitHub()] };
+ * ```
+ */
 export function postgres(options: PostgresOptions = {}): Kysely<SesameDatabase> {
   const pool = new pg.Pool({ connectionTimeoutMillis: 5_000, statement_timeout: 5_000, query_timeout: 10_000, ...options });
   // An idle client losing its connection (the server restarted) must not crash the process.

@@ -18,6 +18,15 @@ import type { RateLimitStore } from "../core/rate-limit/store.js";
 import type { RefreshCoordinator } from "../core/tokens/coordinator.js";
 import type { RevocationChange, RevocationStore } from "../core/revocation/store.js";
 
+/**
+ * Options shared by the Redis stores: `url` (default `redis://127.0.0.1:6379`), key `prefix` (default
+ * `sesame:`), `connectTimeout` in ms (default 2 000). Each store opens its connection on first use.
+ *
+ * @example
+ * ```ts
+ * RedisRevocationStore({ url: process.env.REDIS_URL, prefix: "myapp:auth:" })
+ * ```
+ */
 export interface RedisOptions {
   /** Default: `redis://127.0.0.1:6379`. */
   url?: string;
@@ -67,6 +76,15 @@ function lazyClient(options: RedisOptions): { client: Client; ready: () => Promi
   return { client, ready };
 }
 
+/**
+ * Sign-in rate limits in Redis (a counter per key that expires with its window), shared by every process.
+ *
+ * @example
+ * ```ts
+ * import { RedisRateLimitStore } from "sesame/adapters/redis";
+ * export const config = { rateLimit: { store: RedisRateLimitStore({ url: process.env.REDIS_URL }) }, providers };
+ * ```
+ */
 export function RedisRateLimitStore(options: RedisOptions = {}): RateLimitStore {
   const prefix = `${options.prefix ?? "sesame:"}ratelimit:`;
   const { ready } = lazyClient(options);
@@ -90,6 +108,16 @@ export function RedisRateLimitStore(options: RedisOptions = {}): RateLimitStore 
   };
 }
 
+/**
+ * Revocation of JWT sessions in Redis, shared by every process: a sorted set of revoked token ids, user
+ * token versions, and a pub/sub channel that tells the other processes at once.
+ *
+ * @example
+ * ```ts
+ * import { RedisRevocationStore } from "sesame/adapters/redis";
+ * export const config = { revocation: { store: RedisRevocationStore({ url: process.env.REDIS_URL }) }, providers };
+ * ```
+ */
 export function RedisRevocationStore(options: RedisOptions = {}): RevocationStore {
   const prefix = options.prefix ?? "sesame:";
   const keys = { revoked: `${prefix}revoked`, versions: `${prefix}versions`, channel: `${prefix}revocation` };
@@ -296,7 +324,16 @@ export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}):
   };
 }
 
-/** Refresh coordination in Redis: `SET NX PX` claims, results that expire with the grace window. */
+/**
+ * Refresh coordination in Redis: `SET NX PX` claims, results that expire with the grace window, so that
+ * concurrent requests on several processes spend an upstream refresh token once.
+ *
+ * @example
+ * ```ts
+ * import { RedisRefreshCoordinator } from "sesame/adapters/redis";
+ * tokens: { coordinator: RedisRefreshCoordinator({ url: process.env.REDIS_URL }) },
+ * ```
+ */
 export function RedisRefreshCoordinator(options: RedisOptions = {}): RefreshCoordinator {
   const prefix = `${options.prefix ?? "sesame:"}refresh:`;
   const { ready } = lazyClient(options);

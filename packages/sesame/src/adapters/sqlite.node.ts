@@ -17,6 +17,19 @@ import Database from "better-sqlite3";
 import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
 import type { SesameDatabase } from "./sql/schema.js";
 
+/**
+ * Opens (or creates) the SQLite file `filename` as a Kysely instance for `SqlAdapter`: WAL, foreign keys,
+ * prepared statements reused, and `busyTimeoutMs` (default 5 000) of waiting on a locked database.
+ *
+ * @example
+ * ```ts
+ * import { sqlite } from "sesame/adapters/sqlite";
+ * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ * const db = sqlite("./data/auth.db");
+ * await migrate(db);
+ * export const config = { adapter: SqlAdapter(db), providers: [GitHub()] };
+ * ```
+ */
 export function sqlite(filename: string, options: { busyTimeoutMs?: number } = {}): Kysely<SesameDatabase> {
   const database = new Database(filename);
   database.pragma("journal_mode = WAL");

@@ -19,6 +19,7 @@ import { MemoryRefreshCoordinator, type RefreshCoordinator } from "./tokens/coor
 import type { UpstreamTokens } from "./tokens/upstream.js";
 import type { Account, Awaitable, JWT, Profile, Session, User } from "./types.js";
 
+/** The `session` option: strategy (`"jwt"` or `"database"`), `maxAge` (30 days), `updateAge` (24 hours), bearer tokens. */
 export interface SessionOptions {
   /**
    * `"jwt"`: the session lives in an encrypted cookie. `"database"`: the cookie holds a random token and the
@@ -40,6 +41,7 @@ export interface SessionOptions {
   bearer?: "GET" | "always" | false;
 }
 
+/** The `tokens` option: refreshing the upstream (provider or backend) tokens kept in the session. */
 export interface TokensOptions {
   /** Refresh when the access token expires within this many seconds. Default: 60. */
   refreshBuffer?: number;
@@ -55,6 +57,7 @@ export interface TokensOptions {
   exposeAccessToken?: boolean;
 }
 
+/** The `callbacks` option: `signIn`, `redirect`, `jwt`, `session`, `authorized` (each optional in the config). */
 export interface Callbacks {
   /** Return `false` to refuse the sign-in (`AccessDenied`), or a URL to send the user there instead. */
   signIn(params: {
@@ -124,6 +127,7 @@ export interface PagesOptions {
   verifyRequest: string;
 }
 
+/** The `theme` option of the built-in pages. */
 export interface Theme {
   colorScheme?: "auto" | "light" | "dark";
   /** A CSS colour for buttons and links. */
@@ -149,6 +153,22 @@ export interface Logger {
   debug(message: string, meta?: unknown): void;
 }
 
+/**
+ * The configuration passed to `Auth`, `getSession` and `Sesame` (`sesame/next`). Only `providers` is
+ * required; the secret defaults to `AUTH_SECRET`; sessions last 30 days, in an encrypted JWT cookie (in
+ * the database when there is an `adapter`).
+ *
+ * @example
+ * ```ts
+ * import type { SesameConfig } from "sesame";
+ * import Google from "sesame/providers/google";
+ * export const config: SesameConfig = {
+ *   providers: [Google()],
+ *   session: { maxAge: 7 * 24 * 3600 },
+ *   callbacks: { session: ({ session, token }) => ({ ...session, role: token.role }) },
+ * };
+ * ```
+ */
 export interface SesameConfig {
   providers: Provider[];
   /** Where users, accounts and database sessions are stored. See `sesame/adapters/*`. */

@@ -120,7 +120,7 @@ export class MethodNotAllowed extends SesameError {
  *
  * @example
  * ```ts
- * class AccountLocked extends CredentialsSignin { code = "account_locked" }
+ * class AccountLocked extends CredentialsSignin { override code = "account_locked" }
  * ```
  */
 export class CredentialsSignin extends SesameError {

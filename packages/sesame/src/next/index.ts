@@ -30,11 +30,16 @@ import { parseSetCookie } from "./cookies.js";
 import { runProxy, type AuthenticatedHandler, type NextAuthRequest } from "./proxy.js";
 import { currentRequestHead } from "./server-request.js";
 
+/**
+ * The request a wrapped proxy or route handler gets from `auth(handler)`, with `req.auth` (the session or
+ * `null`), and the type of such a handler: types only.
+ */
 export type { NextAuthRequest, AuthenticatedHandler };
 
 /** A config, or a function of the request returning one (return the same object each time: it is resolved once per object). */
 export type NextConfigInput = SesameConfig | ((request: Request | undefined) => SesameConfig | Promise<SesameConfig>);
 
+/** Options of the server `signIn`: `redirectTo` (default `/`), `redirect: false` to get the URL back, and form fields. */
 export interface SignInOptions {
   /** Where to go after signing in. Default: the page the action was called from is unknown, so `/`. */
   redirectTo?: string;
@@ -44,11 +49,13 @@ export interface SignInOptions {
   [field: string]: string | boolean | undefined;
 }
 
+/** Options of the server `signOut`: `redirectTo` (default `/`), `redirect: false` to get the URL back. */
 export interface SignOutOptions {
   redirectTo?: string;
   redirect?: boolean;
 }
 
+/** `auth`: the session in server code, the proxy itself, or a wrapper of the app's proxy / route handler. */
 export interface AuthFunction {
   /** In Server Components, Route Handlers and Server Actions: the session, or `null`. Never writes cookies. */
   (): Promise<Session | null>;
@@ -88,6 +95,20 @@ async function applyCookies(setCookies: readonly string[]): Promise<void> {
   }
 }
 
+/**
+ * Sesame for a Next.js app (Auth.js v5's shape): the route `handlers`, `auth` (session in server code, or
+ * the proxy), and the Server Action helpers `signIn`, `signOut` and `update`. Also exported as `NextAuth`.
+ * `input` is the config, or a function of the request returning it.
+ *
+ * @example
+ * ```ts
+ * // auth.ts
+ * import Sesame from "sesame/next";
+ * import Google from "sesame/providers/google";
+ * export const { handlers, auth, signIn, signOut } = Sesame({ providers: [Google()] });
+ * // app/api/auth/[...sesame]/route.ts: export const { GET, POST } = handlers;
+ * ```
+ */
 export function Sesame(input: NextConfigInput): SesameNext {
   // The config is read on every request: it is awaited only when the app's config function returns a
   // promise, since even an `await` of a plain value costs a promise.

@@ -12,6 +12,7 @@ import { cookieHeaderAfter } from "./cookies.js";
 /** The request an app's proxy or route handler gets from `auth((req) => …)`: with `req.auth`. */
 export type NextAuthRequest = NextRequest & { auth: Session | null };
 
+/** A proxy or route handler wrapped by `auth(handler)`: it gets `req.auth`, and may return nothing to continue. */
 export type AuthenticatedHandler<Context> = (request: NextAuthRequest, context: Context) => Response | undefined | Promise<Response | undefined>;
 
 export async function runProxy<Context>(request: NextRequest, context: Context, config: SesameConfig, handler?: AuthenticatedHandler<Context>): Promise<Response> {

@@ -23,6 +23,14 @@ interface NodeResponseLike {
 /**
  * The session on the server, as in NextAuth v4: `getServerSession(authOptions)` in the App Router, or
  * `getServerSession(req, res, authOptions)` in the Pages Router (where a renewed cookie is set on `res`).
+ *
+ * @example
+ * ```ts
+ * import { getServerSession } from "sesame/next";
+ * import { authOptions } from "@/auth";
+ * const session = await getServerSession(authOptions);
+ * if (!session) redirect("/api/auth/signin");
+ * ```
  */
 export async function getServerSession(config: SesameConfig): Promise<Session | null>;
 export async function getServerSession(req: RequestLike, res: NodeResponseLike, config: SesameConfig): Promise<Session | null>;
@@ -42,6 +50,7 @@ interface WithAuthCommon {
   pages?: { signIn?: string; error?: string };
 }
 
+/** Options of `withAuth`: the app's `config` (recommended) or a `secret`, the `authorized` callback, and `pages`. */
 export type WithAuthOptions = WithAuthCommon &
   (
     | {
@@ -64,6 +73,7 @@ export type WithAuthOptions = WithAuthCommon &
       }
   );
 
+/** The request `withAuth` passes to the app's middleware, with `req.nextauth.token`. */
 export type NextRequestWithAuth = NextRequest & { nextauth: { token: JWT | null } };
 type Middleware = (request: NextRequestWithAuth, event?: unknown) => Response | undefined | Promise<Response | undefined>;
 

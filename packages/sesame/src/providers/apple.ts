@@ -10,6 +10,7 @@
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider } from "./oauth.js";
 
+/** The claims of Apple's ID token (booleans may arrive as strings). */
 export interface AppleProfile extends Profile {
   sub: string;
   email?: string;
@@ -20,7 +21,15 @@ export interface AppleProfile extends Profile {
 /** The longest name kept from the posted `user` field; Apple's are far shorter. */
 const MAX_NAME_LENGTH = 200;
 
-/** The name in Apple's posted `user` field (`{"name":{"firstName","lastName"},"email"}`); its email is ignored. */
+/**
+ * The name in Apple's posted `user` field (`{"name":{"firstName","lastName"},"email"}`); its email is ignored.
+ * Sesame calls it on Apple's first callback; `null` when the field holds no usable name.
+ *
+ * @example
+ * ```ts
+ * applePostedName('{"name":{"firstName":"Ada","lastName":"Lovelace"}}'); // "Ada Lovelace"
+ * ```
+ */
 export function applePostedName(value: string): string | null {
   let posted: unknown;
   try {
@@ -40,6 +49,9 @@ export function applePostedName(value: string): string | null {
 }
 
 /**
+ * The Sign in with Apple provider (id `"apple"`). `clientId` is the Services ID; `clientSecret` the JWT
+ * signed with your .p8 key (defaults: `AUTH_APPLE_ID` / `AUTH_APPLE_SECRET`).
+ *
  * @example
  * ```ts
  * Apple({ clientId: "com.example.web", clientSecret: appleClientSecretJwt })

@@ -4,8 +4,19 @@
  */
 import type { OAuthProvider, StandardClaims } from "./oauth.js";
 
+/** Auth0's ID token claims: the standard OpenID Connect ones. */
 export type Auth0Profile = StandardClaims;
 
+/**
+ * The Auth0 provider (id `"auth0"`). `issuer` is the tenant URL (default `AUTH_AUTH0_ISSUER`); client id and secret default to `AUTH_AUTH0_ID` / `AUTH_AUTH0_SECRET`.
+ *
+ * @example
+ * ```ts
+ * import Sesame from "sesame/next";
+ * import Auth0 from "sesame/providers/auth0";
+ * export const { handlers, auth } = Sesame({ providers: [Auth0({ issuer: "https://your-tenant.eu.auth0.com" })] }); // AUTH_AUTH0_ID, AUTH_AUTH0_SECRET
+ * ```
+ */
 export default function Auth0(options: Partial<OAuthProvider<Auth0Profile>> = {}): OAuthProvider<Auth0Profile> {
   return {
     id: "auth0",

@@ -3,6 +3,15 @@ import type { CredentialInput, CredentialsProvider } from "./types.js";
 
 export type { CredentialInput, CredentialsProvider, CredentialsValues } from "./types.js";
 
+/**
+ * Options of `Credentials`: `authorize` (required) checks the posted values; `credentials` lists the
+ * fields of the built-in form; `id` defaults to `"credentials"`.
+ *
+ * @example
+ * ```ts
+ * Credentials({ id: "otp", credentials: { code: { label: "Code" } }, authorize: ({ code }) => checkOtp(code) })
+ * ```
+ */
 export interface CredentialsOptions<Fields extends string>
   extends Partial<Omit<CredentialsProvider<Fields>, "authorize" | "credentials">> {
   credentials?: Record<Fields, CredentialInput>;
@@ -10,6 +19,9 @@ export interface CredentialsOptions<Fields extends string>
 }
 
 /**
+ * The credentials provider (id `"credentials"`): the app checks the form itself in `authorize`, returning
+ * the user or `null`. Failed attempts are rate limited per IP and per account by default.
+ *
  * @example
  * ```ts
  * Credentials({

@@ -5,6 +5,7 @@
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider } from "./oauth.js";
 
+/** Discord's `/users/@me` answer. */
 export interface DiscordProfile extends Profile {
   id: string;
   username: string;
@@ -15,6 +16,15 @@ export interface DiscordProfile extends Profile {
   discriminator: string;
 }
 
+/**
+ * The avatar URL of a Discord user: their avatar (animated as GIF), else the default avatar for their id.
+ * The preset's `profile` uses it; reuse it in your own `profile`.
+ *
+ * @example
+ * ```ts
+ * Discord({ profile: (p) => ({ id: p.id, name: p.username, email: null, image: discordAvatar(p) }) })
+ * ```
+ */
 export function discordAvatar(p: DiscordProfile): string {
   if (p.avatar) return `https://cdn.discordapp.com/avatars/${p.id}/${p.avatar}.${p.avatar.startsWith("a_") ? "gif" : "png"}`;
   // New usernames have discriminator "0": their default avatar is chosen from the id.
@@ -22,6 +32,16 @@ export function discordAvatar(p: DiscordProfile): string {
   return `https://cdn.discordapp.com/embed/avatars/${index}.png`;
 }
 
+/**
+ * The Discord provider (id `"discord"`, scopes `identify email`). Client id and secret default to `AUTH_DISCORD_ID` / `AUTH_DISCORD_SECRET`.
+ *
+ * @example
+ * ```ts
+ * import Sesame from "sesame/next";
+ * import Discord from "sesame/providers/discord";
+ * export const { handlers, auth } = Sesame({ providers: [Discord()] }); // AUTH_DISCORD_ID, AUTH_DISCORD_SECRET
+ * ```
+ */
 export default function Discord(options: Partial<OAuthProvider<DiscordProfile>> = {}): OAuthProvider<DiscordProfile> {
   return {
     id: "discord",

@@ -15,6 +15,15 @@ import type { EmailProvider, VerificationRequest } from "./types.js";
 
 export type { EmailProvider, VerificationRequest } from "./types.js";
 
+/**
+ * Options of `Email`: the SMTP `server` and `from` address (env `EMAIL_SERVER` / `EMAIL_FROM`), or your own
+ * `sendVerificationRequest`; `maxAge` of a link defaults to 24 hours.
+ *
+ * @example
+ * ```ts
+ * Email({ maxAge: 15 * 60, sendVerificationRequest: ({ identifier, url }) => mailer.send(identifier, url) })
+ * ```
+ */
 export interface EmailOptions extends Partial<Omit<EmailProvider, "type">> {
   /** SMTP server: a URL (`smtp://user:pass@host:587`) or nodemailer options. Env: `EMAIL_SERVER`. */
   server?: string | Parameters<typeof createTransport>[0];
@@ -22,6 +31,16 @@ export interface EmailOptions extends Partial<Omit<EmailProvider, "type">> {
   from?: string;
 }
 
+/**
+ * The email ("magic link") provider (id `"email"`); requires an `adapter` to store the links' tokens.
+ *
+ * @example
+ * ```ts
+ * import Sesame from "sesame/next";
+ * import Email from "sesame/providers/email";
+ * export const { handlers, auth } = Sesame({ adapter, providers: [Email({ from: "Acme <no-reply@acme.com>" })] });
+ * ```
+ */
 export default function Email({ server, from, ...options }: EmailOptions = {}): EmailProvider {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
   const transportOptions = server ?? env.EMAIL_SERVER;

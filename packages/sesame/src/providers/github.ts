@@ -7,6 +7,7 @@
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider, ProviderFetch, TokenSet } from "./oauth.js";
 
+/** GitHub's `/user` answer, with the primary email from the emails API. */
 export interface GitHubProfile extends Profile {
   id: number;
   login: string;
@@ -23,11 +24,29 @@ interface GitHubEmail {
   verified: boolean;
 }
 
+/**
+ * Options of the GitHub preset: any provider option, plus `enterprise` for GitHub Enterprise Server.
+ *
+ * @example
+ * ```ts
+ * GitHub({ enterprise: { baseUrl: "https://github.example.com" } })
+ * ```
+ */
 export interface GitHubOptions extends Partial<OAuthProvider<GitHubProfile>> {
   /** GitHub Enterprise Server: its base URL, e.g. `https://github.example.com`. */
   enterprise?: { baseUrl: string };
 }
 
+/**
+ * The GitHub provider (id `"github"`, scopes `read:user user:email`). Client id and secret default to `AUTH_GITHUB_ID` / `AUTH_GITHUB_SECRET`.
+ *
+ * @example
+ * ```ts
+ * import Sesame from "sesame/next";
+ * import GitHub from "sesame/providers/github";
+ * export const { handlers, auth } = Sesame({ providers: [GitHub()] }); // AUTH_GITHUB_ID, AUTH_GITHUB_SECRET
+ * ```
+ */
 export default function GitHub({ enterprise, ...options }: GitHubOptions = {}): OAuthProvider<GitHubProfile> {
   const web = enterprise?.baseUrl.replace(/\/$/, "") ?? "https://github.com";
   const api = enterprise ? `${web}/api/v3` : "https://api.github.com";

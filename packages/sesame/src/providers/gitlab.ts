@@ -4,8 +4,19 @@
  */
 import type { OAuthProvider, StandardClaims } from "./oauth.js";
 
+/** GitLab's ID token claims: the standard OpenID Connect ones. */
 export type GitLabProfile = StandardClaims;
 
+/**
+ * The GitLab provider (id `"gitlab"`): gitlab.com by default, a self-managed instance with `issuer`. Client id and secret default to `AUTH_GITLAB_ID` / `AUTH_GITLAB_SECRET`.
+ *
+ * @example
+ * ```ts
+ * import Sesame from "sesame/next";
+ * import GitLab from "sesame/providers/gitlab";
+ * export const { handlers, auth } = Sesame({ providers: [GitLab()] }); // or GitLab({ issuer: "https://gitlab.example.com" })
+ * ```
+ */
 export default function GitLab(options: Partial<OAuthProvider<GitLabProfile>> = {}): OAuthProvider<GitLabProfile> {
   return {
     id: "gitlab",

@@ -7,6 +7,7 @@
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider } from "./oauth.js";
 
+/** The claims of Google's ID token (`hd`: the Workspace domain). */
 export interface GoogleProfile extends Profile {
   sub: string;
   email: string;
@@ -18,6 +19,16 @@ export interface GoogleProfile extends Profile {
   hd?: string;
 }
 
+/**
+ * The Google provider (id `"google"`). Options override the preset; client id and secret default to `AUTH_GOOGLE_ID` / `AUTH_GOOGLE_SECRET`.
+ *
+ * @example
+ * ```ts
+ * import Sesame from "sesame/next";
+ * import Google from "sesame/providers/google";
+ * export const { handlers, auth } = Sesame({ providers: [Google()] }); // AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET
+ * ```
+ */
 export default function Google(options: Partial<OAuthProvider<GoogleProfile>> = {}): OAuthProvider<GoogleProfile> {
   return {
     id: "google",

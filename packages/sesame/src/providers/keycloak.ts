@@ -4,8 +4,19 @@
  */
 import type { OAuthProvider, StandardClaims } from "./oauth.js";
 
+/** Keycloak's ID token claims: the standard OpenID Connect ones. */
 export type KeycloakProfile = StandardClaims;
 
+/**
+ * The Keycloak provider (id `"keycloak"`). `issuer` is the realm URL (default `AUTH_KEYCLOAK_ISSUER`); client id and secret default to `AUTH_KEYCLOAK_ID` / `AUTH_KEYCLOAK_SECRET`.
+ *
+ * @example
+ * ```ts
+ * import Sesame from "sesame/next";
+ * import Keycloak from "sesame/providers/keycloak";
+ * export const { handlers, auth } = Sesame({ providers: [Keycloak({ issuer: "https://sso.example.com/realms/main" })] }); // AUTH_KEYCLOAK_ID, AUTH_KEYCLOAK_SECRET
+ * ```
+ */
 export default function Keycloak(options: Partial<OAuthProvider<KeycloakProfile>> = {}): OAuthProvider<KeycloakProfile> {
   return {
     id: "keycloak",

@@ -8,6 +8,7 @@
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider } from "./oauth.js";
 
+/** Entra ID's ID token claims (`oid`: the user across the tenant's apps, used as the account id). */
 export interface MicrosoftEntraIDProfile extends Profile {
   sub: string;
   oid: string;
@@ -17,6 +18,16 @@ export interface MicrosoftEntraIDProfile extends Profile {
   preferred_username: string;
 }
 
+/**
+ * The Microsoft Entra ID provider (id `"microsoft-entra-id"`) for one tenant: `tenantId`, or `issuer` (default `AUTH_MICROSOFT_ENTRA_ID_ISSUER`). Client id and secret default to `AUTH_MICROSOFT_ENTRA_ID_ID` / `AUTH_MICROSOFT_ENTRA_ID_SECRET`.
+ *
+ * @example
+ * ```ts
+ * import Sesame from "sesame/next";
+ * import MicrosoftEntraID from "sesame/providers/microsoft-entra-id";
+ * export const { handlers, auth } = Sesame({ providers: [MicrosoftEntraID({ tenantId: process.env.ENTRA_TENANT_ID })] }); // AUTH_MICROSOFT_ENTRA_ID_ID, _SECRET
+ * ```
+ */
 export default function MicrosoftEntraID({
   tenantId,
   ...options

@@ -5,10 +5,42 @@
 import type { OAuthProvider } from "../core/provider/oauth.js";
 import type { Profile } from "../core/types.js";
 
-export type { ClientAuthMethod, OAuthProvider, ProviderFetch, StandardClaims, TokenSet } from "../core/provider/oauth.js";
+/**
+ * What an OAuth / OpenID Connect provider is (`OAuthProvider`), what its token endpoint answered (`TokenSet`),
+ * and the standard claims: defined by the core, named here for presets and apps.
+ *
+ * @example
+ * ```ts
+ * import type { OAuthProvider } from "sesame/providers/oauth";
+ * const acme: OAuthProvider = { id: "acme", name: "Acme", type: "oidc", issuer: "https://id.acme.com" };
+ * ```
+ */
+export type { ClientAuthMethod, OAuthProvider, PostedNameField, ProviderFetch, StandardClaims, TokenSet } from "../core/provider/oauth.js";
+/**
+ * The default profile mapping (`sub` or `id`, `name`, `email`, `picture`; the email verified only with
+ * `email_verified: true`), for custom mappings that change one field.
+ *
+ * @example
+ * ```ts
+ * import { OAuth, standardProfile } from "sesame/providers/oauth";
+ * OAuth({ ...endpoints, profile: (p) => ({ ...standardProfile(p), id: String(p.user_id) }) })
+ * ```
+ */
 export { standardProfile } from "../core/provider/oauth.js";
 
-/** A provider without a preset. `type` defaults to `"oauth"`. */
+/**
+ * A provider without a preset. `type` defaults to `"oauth"` (plain OAuth 2.0: give the `authorization`,
+ * `token` and `userinfo` endpoints); the profile is mapped by `profile`, else `standardProfile`.
+ *
+ * @example
+ * ```ts
+ * import { OAuth } from "sesame/providers/oauth";
+ * OAuth({
+ *   id: "acme", name: "Acme",
+ *   authorization: "https://acme.com/oauth/authorize", token: "https://acme.com/oauth/token", userinfo: "https://api.acme.com/me",
+ * })
+ * ```
+ */
 export function OAuth<P extends Profile = Profile>(options: Omit<OAuthProvider<P>, "type"> & { type?: "oauth" | "oidc" }): OAuthProvider<P> {
   return { type: "oauth", ...options };
 }

@@ -4,8 +4,19 @@
  */
 import type { OAuthProvider, StandardClaims } from "./oauth.js";
 
+/** Okta's ID token claims: the standard OpenID Connect ones. */
 export type OktaProfile = StandardClaims;
 
+/**
+ * The Okta provider (id `"okta"`). `issuer` is the org URL (default `AUTH_OKTA_ISSUER`); client id and secret default to `AUTH_OKTA_ID` / `AUTH_OKTA_SECRET`.
+ *
+ * @example
+ * ```ts
+ * import Sesame from "sesame/next";
+ * import Okta from "sesame/providers/okta";
+ * export const { handlers, auth } = Sesame({ providers: [Okta({ issuer: "https://your-org.okta.com" })] }); // AUTH_OKTA_ID, AUTH_OKTA_SECRET
+ * ```
+ */
 export default function Okta(options: Partial<OAuthProvider<OktaProfile>> = {}): OAuthProvider<OktaProfile> {
   return {
     id: "okta",

@@ -5,6 +5,7 @@
  */
 import type { Session } from "../core/types.js";
 
+/** A configured provider as `getProviders()` lists it: no secrets. */
 export interface ClientSafeProvider {
   id: string;
   name: string;
@@ -13,6 +14,7 @@ export interface ClientSafeProvider {
   callbackUrl: string;
 }
 
+/** What `signIn(…, { redirect: false })` resolves to: `error` and `code` say why a sign-in failed. */
 export interface SignInResponse {
   error: string | undefined;
   code: string | undefined;
@@ -23,7 +25,7 @@ export interface SignInResponse {
 
 type Listener = (session: Session | null) => void;
 
-/** Where the auth API lives; `SessionProvider basePath` changes it. */
+/** Where the auth API lives; `SessionProvider basePath` changes it. @internal */
 export const settings = { basePath: "/api/auth" };
 
 const CHANNEL = "sesame.session";
@@ -39,11 +41,12 @@ function publish(session: Session | null) {
   for (const listener of listeners) listener(session);
 }
 
-/** The last session fetched in this tab, if any yet. */
+/** The last session fetched in this tab, if any yet. @internal (for `SessionProvider`) */
 export function cachedSession(): { session: Session | null } | undefined {
   return current;
 }
 
+/** Calls `listener` with every session fetched in this tab; returns the unsubscribe function. @internal (for `SessionProvider`) */
 export function subscribe(listener: Listener): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);
@@ -55,7 +58,17 @@ async function json<T>(path: string, init?: RequestInit): Promise<T | null> {
   return (await response.json()) as T | null;
 }
 
-/** The session, fetched once for every concurrent caller in this tab. */
+/**
+ * The session, fetched once for every concurrent caller in this tab (`GET /api/auth/session`); `null` when
+ * signed out. Outside React, or in an event handler; components use `useSession`.
+ *
+ * @example
+ * ```ts
+ * import { getSession } from "sesame/react";
+ * const session = await getSession();
+ * if (session) console.log(`Signed in as ${session.user?.email}`);
+ * ```
+ */
 export function getSession(): Promise<Session | null> {
   inflight ??= json<Session | Record<string, never>>("/session")
     .then((data) => {
@@ -70,10 +83,30 @@ export function getSession(): Promise<Session | null> {
   return inflight;
 }
 
+/**
+ * The CSRF token the auth API's POST routes expect, for a hand-written form or `fetch`.
+ *
+ * @example
+ * ```ts
+ * import { getCsrfToken } from "sesame/react";
+ * const csrfToken = await getCsrfToken();
+ * await fetch("/api/auth/signout", { method: "POST", body: new URLSearchParams({ csrfToken: csrfToken ?? "" }) });
+ * ```
+ */
 export async function getCsrfToken(): Promise<string | undefined> {
   return (await json<{ csrfToken: string }>("/csrf"))?.csrfToken;
 }
 
+/**
+ * The configured providers by id, for a custom sign-in page.
+ *
+ * @example
+ * ```tsx
+ * import { getProviders, signIn } from "sesame/react";
+ * const providers = await getProviders();
+ * return Object.values(providers ?? {}).map((p) => <button key={p.id} onClick={() => signIn(p.id)}>{p.name}</button>);
+ * ```
+ */
 export async function getProviders(): Promise<Record<string, ClientSafeProvider> | null> {
   return json<Record<string, ClientSafeProvider>>("/providers");
 }
@@ -97,6 +130,7 @@ function navigate(url: string) {
   if (url.includes("#")) window.location.reload();
 }
 
+/** Options of the client `signIn`: where to land, whether to redirect, and the form fields (credentials, `email`). */
 export interface SignInOptions {
   /** Where to land afterwards. Default: the current page. `redirectTo` (v5) and `callbackUrl` (v4) are the same. */
   callbackUrl?: string;
@@ -146,13 +180,23 @@ export async function signIn(provider?: string, options: SignInOptions = {}, aut
   return { error, code, status: response.status, ok: response.ok && !error, url: error ? null : url };
 }
 
+/** Options of the client `signOut`: where to land (default: the current page), whether to redirect. */
 export interface SignOutOptions {
   callbackUrl?: string;
   redirectTo?: string;
   redirect?: boolean;
 }
 
-/** Signs out (NextAuth's signature); other tabs follow within moments. */
+/**
+ * Signs out (NextAuth's signature); other tabs follow within moments. Redirects to `redirectTo` (default:
+ * the current page) unless `redirect: false`.
+ *
+ * @example
+ * ```tsx
+ * import { signOut } from "sesame/react";
+ * <button onClick={() => signOut({ redirectTo: "/" })}>Sign out</button>
+ * ```
+ */
 export async function signOut(options: SignOutOptions = {}): Promise<{ url: string } | undefined> {
   const destination = options.redirectTo ?? options.callbackUrl ?? window.location.href;
   const response = await post("/signout", { callbackUrl: destination });
@@ -168,7 +212,7 @@ export async function signOut(options: SignOutOptions = {}): Promise<{ url: stri
   return { url };
 }
 
-/** Updates the session through the `jwt` callback (`trigger: "update"`); every tab sees the result. */
+/** Updates the session through the `jwt` callback (`trigger: "update"`); every tab sees the result. @internal (`useSession().update` is the public form) */
 export async function updateSession(data?: Record<string, unknown>): Promise<Session | null> {
   const csrfToken = await getCsrfToken();
   const response = await fetch(`${settings.basePath}/session`, {
@@ -195,7 +239,7 @@ function broadcast(trigger: Message["trigger"]) {
   }
 }
 
-/** Starts listening to the other tabs; returns the function that stops it. */
+/** Starts listening to the other tabs; returns the function that stops it. @internal (for `SessionProvider`) */
 export function listenToOtherTabs(onChange: () => void): () => void {
   if (typeof BroadcastChannel !== "undefined") {
     // The sending channel itself: a BroadcastChannel does not hear its own messages, so this tab does

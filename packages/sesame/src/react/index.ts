@@ -10,8 +10,10 @@ import { cachedSession, getSession, listenToOtherTabs, settings, subscribe, upda
 
 export { getCsrfToken, getProviders, getSession, signIn, signOut, type ClientSafeProvider, type SignInOptions, type SignInResponse, type SignOutOptions } from "./client.js";
 
+/** Where `useSession` stands: `"loading"` until the first session is known. */
 export type SessionStatus = "loading" | "authenticated" | "unauthenticated";
 
+/** What `useSession` returns: the session (`data`), its `status`, and `update`. */
 export interface SessionContextValue {
   data: Session | null;
   status: SessionStatus;
@@ -21,6 +23,14 @@ export interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | undefined>(undefined);
 
+/**
+ * Props of `SessionProvider`. All optional: pass the server's `session` to skip the first fetch.
+ *
+ * @example
+ * ```tsx
+ * <SessionProvider session={await auth()} basePath="/api/auth" refetchInterval={300}>{children}</SessionProvider>
+ * ```
+ */
 export interface SessionProviderProps {
   children?: ReactNode;
   /** The session from the server render, so the first paint needs no request. */
@@ -38,6 +48,18 @@ export interface SessionProviderProps {
 /** Refresh errors mean the session cannot do its job any more: `required` treats them as signed out. */
 const ENDED = new Set(["RefreshTokenError", "RefreshTokenExpired"]);
 
+/**
+ * Makes the session available to `useSession` below it: fetched once per tab, refetched on focus (and on
+ * `refetchInterval`), kept in step across tabs. Render it in a Client Component around the app.
+ *
+ * @example
+ * ```tsx
+ * // app/providers.tsx
+ * "use client";
+ * import { SessionProvider } from "sesame/react";
+ * export const Providers = ({ children }: { children: React.ReactNode }) => <SessionProvider>{children}</SessionProvider>;
+ * ```
+ */
 export function SessionProvider({
   children,
   session: initial,
@@ -112,12 +134,32 @@ export function SessionProvider({
   return createElement(SessionContext.Provider, { value }, children);
 }
 
+/**
+ * Options of `useSession`.
+ *
+ * @example
+ * ```ts
+ * useSession({ required: true, onUnauthenticated: () => router.push("/login") });
+ * ```
+ */
 export interface UseSessionOptions {
   /** The page needs a session: without one (or with a refresh error), go to sign-in or call `onUnauthenticated`. */
   required?: boolean;
   onUnauthenticated?(): void;
 }
 
+/**
+ * The session in a Client Component, under `SessionProvider`. With `required: true`, a signed-out visitor
+ * is sent to sign-in and the status stays `"loading"` meanwhile.
+ *
+ * @example
+ * ```tsx
+ * "use client";
+ * import { useSession } from "sesame/react";
+ * const { data: session, status } = useSession();
+ * if (status === "authenticated") return <p>Signed in as {session?.user?.name}</p>;
+ * ```
+ */
 export function useSession(options: UseSessionOptions = {}): SessionContextValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error("useSession must be used inside <SessionProvider>.");

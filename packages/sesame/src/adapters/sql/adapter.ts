@@ -33,6 +33,19 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "ER_DUP_ENTRY" || /UNIQUE constraint failed/.test(String(message));
 }
 
+/**
+ * The SQL adapter on any Kysely instance (SQLite, PostgreSQL, MySQL): users, accounts, database sessions
+ * and email tokens. Run `migrate(db)` first.
+ *
+ * @example
+ * ```ts
+ * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ * import { postgres } from "sesame/adapters/postgres";
+ * const db = postgres({ connectionString: process.env.DATABASE_URL });
+ * await migrate(db);
+ * export const config = { adapter: SqlAdapter(db), providers: [GitHub()] };
+ * ```
+ */
 export function SqlAdapter(db: Kysely<SesameDatabase>): Adapter {
   const adapter: Adapter = {
     async createUser({ id = crypto.randomUUID(), ...data }) {

@@ -76,6 +76,14 @@ const migrations: Record<string, Migration> = {
   },
 };
 
+/**
+ * Options of `migrate` and `sesameMigrator`.
+ *
+ * @example
+ * ```ts
+ * await migrate(db, { schema: "auth" });
+ * ```
+ */
 export interface MigrateOptions {
   /**
    * PostgreSQL schema of the migration bookkeeping tables, when the app's tables live in a schema other
@@ -84,7 +92,16 @@ export interface MigrateOptions {
   schema?: string;
 }
 
-/** The migrator for Sesame's tables, on any Kysely instance. */
+/**
+ * The migrator for Sesame's tables, on any Kysely instance (bookkeeping in `sesame_migrations`): for
+ * running Sesame's migrations beside the app's own, or migrating down.
+ *
+ * @example
+ * ```ts
+ * import { sesameMigrator } from "sesame/adapters/sql";
+ * const { error, results } = await sesameMigrator(db).migrateToLatest();
+ * ```
+ */
 export function sesameMigrator<DB>(db: Kysely<DB>, { schema }: MigrateOptions = {}): Migrator {
   return new Migrator({
     ...(schema && { migrationTableSchema: schema }),

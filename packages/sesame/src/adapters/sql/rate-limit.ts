@@ -6,6 +6,15 @@ import { sql, type Kysely } from "kysely";
 import type { RateLimitStore } from "../../core/rate-limit/store.js";
 import type { SesameDatabase } from "./schema.js";
 
+/**
+ * Sign-in rate limits in the SQL database (`sesame_rate_limits`), for several processes without Redis.
+ *
+ * @example
+ * ```ts
+ * import { SqlRateLimitStore } from "sesame/adapters/sql";
+ * rateLimit: { store: SqlRateLimitStore(db) },
+ * ```
+ */
 export function SqlRateLimitStore(db: Kysely<SesameDatabase>): RateLimitStore {
   return {
     async hit(key, windowSeconds) {

@@ -6,6 +6,15 @@ import type { Kysely } from "kysely";
 import type { RefreshCoordinator } from "../../core/tokens/coordinator.js";
 import type { SesameDatabase } from "./schema.js";
 
+/**
+ * Upstream token refresh coordination in the SQL database, for several processes without Redis.
+ *
+ * @example
+ * ```ts
+ * import { SqlRefreshCoordinator } from "sesame/adapters/sql";
+ * tokens: { coordinator: SqlRefreshCoordinator(db) },
+ * ```
+ */
 export function SqlRefreshCoordinator(db: Kysely<SesameDatabase>): RefreshCoordinator {
   return {
     async claim(key, ttlMs) {

@@ -2,6 +2,7 @@
  * The tables of the SQL adapter. Times are stored as milliseconds since the epoch (a bigint), which every
  * database compares and indexes the same way; drivers that return bigints as strings are handled on read.
  */
+/** A row of `sesame_users`: types only. */
 export interface UsersTable {
   id: string;
   name: string | null;
@@ -11,6 +12,7 @@ export interface UsersTable {
   created_at: number | string;
 }
 
+/** A row of `sesame_accounts`: a provider account linked to a user. Types only. */
 export interface AccountsTable {
   user_id: string;
   type: string;
@@ -24,6 +26,7 @@ export interface AccountsTable {
   token_type: string | null;
 }
 
+/** A row of `sesame_sessions` (database sessions; only a hash of the secret is stored). Types only. */
 export interface SessionsTable {
   id: string;
   secret_hash: string;
@@ -37,18 +40,21 @@ export interface SessionsTable {
   data: string;
 }
 
+/** A row of `sesame_verification_tokens` (email sign-in links; only a hash of the token is stored). Types only. */
 export interface VerificationTokensTable {
   identifier: string;
   token_hash: string;
   expires_at: number | string;
 }
 
+/** A row of `sesame_rate_limits` (`SqlRateLimitStore`). Types only. */
 export interface RateLimitsTable {
   key: string;
   count: number;
   reset_at: number | string;
 }
 
+/** A row of `sesame_token_refreshes` (`SqlRefreshCoordinator`). Types only. */
 export interface TokenRefreshesTable {
   /** SHA-256 of the refresh token being refreshed. */
   key: string;
@@ -57,6 +63,7 @@ export interface TokenRefreshesTable {
   expires_at: number | string;
 }
 
+/** Sesame's tables by name: the type argument of the Kysely instance given to `SqlAdapter`. Types only. */
 export interface SesameDatabase {
   sesame_users: UsersTable;
   sesame_accounts: AccountsTable;

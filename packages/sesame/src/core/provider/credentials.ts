@@ -14,6 +14,7 @@ export interface CredentialInput {
 /** The values the form posted, by field name. Anything may arrive: `authorize` must validate. */
 export type CredentialsValues<Fields extends string = string> = Partial<Record<Fields, string>>;
 
+/** A credentials provider, as `Credentials()` returns it. */
 export interface CredentialsProvider<Fields extends string = string> {
   id: string;
   name: string;

@@ -14,6 +14,7 @@ export interface VerificationRequest {
   request: Request;
 }
 
+/** An email (magic link) provider, as `Email()` returns it. */
 export interface EmailProvider {
   id: string;
   name: string;

@@ -22,11 +22,21 @@ export interface TokenSet {
   [parameter: string]: unknown;
 }
 
+/** How the client authenticates at the token endpoint. Default: `"client_secret_basic"`. */
 export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "none";
 
 /** A `fetch` with the provider's time-out applied, for custom `userinfo.request` implementations. */
 export type ProviderFetch = (url: string, init?: RequestInit) => Promise<Response>;
 
+/**
+ * An OAuth 2.0 / OpenID Connect provider: what the presets return, and what `OAuth()` / `OIDC()` take.
+ * `clientId`, `clientSecret` and `issuer` default to `AUTH_<ID>_ID`, `_SECRET`, `_ISSUER`.
+ *
+ * @example
+ * ```ts
+ * const provider: OAuthProvider = { id: "acme", name: "Acme", type: "oidc", issuer: "https://id.acme.com" };
+ * ```
+ */
 export interface OAuthProvider<P extends Profile = Profile> {
   id: string;
   name: string;
@@ -108,6 +118,13 @@ export interface StandardClaims extends Profile {
  * `preferred_username` / `nickname`, `email`, `picture`), and `id` for plain OAuth APIs. The email counts
  * as verified only with `email_verified: true` (OpenID Connect Core §5.1); absent, `false` or anything
  * else, it does not.
+ *
+ * @example
+ * ```ts
+ * import { OAuth, standardProfile } from "sesame/providers/oauth";
+ * // An API whose user id is `user_id`; everything else is standard.
+ * OAuth({ ...endpoints, profile: (p) => ({ ...standardProfile(p), id: String(p.user_id) }) })
+ * ```
  */
 export function standardProfile(profile: Profile): SignInUser {
   const id = profile.sub ?? (profile.id as string | number | undefined);

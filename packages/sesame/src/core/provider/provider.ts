@@ -3,4 +3,5 @@ import type { CredentialsProvider } from "./credentials.js";
 import type { EmailProvider } from "./email.js";
 import type { OAuthProvider } from "./oauth.js";
 
+/** Any provider in `providers`: credentials, OAuth / OpenID Connect, or email. */
 export type Provider = CredentialsProvider | OAuthProvider | EmailProvider;

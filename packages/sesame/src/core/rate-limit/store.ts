@@ -1,6 +1,7 @@
 /** Counting sign-in attempts in fixed windows, in memory, SQL or Redis: whatever the processes share. */
 import { InvalidConfiguration } from "../errors.js";
 
+/** What a `RateLimitStore` returns for one attempt. */
 export interface RateLimitHit {
   /** Attempts in the current window, this one included. */
   count: number;
@@ -8,6 +9,7 @@ export interface RateLimitHit {
   resetAt: number;
 }
 
+/** Where sign-in attempts are counted (`rateLimit.store`): memory (default), SQL or Redis, or your own. */
 export interface RateLimitStore {
   /** Counts one attempt under `key` in a window of `windowSeconds`. */
   hit(key: string, windowSeconds: number): Promise<RateLimitHit>;
@@ -15,6 +17,7 @@ export interface RateLimitStore {
   reset(key: string): Promise<void>;
 }
 
+/** Options of `MemoryRateLimitStore`. */
 export interface MemoryRateLimitStoreOptions {
   /**
    * Most counters held at once. Each is small (the key is at most ~75 characters: identifiers are hashed
@@ -50,6 +53,12 @@ const PRUNED_PER_HIT = 4;
  * first. A repeated counter is pushed out only when the whole store holds repeated live windows, which
  * takes twice `maxEntries` attempts inside one window. Refusing new windows when full would be the other
  * choice, and worse: the same flood would then stop every sign-in.
+ *
+ * @example
+ * ```ts
+ * import { MemoryRateLimitStore } from "sesame";
+ * rateLimit: { store: MemoryRateLimitStore({ maxEntries: 20_000 }) },
+ * ```
  */
 export function MemoryRateLimitStore(options: MemoryRateLimitStoreOptions = {}): MemoryRateLimitStore {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;

@@ -1,6 +1,16 @@
 /** A revocation store for one process (tests, single-instance apps): changes are delivered directly. */
 import type { RevocationChange, RevocationStore } from "./store.js";
 
+/**
+ * A revocation store for one process (tests, single-instance apps): sign-out and `revokeUserSessions` end
+ * JWT sessions at once. Several processes share `RedisRevocationStore` (`sesame/adapters/redis`).
+ *
+ * @example
+ * ```ts
+ * import { MemoryRevocationStore } from "sesame";
+ * revocation: { store: MemoryRevocationStore() },
+ * ```
+ */
 export function MemoryRevocationStore(): RevocationStore {
   const sessions = new Map<string, number>();
   const versions = new Map<string, number>();

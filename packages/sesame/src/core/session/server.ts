@@ -15,12 +15,27 @@ export function listSessions(request: Request, config: SesameConfig): Promise<Se
   return listSessionsOf(createContext(request, resolveConfig(config)));
 }
 
-/** Signs out one of the signed-in user's sessions by id: `true` if it was theirs, `null` without a session. */
+/**
+ * Signs out one of the signed-in user's sessions by id: `true` if it was theirs, `null` without a session.
+ *
+ * @example
+ * ```ts
+ * const { id } = await request.json();
+ * const revoked = await revokeSession(request, config, id);
+ * ```
+ */
 export function revokeSession(request: Request, config: SesameConfig, sessionId: string): Promise<boolean | null> {
   return revokeSessionOf(createContext(request, resolveConfig(config)), sessionId);
 }
 
-/** Signs out every other device of the signed-in user; returns how many sessions ended. */
+/**
+ * Signs out every other device of the signed-in user; returns how many sessions ended (`null` without a session).
+ *
+ * @example
+ * ```ts
+ * const ended = await revokeOtherSessions(request, config);
+ * ```
+ */
 export function revokeOtherSessions(request: Request, config: SesameConfig): Promise<number | null> {
   return revokeOtherSessionsOf(createContext(request, resolveConfig(config)));
 }

@@ -9,6 +9,7 @@
  * can read them, so the store itself never holds usable tokens.
  */
 
+/** Claims and shares upstream token refreshes between processes (`tokens.coordinator`); see the file header. */
 export interface RefreshCoordinator {
   /** Claims the refresh of `key` for `ttlMs`; `false` if another process holds the claim. */
   claim(key: string, ttlMs: number): Promise<boolean>;
@@ -20,7 +21,16 @@ export interface RefreshCoordinator {
   result(key: string): Promise<string | null>;
 }
 
-/** A coordinator for one process: enough when one process serves the app. */
+/**
+ * A coordinator for one process: enough when one process serves the app, and the default. Several
+ * processes share `RedisRefreshCoordinator` or `SqlRefreshCoordinator`.
+ *
+ * @example
+ * ```ts
+ * import { MemoryRefreshCoordinator } from "sesame";
+ * tokens: { coordinator: MemoryRefreshCoordinator(), refreshBuffer: 120 },
+ * ```
+ */
 export function MemoryRefreshCoordinator(): RefreshCoordinator {
   const claims = new Map<string, number>();
   const results = new Map<string, { sealed: string; until: number }>();
