@@ -16,7 +16,7 @@ export default defineConfig({
   resolve: {
     // Tests run on Node, so the sources use the Node variant, as the built package does under the `node` condition.
     alias: {
-      "#jwe": fileURLToPath(new URL("packages/sesame/src/core/session/jwe.node.ts", import.meta.url)),
+      "#jwe": fileURLToPath(new URL("packages/sesame/src/core/token/jwe.node.ts", import.meta.url)),
       "#digest": fileURLToPath(new URL("packages/sesame/src/core/digest.node.ts", import.meta.url)),
     },
   },
