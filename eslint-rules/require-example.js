@@ -11,22 +11,134 @@
  * - `export { x }` of a name declared in the same file: checked at that declaration.
  * - Re-exports (`export { x } from "./y.js"`, `export * from`, and `export { x }` of an imported name):
  *   when the source resolves to a file matching the `publicFiles` pattern, the declaration there is
- *   checked (when that file is linted) and the re-export is not. Otherwise (core internals) the export
- *   statement itself needs a JSDoc comment, with `@example` unless it re-exports types only: one comment
- *   per statement documents all the names it lists. (Editors show the declaration's comment on hover, not
- *   the re-export's: the statement's comment is the reference a reader of the entry file sees; document
- *   the declaration in core as well, which this rule does not check, since core is not a public folder.)
+ *   checked (when that file is linted) and the re-export is not. Otherwise (core internals) the rule
+ *   follows the re-export to the declaration — reading and parsing the source file, through further
+ *   re-exports — and checks the comment there, because that is the comment an editor shows on hover,
+ *   not one on the export statement. A name it cannot follow (a missing file, a package) is reported.
  * - A JSDoc comment with `@internal` exempts an export that a sibling module imports but no entry point
  *   re-exports (e.g. the React client's session cache).
  *
  * Options: `{ publicFiles?: string /* RegExp source, tested on the resolved path with "/" separators *\/,
  *            exampleTypes?: string[] }`.
  */
+import fs from "node:fs";
 import path from "node:path";
 
 /** @typedef {import("eslint").Rule.RuleModule} RuleModule */
 /** @typedef {import("eslint").Rule.RuleContext} RuleContext */
 /** @typedef {import("estree").Node & { parent?: any }} AnyNode */
+
+/** Source files parsed to follow re-exports, by path: each is read once per lint run, however many entries re-export it. */
+const parsedFiles = new Map();
+
+/** The AST (with comments) of `file`, parsed with the parser that lints the entry, or `undefined` if it can't be read. */
+function parseFile(/** @type {any} */ parser, /** @type {string} */ file) {
+  if (parsedFiles.has(file)) return parsedFiles.get(file);
+  let ast;
+  try {
+    const text = fs.readFileSync(file, "utf8");
+    const options = { comment: true, loc: true, range: true, ecmaVersion: "latest", sourceType: "module", filePath: file };
+    ast = parser.parseForESLint ? parser.parseForESLint(text, options).ast : parser.parse(text, options);
+  } catch {
+    ast = undefined;
+  }
+  parsedFiles.set(file, ast);
+  return ast;
+}
+
+/** The file a relative module specifier names: sources import `./x.js` for `./x.ts`. */
+function resolveModule(/** @type {string} */ fromFile, /** @type {string} */ source) {
+  if (!source.startsWith(".")) return undefined;
+  const base = path.resolve(path.dirname(fromFile), source);
+  const candidates = [base.replace(/\.js$/, ".ts"), base.replace(/\.js$/, ".tsx"), base, path.join(base, "index.ts")];
+  return candidates.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
+}
+
+/** The names a declaration statement declares. */
+function declaredNames(/** @type {any} */ declaration) {
+  if (declaration.type === "VariableDeclaration") return declaration.declarations.map((/** @type {any} */ d) => d.id.name);
+  return declaration.id?.name ? [declaration.id.name] : [];
+}
+
+const TYPE_DECLARATIONS = new Set(["TSInterfaceDeclaration", "TSTypeAliasDeclaration", "TSEnumDeclaration", "TSModuleDeclaration"]);
+
+/**
+ * Follows exported `name` of `file` to the statement that declares it: `{ file, ast, node, isType }`, where
+ * `node` is the statement a JSDoc comment precedes (the first overload for functions), or `undefined`.
+ */
+function findDeclaration(/** @type {any} */ parser, /** @type {string | undefined} */ file, /** @type {string} */ name, seen = new Set()) {
+  if (!file || seen.has(`${file}#${name}`)) return undefined;
+  seen.add(`${file}#${name}`);
+  const ast = parseFile(parser, file);
+  if (!ast) return undefined;
+  /** A statement of this file that declares or imports `local`, followed to its declaration. */
+  const local = (/** @type {string} */ localName) => {
+    for (const statement of ast.body) {
+      const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+      if (declaration && declaredNames(declaration).includes(localName)) {
+        return { file, ast, node: statement, isType: TYPE_DECLARATIONS.has(declaration.type) };
+      }
+      if (statement.type === "ImportDeclaration") {
+        const specifier = statement.specifiers.find((/** @type {any} */ s) => s.local.name === localName);
+        if (specifier) {
+          const imported = specifier.type === "ImportSpecifier" ? (specifier.imported.name ?? specifier.imported.value) : "default";
+          return findDeclaration(parser, resolveModule(file, statement.source.value), imported, seen);
+        }
+      }
+    }
+    return undefined;
+  };
+  for (const statement of ast.body) {
+    if (statement.type === "ExportNamedDeclaration") {
+      if (statement.declaration && declaredNames(statement.declaration).includes(name)) {
+        return { file, ast, node: statement, isType: TYPE_DECLARATIONS.has(statement.declaration.type) };
+      }
+      for (const specifier of statement.specifiers ?? []) {
+        if ((specifier.exported.name ?? specifier.exported.value) !== name) continue;
+        const localName = specifier.local.name ?? specifier.local.value;
+        return statement.source ? findDeclaration(parser, resolveModule(file, statement.source.value), localName, seen) : local(localName);
+      }
+    } else if (statement.type === "ExportDefaultDeclaration" && name === "default") {
+      const declaration = statement.declaration;
+      return declaration.type === "Identifier" ? local(declaration.name) : { file, ast, node: statement, isType: false };
+    }
+  }
+  for (const statement of ast.body) {
+    if (statement.type === "ExportAllDeclaration" && !statement.exported) {
+      const found = findDeclaration(parser, resolveModule(file, statement.source.value), name, seen);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Every name `file` exports (for `export * from` of a core file). */
+function exportedNames(/** @type {any} */ parser, /** @type {string | undefined} */ file, seen = new Set()) {
+  const ast = file && !seen.has(file) ? parseFile(parser, file) : undefined;
+  if (!file || !ast) return [];
+  seen.add(file);
+  /** @type {string[]} */
+  const names = [];
+  for (const statement of ast.body) {
+    if (statement.type === "ExportNamedDeclaration") {
+      if (statement.declaration) names.push(...declaredNames(statement.declaration));
+      for (const specifier of statement.specifiers ?? []) names.push(specifier.exported.name ?? specifier.exported.value);
+    } else if (statement.type === "ExportAllDeclaration" && !statement.exported) {
+      names.push(...exportedNames(parser, resolveModule(file, statement.source.value), seen).filter((n) => n !== "default"));
+    }
+  }
+  return [...new Set(names)];
+}
+
+/** The JSDoc comment directly before `node` in a parsed file (only whitespace between them), if any. */
+function leadingJsdoc(/** @type {any} */ ast, /** @type {any} */ node) {
+  let last;
+  for (const comment of ast.comments ?? []) {
+    if (comment.range[1] <= node.range[0]) last = comment;
+    else break;
+  }
+  return last && last.type === "Block" && last.value.startsWith("*") && last.loc.end.line >= node.loc.start.line - 1 ? last.value : undefined;
+}
 
 /** @type {RuleModule} */
 const requireExample = {
@@ -43,6 +155,9 @@ const requireExample = {
     messages: {
       missingDoc: "Public export '{{name}}' needs a JSDoc comment.",
       missingExample: "Public export '{{name}}' needs a JSDoc comment with an @example.",
+      missingDocAt: "Public export '{{name}}' needs a JSDoc comment at its declaration in {{file}}.",
+      missingExampleAt: "Public export '{{name}}' needs a JSDoc comment with an @example at its declaration in {{file}}.",
+      unresolved: "Public export '{{name}}' re-exports from {{source}}, which the rule cannot follow to a declaration.",
     },
   },
   create(context) {
@@ -113,40 +228,48 @@ const requireExample = {
       return variable?.defs[0];
     }
 
-    function checkStatementDoc(/** @type {any} */ node, /** @type {string} */ names, /** @type {boolean} */ typesOnly) {
-      const doc = jsdocOf(node);
+    const parser = context.languageOptions?.parser;
+
+    /**
+     * Checks the declaration that re-exported `name` (named `exported` here) resolves to in core, reporting at
+     * the re-export `node`. `typeOnly`: the re-export itself is `export type`.
+     */
+    function checkFollowed(/** @type {any} */ node, /** @type {string} */ exported, /** @type {string} */ source, /** @type {string} */ name, /** @type {boolean} */ typeOnly) {
+      const found = findDeclaration(parser, resolveModule(context.filename, source), name);
+      if (!found) {
+        context.report({ node, messageId: "unresolved", data: { name: exported, source } });
+        return;
+      }
+      const doc = leadingJsdoc(found.ast, found.node);
       if (doc?.includes("@internal")) return;
-      const needsExample = !typesOnly || names.split(", ").some((name) => exampleTypes.has(name));
-      if (!doc) context.report({ node, messageId: needsExample ? "missingExample" : "missingDoc", data: { name: names } });
-      else if (needsExample && !doc.includes("@example")) context.report({ node, messageId: "missingExample", data: { name: names } });
+      const example = !(typeOnly || found.isType) || exampleTypes.has(exported) || exampleTypes.has(name);
+      const file = path.relative(path.dirname(context.filename), found.file).split(path.sep).join("/");
+      if (!doc) context.report({ node, messageId: example ? "missingExampleAt" : "missingDocAt", data: { name: exported, file } });
+      else if (example && !doc.includes("@example")) context.report({ node, messageId: "missingExampleAt", data: { name: exported, file } });
     }
 
-    /** The exported names of `export { … }` that are defined outside the public files, and whether all are types. */
+    /** `export { … }`: names from public files are checked there, names from core are followed to their declarations. */
     function checkSpecifiers(/** @type {any} */ node) {
-      /** @type {string[]} */
-      const outside = [];
-      let typesOnly = true;
       for (const specifier of node.specifiers) {
         const exported = specifier.exported.name ?? specifier.exported.value;
+        const localName = specifier.local.name ?? specifier.local.value;
         const isType = node.exportKind === "type" || specifier.exportKind === "type";
         if (node.source) {
-          if (isPublic(node.source.value)) continue;
-        } else {
-          const def = resolveLocal(node, specifier.local.name);
-          if (!def) continue;
-          if (def.type === "ImportBinding") {
-            if (isPublic(def.parent.source.value)) continue;
-          } else {
-            // Declared here: checked at the declaration, unless that declaration is not itself exported.
-            const declarationNode = def.node.type === "VariableDeclarator" ? def.node.parent : def.node;
-            if (!declarationNode.parent?.type.startsWith("Export")) checkDeclarationLike(def.node, exported);
-            continue;
-          }
+          if (!isPublic(node.source.value)) checkFollowed(node, exported, node.source.value, localName, isType);
+          continue;
         }
-        outside.push(exported);
-        if (!isType) typesOnly = false;
+        const def = resolveLocal(node, localName);
+        if (!def) continue;
+        if (def.type === "ImportBinding") {
+          const source = def.parent.source.value;
+          const imported = def.node.type === "ImportSpecifier" ? (def.node.imported.name ?? def.node.imported.value) : "default";
+          if (!isPublic(source)) checkFollowed(node, exported, source, imported, isType || def.parent.importKind === "type");
+        } else {
+          // Declared here: checked at the declaration, unless that declaration is not itself exported.
+          const declarationNode = def.node.type === "VariableDeclarator" ? def.node.parent : def.node;
+          if (!declarationNode.parent?.type.startsWith("Export")) checkDeclarationLike(def.node, exported);
+        }
       }
-      if (outside.length > 0) checkStatementDoc(node, outside.join(", "), typesOnly);
     }
 
     function checkDeclarationLike(/** @type {any} */ node, /** @type {string} */ name) {
@@ -160,9 +283,16 @@ const requireExample = {
         else checkSpecifiers(node);
       },
       ExportAllDeclaration(/** @type {any} */ node) {
-        if (isPublic(node.source.value)) return;
-        const name = node.exported ? `* as ${node.exported.name}` : `* from "${node.source.value}"`;
-        checkStatementDoc(node, name, node.exportKind === "type");
+        const source = node.source.value;
+        if (isPublic(source)) return;
+        if (node.exported) {
+          // A namespace object: documented on the statement, as an editor shows it for the namespace name.
+          check(node, `* as ${node.exported.name ?? node.exported.value}`, node.exportKind !== "type");
+          return;
+        }
+        const names = exportedNames(parser, resolveModule(context.filename, source)).filter((name) => name !== "default");
+        if (names.length === 0) context.report({ node, messageId: "unresolved", data: { name: "*", source } });
+        for (const name of names) checkFollowed(node, name, source, name, node.exportKind === "type");
       },
       ExportDefaultDeclaration(/** @type {any} */ node) {
         const declaration = node.declaration;
@@ -170,7 +300,9 @@ const requireExample = {
           const def = resolveLocal(node, declaration.name);
           if (!def) return;
           if (def.type === "ImportBinding") {
-            if (!isPublic(def.parent.source.value)) check(node, "default", true);
+            const source = def.parent.source.value;
+            const imported = def.node.type === "ImportSpecifier" ? (def.node.imported.name ?? def.node.imported.value) : "default";
+            if (!isPublic(source)) checkFollowed(node, "default", source, imported, false);
             return;
           }
           const declarationNode = def.node.type === "VariableDeclarator" ? def.node.parent : def.node;

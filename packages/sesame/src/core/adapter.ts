@@ -7,6 +7,7 @@
 import { AdapterError } from "./errors.js";
 import type { Account, ProviderType, User } from "./types.js";
 
+/** A user as an adapter stores it: the session's `User` with a required id and the email's verification time. */
 export interface AdapterUser extends User {
   id: string;
   name: string | null;
@@ -63,6 +64,7 @@ export interface AdapterSession {
   data: Record<string, unknown>;
 }
 
+/** A pending email sign-in: only the token's hash is stored, so a database leak does not reveal usable links. */
 export interface VerificationToken {
   identifier: string;
   /** SHA-256 of the token sent by email (base64url). */
@@ -70,6 +72,21 @@ export interface VerificationToken {
   expires: Date;
 }
 
+/**
+ * Where users, accounts, database sessions and email sign-in tokens are kept. The built-in adapters
+ * (`SqlAdapter` from `sesame/adapters/sql` over SQLite, PostgreSQL or MySQL, `MemoryAdapter`) implement
+ * it; a custom store implements the same methods.
+ *
+ * @example
+ * ```ts
+ * import { sqlite } from "sesame/adapters/sqlite";
+ * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ *
+ * const db = sqlite("./data/auth.db");
+ * await migrate(db);
+ * export const config = { adapter: SqlAdapter(db), providers: [...] };
+ * ```
+ */
 export interface Adapter {
   /** Creates a user. `id` may be given (credentials users keep their own); otherwise the adapter makes one. */
   createUser(user: Omit<AdapterUser, "id"> & { id?: string }): Promise<AdapterUser>;

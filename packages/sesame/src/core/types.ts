@@ -104,6 +104,8 @@ export interface Profile {
   [claim: string]: unknown;
 }
 
+/** The kind of a provider, which decides how it signs a user in. */
 export type ProviderType = "credentials" | "oauth" | "oidc" | "email";
 
+/** A value or a promise of it: callbacks may answer either way. */
 export type Awaitable<T> = T | Promise<T>;

@@ -1,4 +1,7 @@
 /** The `local/require-example` lint rule (eslint-rules/require-example.js) on small samples. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Linter, type ESLint } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, test } from "vitest";
@@ -8,8 +11,8 @@ const { default: local } = (await import(new URL("../../../../eslint-rules/requi
 
 const filename = "/repo/packages/sesame/src/providers/sample.ts";
 
-function lint(code: string): string[] {
-  const linter = new Linter({ configType: "flat", cwd: "/repo" });
+function lint(code: string, at = filename): string[] {
+  const linter = new Linter({ configType: "flat", cwd: at.slice(0, at.indexOf("/src/")) });
   const messages = linter.verify(
     code,
     [
@@ -20,7 +23,7 @@ function lint(code: string): string[] {
         rules: { "local/require-example": ["error", { publicFiles: "/src/providers/[^/]+\\.ts$", exampleTypes: ["SampleOptions"] }] },
       },
     ],
-    filename,
+    at,
   );
   return messages.map((message) => message.message);
 }
@@ -47,13 +50,50 @@ describe("local/require-example", () => {
     expect(lint(`/** @example f(1) */\nexport function f(a: number): number;\nexport function f(a: string): string;\nexport function f(a: unknown) { return a; }`)).toEqual([]);
   });
 
-  test("re-exports: checked at the declaration in a public file, at the statement otherwise", () => {
-    expect(lint(`export { OIDC } from "./oauth.js";`)).toEqual([]);
-    expect(lint(`export { Auth } from "../core/auth.js";`)).toEqual(["Public export 'Auth' needs a JSDoc comment with an @example."]);
-    expect(lint(`/** Serves the API. @example Auth(request, config) */\nexport { Auth } from "../core/auth.js";`)).toEqual([]);
-    expect(lint(`/** Core types. */\nexport type { Session } from "../core/types.js";`)).toEqual([]);
-    expect(lint(`import { Auth } from "../core/auth.js";\nexport { Auth };`)).toHaveLength(1);
-    expect(lint(`export * from "../core/errors.js";`)).toHaveLength(1);
+  test("re-exports from core are followed to the declaration an editor shows on hover", () => {
+    // Regression (issue 29 item 9): a comment on the re-export statement passed the rule, but editors show the
+    // declaration's comment, which was missing for the error classes.
+    const dir = mkdtempSync(path.join(tmpdir(), "require-example-"));
+    try {
+      mkdirSync(path.join(dir, "src/providers"), { recursive: true });
+      mkdirSync(path.join(dir, "src/core"), { recursive: true });
+      writeFileSync(
+        path.join(dir, "src/core/auth.ts"),
+        [
+          "/**\n * Serves the API.\n *\n * @example\n * Auth(request, config)\n */",
+          "export function Auth() {}",
+          "export function Bare() {}",
+          "/** A session. */\nexport interface Session { id: string }",
+          "export interface Undocumented { id: string }",
+          "/** Hidden. @internal */\nexport const cache = 1;",
+          'export { Moved as Renamed } from "./moved.js";',
+          'import { Imported } from "./moved.js";\nexport { Imported };',
+        ].join("\n"),
+      );
+      writeFileSync(path.join(dir, "src/core/moved.ts"), "/** Moved. @example Moved() */\nexport function Moved() {}\n/** Imported. */\nexport function Imported() {}");
+      writeFileSync(path.join(dir, "src/core/all.ts"), 'export * from "./auth.js";');
+      const at = path.join(dir, "src/providers/sample.ts");
+
+      expect(lint(`export { Auth } from "../core/auth.js";`, at)).toEqual([]);
+      expect(lint(`/** On the statement only. @example Bare() */\nexport { Bare } from "../core/auth.js";`, at)).toEqual([
+        "Public export 'Bare' needs a JSDoc comment with an @example at its declaration in ../core/auth.ts.",
+      ]);
+      expect(lint(`export type { Session } from "../core/auth.js";`, at)).toEqual([]);
+      expect(lint(`export type { Undocumented } from "../core/auth.js";`, at)).toEqual(["Public export 'Undocumented' needs a JSDoc comment at its declaration in ../core/auth.ts."]);
+      expect(lint(`export { cache } from "../core/auth.js";`, at)).toEqual([]);
+      expect(lint(`export { Renamed } from "../core/auth.js";`, at)).toEqual([]);
+      expect(lint(`export { Imported } from "../core/auth.js";`, at)).toEqual([
+        "Public export 'Imported' needs a JSDoc comment with an @example at its declaration in ../core/moved.ts.",
+      ]);
+      expect(lint(`import { Auth } from "../core/auth.js";\nexport { Auth };`, at)).toEqual([]);
+      expect(lint(`import { Bare } from "../core/auth.js";\nexport default Bare;`, at)).toHaveLength(1);
+      // Every name behind `export *` is checked: Bare, Undocumented and Imported.
+      expect(lint(`export * from "../core/all.js";`, at)).toHaveLength(3);
+      expect(lint(`export { Gone } from "../core/auth.js";`, at)).toEqual([`Public export 'Gone' re-exports from ../core/auth.js, which the rule cannot follow to a declaration.`]);
+      expect(lint(`export { OIDC } from "./oauth.js";`, at)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("a local name exported twice is reported once; @internal exempts", () => {

@@ -1,5 +1,6 @@
 /** Reading the `Cookie` header and writing `Set-Cookie` values, for any runtime with Web APIs. */
 
+/** The attributes of one cookie, as written into `Set-Cookie`. */
 export interface CookieOptions {
   domain?: string;
   path?: string;

@@ -9,6 +9,7 @@ import type { RequestContext } from "../context.js";
 import { AdapterError, RateLimited } from "../errors.js";
 import type { RateLimitStore } from "./store.js";
 
+/** At most `max` sign-in attempts in any `window` seconds. */
 export interface Limit {
   /** Attempts allowed per window. */
   max: number;
@@ -16,6 +17,14 @@ export interface Limit {
   window: number;
 }
 
+/**
+ * Limits on sign-in attempts, per client IP and per identifier (the email or username tried).
+ *
+ * @example
+ * ```ts
+ * export const config = { rateLimit: { perIdentifier: { max: 3, window: 600 } }, providers: [...] };
+ * ```
+ */
 export interface RateLimitOptions {
   /** Default: in memory (per process). Use the SQL or Redis store when several processes serve the app. */
   store?: RateLimitStore;

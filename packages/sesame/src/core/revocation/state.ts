@@ -11,6 +11,17 @@ import { CLOCK_TOLERANCE_SECONDS } from "../token/codec.js";
 import type { JWT } from "../types.js";
 import type { RevocationChange, RevocationStore, RevocationSubscription } from "./store.js";
 
+/**
+ * Instant sign-out for JWT sessions: revoked session ids and user token versions, shared between processes
+ * through a store that pushes changes.
+ *
+ * @example
+ * ```ts
+ * import { RedisRevocationStore } from "sesame/adapters/redis";
+ *
+ * export const config = { revocation: { store: RedisRevocationStore({ url: process.env.REDIS_URL }) }, providers: [...] };
+ * ```
+ */
 export interface RevocationOptions {
   store: RevocationStore;
   /** What to do when revocations may be missing. Default: `"fail-closed"`. */

@@ -5,6 +5,7 @@
  * revoked by raising the user's token version above the one their tokens carry.
  */
 
+/** One revocation as the store broadcasts it: a single session (by `jti`), or every session of a user issued before `version`. */
 export type RevocationChange =
   | {
       type: "session";
@@ -14,15 +15,18 @@ export type RevocationChange =
     }
   | { type: "user"; userId: string; version: number };
 
+/** Everything a store currently holds as revoked, loaded at start and on every reconcile. */
 export interface RevocationSnapshot {
   sessions: Array<{ jti: string; exp: number }>;
   versions: Array<{ userId: string; version: number }>;
 }
 
+/** A live subscription to a store's changes; `close()` ends it. */
 export interface RevocationSubscription {
   close(): Promise<void>;
 }
 
+/** Keeps revocations and tells every process about them: implemented by the Redis, SQL and memory stores. */
 export interface RevocationStore {
   /** Records the revocation of one session until `exp` (seconds since the epoch) and tells every subscriber. */
   revokeSession(jti: string, exp: number): Promise<void>;

@@ -5,6 +5,7 @@ import { readSession } from "./read.js";
 import type { RefreshErrorCode } from "../tokens/refresh.js";
 import { upstreamOf } from "../tokens/upstream.js";
 
+/** What `getAccessToken` returns: the upstream access token (refreshed if it was due) and the cookies to send back. */
 export interface AccessTokenResult {
   /** A fresh access token, or `null` without a session, without upstream tokens, or when refreshing failed. */
   accessToken: string | null;

@@ -6,6 +6,7 @@
 import { decodeJwt } from "jose";
 import type { Account, JWT } from "../types.js";
 
+/** The provider's tokens kept in a session so that the app can call the provider's API for the user. */
 export interface UpstreamTokens {
   provider: string;
   accessToken: string;
