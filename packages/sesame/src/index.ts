@@ -51,7 +51,7 @@ export { getAccessToken, type AccessTokenResult } from "./core/session/access-to
  */
 export { MemoryRefreshCoordinator, type RefreshCoordinator } from "./core/tokens/coordinator.js";
 /** The upstream (provider or backend) tokens kept in the session: types only. */
-export type { IssuedTokens, UpstreamTokens } from "./core/tokens/upstream.js";
+export type { UpstreamTokens } from "./core/tokens/upstream.js";
 /**
  * Session management for server code: a user's devices, signing one or all others out, and ending every
  * session of a user (after a password change, or a ban).
@@ -139,6 +139,6 @@ export type { CookiesOverrides } from "./core/cookies/names.js";
  */
 export * from "./core/errors.js";
 /** The session, token and user shapes; augment `Session`, `User` and `JWT` with `declare module`: types only. */
-export type { Account, Awaitable, JWT, Profile, ProviderType, Session, SignInUser, User } from "./core/types.js";
+export type { Account, Awaitable, IssuedTokens, JWT, Profile, ProviderType, Session, SignInUser, User } from "./core/types.js";
 /** Provider shapes, for helpers that take or return providers: types only. */
 export type { CredentialInput, CredentialsProvider, CredentialsValues, Provider } from "./providers/types.js";

@@ -1,4 +1,3 @@
-import type { IssuedTokens } from "./tokens/upstream.js";
 
 /**
  * The public data model: users, sessions, tokens and the callbacks that shape them.
@@ -109,3 +108,18 @@ export type ProviderType = "credentials" | "oauth" | "oidc" | "email";
 
 /** A value or a promise of it: callbacks may answer either way. */
 export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What `authorize` may return under `tokens` when a backend issued them, and what `tokens.refresh` returns.
+ * The `{ access, refresh }` form is the one seed 001's backend answers with.
+ */
+export type IssuedTokens =
+  | {
+      accessToken: string;
+      refreshToken?: string;
+      /** Seconds since the epoch. Default: the access token's `exp`, when it is a JWT. */
+      expiresAt?: number;
+      /** Seconds since the epoch. Default: the refresh token's `exp`, when it is a JWT. */
+      refreshExpiresAt?: number;
+    }
+  | { access: string; refresh?: string };

@@ -1,6 +1,5 @@
 /** What a credentials provider is to the core: the form's fields and `authorize`. */
-import type { IssuedTokens } from "../tokens/upstream.js";
-import type { Awaitable, SignInUser } from "../types.js";
+import type { Awaitable, IssuedTokens, SignInUser } from "../types.js";
 
 /** One field of the credentials form. */
 export interface CredentialInput {

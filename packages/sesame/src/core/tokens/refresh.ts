@@ -10,8 +10,8 @@ import type { RequestContext } from "../context.js";
 import { providerServer } from "../oauth/server.js";
 import { sha256 } from "#digest";
 import { stampClaims, tokenCodec } from "../token/codec.js";
-import type { JWT } from "../types.js";
-import { fromIssued, upstreamOf, type IssuedTokens, type UpstreamTokens } from "./upstream.js";
+import type { IssuedTokens, JWT } from "../types.js";
+import { fromIssued, upstreamOf, type UpstreamTokens } from "./upstream.js";
 
 export type RefreshErrorCode = "RefreshTokenError" | "RefreshTokenExpired";
 

@@ -4,7 +4,7 @@
  * token fresh. They are server-side data: the browser sees the access token only if the app opts in.
  */
 import { decodeJwt } from "jose";
-import type { Account, JWT } from "../types.js";
+import type { Account, IssuedTokens, JWT } from "../types.js";
 
 /** The provider's tokens kept in a session so that the app can call the provider's API for the user. */
 export interface UpstreamTokens {
@@ -16,21 +16,6 @@ export interface UpstreamTokens {
   /** When the refresh token expires, seconds since the epoch, when known. */
   refreshExpiresAt?: number;
 }
-
-/**
- * What `authorize` may return under `tokens` when a backend issued them, and what `tokens.refresh` returns.
- * The `{ access, refresh }` form is the one seed 001's backend answers with.
- */
-export type IssuedTokens =
-  | {
-      accessToken: string;
-      refreshToken?: string;
-      /** Seconds since the epoch. Default: the access token's `exp`, when it is a JWT. */
-      expiresAt?: number;
-      /** Seconds since the epoch. Default: the refresh token's `exp`, when it is a JWT. */
-      refreshExpiresAt?: number;
-    }
-  | { access: string; refresh?: string };
 
 /** The `exp` of a JWT, read without verifying it (only the backend can verify; we only need the date). */
 export function jwtExpiry(token: string | undefined): number | undefined {
