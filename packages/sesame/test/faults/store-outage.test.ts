@@ -17,12 +17,12 @@ import { SqlAdapter, SqlRateLimitStore, migrate, type SesameDatabase } from "../
 import type { SesameConfig, Session, SesameError } from "../../src/index.js";
 import Credentials from "../../src/providers/credentials.js";
 import { OIDC } from "../../src/providers/oauth.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, ORIGIN, config, sessionCookie } from "../helpers.js";
-import { OAuthBrowser } from "../oauth/browser.js";
-import { CLIENT_SECRET, startOP, type TestOP } from "../oauth/op.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, ORIGIN, config, sessionCookie } from "../support/helpers.js";
+import { OAuthBrowser } from "../support/oauth-browser.js";
+import { CLIENT_SECRET, startOP, type TestOP } from "../support/op.js";
 import { Recorder, isStoreError, misbehaviour, percentile, runLoad, timed, type Sample } from "./load.js";
-import { privatePostgres, privateRedis, type PrivateServer } from "./servers.js";
+import { privatePostgres, privateRedis, type PrivateServer } from "../support/servers.js";
 
 /** What the app allows an adapter call; the drivers' own time-outs are set below it. */
 const ADAPTER_TIMEOUT = 1_500;

@@ -7,7 +7,7 @@
 import { NextRequest } from "next/server.js";
 import { describe, expect, test } from "vitest";
 import { Sesame } from "../../src/next/index.js";
-import { ORIGIN, config } from "../helpers.js";
+import { ORIGIN, config } from "../support/helpers.js";
 
 describe("the proxy and the app's own response", () => {
   test("[V3.3.1] a handler that answers Response.redirect() while the session cookie is cleared: the redirect goes out, with the clearing cookie", async () => {

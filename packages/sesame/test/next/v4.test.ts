@@ -6,7 +6,7 @@ import { NextRequest, NextResponse } from "next/server.js";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import NextAuth, { getServerSession, getToken, withAuth, type NextAuthOptions } from "../../src/next/index.js";
 import CredentialsProvider from "../../src/providers/credentials.js";
-import { SECRET } from "../helpers.js";
+import { SECRET } from "../support/helpers.js";
 
 const ORIGIN = "http://localhost:3000";
 const saved = { ...process.env };

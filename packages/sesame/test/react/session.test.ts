@@ -8,7 +8,7 @@ import { createElement, useEffect } from "react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Session } from "../../src/index.js";
 import type * as ReactClient from "../../src/react/index.js";
-import { Browser, config } from "../helpers.js";
+import { Browser, config } from "../support/helpers.js";
 
 type ReactModule = typeof ReactClient;
 

@@ -12,8 +12,8 @@ import { EmailSignin } from "../../src/core/errors.js";
 import { normalizeEmail } from "../../src/core/signin/email.js";
 import type { SesameConfig } from "../../src/index.js";
 import Email, { type VerificationRequest } from "../../src/providers/email.node.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, config } from "../helpers.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, config } from "../support/helpers.js";
 
 let database: TestDatabase;
 const outbox: VerificationRequest[] = [];

@@ -12,10 +12,10 @@ import Apple, { applePostedName } from "../../src/providers/apple.js";
 import Credentials from "../../src/providers/credentials.js";
 import { OIDC, type OAuthProvider } from "../../src/providers/oauth.js";
 import type { EmailProvider } from "../../src/providers/types.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, config, sessionCookie } from "../helpers.js";
-import { OAuthBrowser } from "../oauth/browser.js";
-import { APP_ORIGIN, CLIENT_SECRET, startOP, type TestOP } from "../oauth/op.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, config, sessionCookie } from "../support/helpers.js";
+import { OAuthBrowser } from "../support/oauth-browser.js";
+import { APP_ORIGIN, CLIENT_SECRET, startOP, type TestOP } from "../support/op.js";
 
 const VICTIM = "victim@example.com";
 

@@ -15,10 +15,10 @@ import { parseCookies } from "../../src/core/cookies/serialize.js";
 import { sha256 } from "../../src/core/digest.node.js";
 import { decode, encode, getToken } from "../../src/jwt.js";
 import Credentials from "../../src/providers/credentials.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
 import { OAuth } from "../../src/providers/oauth.js";
-import { OAuthBrowser } from "../oauth/browser.js";
-import { Browser, SECRET, setCookies, type SetCookie } from "../helpers.js";
+import { OAuthBrowser } from "../support/oauth-browser.js";
+import { Browser, SECRET, setCookies, type SetCookie } from "../support/helpers.js";
 
 // Recognisable values: if any of them shows up in a log line, a credential leaked.
 const LEAKS = {

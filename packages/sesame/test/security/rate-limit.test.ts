@@ -12,8 +12,8 @@ import { SqlAdapter, SqlRateLimitStore } from "../../src/adapters/sql.js";
 import { forwardedClientIp } from "../../src/core/client-ip.js";
 import { MemoryRateLimitStore, type RateLimitStore } from "../../src/core/rate-limit/store.js";
 import type { SesameConfig } from "../../src/index.js";
-import { postgresDatabase, sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, config, sessionCookie } from "../helpers.js";
+import { postgresDatabase, sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, config, sessionCookie } from "../support/helpers.js";
 
 /** A real store, passed through, remembering every key it was asked about. */
 function recording(store: RateLimitStore): { store: RateLimitStore; keys: string[] } {

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { Auth } from "../../src/index.js";
-import { ORIGIN, config } from "../helpers.js";
+import { ORIGIN, config } from "../support/helpers.js";
 
 /** A body of `total` bytes in 16 KiB chunks, counting how many bytes the server actually pulled. */
 function streamedBody(total: number) {

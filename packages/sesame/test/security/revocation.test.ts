@@ -12,8 +12,8 @@ import { resolveConfig } from "../../src/core/config.js";
 import { MemoryRevocationStore } from "../../src/core/revocation/memory.js";
 import type { RevocationStore } from "../../src/core/revocation/store.js";
 import { getSession, revokeUserSessions, type SesameConfig } from "../../src/index.js";
-import { privateRedis, type PrivateServer } from "../faults/servers.js";
-import { Browser, SECRET, config, sessionCookie, setCookies } from "../helpers.js";
+import { privateRedis, type PrivateServer } from "../support/servers.js";
+import { Browser, SECRET, config, sessionCookie, setCookies } from "../support/helpers.js";
 // @auth/core is installed for the bench workspace only (as in bench/test/migration.test.ts), not at the root.
 import { encode as authjsEncode } from "../../../../bench/node_modules/@auth/core/jwt.js";
 

@@ -16,10 +16,10 @@ import { MemoryRevocationStore, revokeUserSessions, type SesameConfig } from "..
 import { getToken } from "../../src/jwt.js";
 import { OIDC } from "../../src/providers/oauth.js";
 import { withAuth } from "../../src/next/v4.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, ORIGIN, SECRET, config, sessionCookie } from "../helpers.js";
-import { OAuthBrowser } from "../oauth/browser.js";
-import { CLIENT_SECRET, startOP } from "../oauth/op.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, ORIGIN, SECRET, config, sessionCookie } from "../support/helpers.js";
+import { OAuthBrowser } from "../support/oauth-browser.js";
+import { CLIENT_SECRET, startOP } from "../support/op.js";
 
 const SESSION = "sesame.session-token";
 
