@@ -80,8 +80,10 @@ function expectCleanAnswers(recorder: Recorder, logged: Error[]): void {
   expect([...new Set(logged.map((e) => (e as SesameError).type ?? e.name))]).toEqual(["AdapterError"]);
 }
 
-/** Tries until it works or `timeoutMs` passes: the clients reconnect with a back-off after a restart. */
-/** The outage every test puts its load through: a while up, killed, a while down, restarted, a while up. */
+/**
+ * The outage every test puts its load through: a while up, killed, a while down, restarted, a while up.
+ * The sleeps are the subject: each phase is a stretch of wall-clock time under load, not a wait for a condition.
+ */
 async function outage(server: PrivateServer, recorder: Recorder, whileDown: () => void = () => {}): Promise<void> {
   await sleep(LOAD_BEFORE_KILL);
   recorder.phase = "down";
@@ -94,6 +96,7 @@ async function outage(server: PrivateServer, recorder: Recorder, whileDown: () =
   await sleep(LOAD_AFTER_RESTART);
 }
 
+/** Tries until it works or `timeoutMs` passes: the clients reconnect with a back-off after a restart. */
 async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -261,6 +264,7 @@ describe("Redis killed under load (sessions and rate limits in Redis)", () => {
     let lateConfig: SesameConfig | undefined;
     const signInLoop = (name: string, appConfigOf: () => SesameConfig | undefined) => async (user: number, iteration: number) => {
       const current = appConfigOf();
+      // This loop's app has not started yet (it starts during the outage): idle a moment, and keep the load's pace.
       if (!current) return void (await sleep(20));
       const done = await signInWithPassword(current, recorder, `${name}${user}-${iteration}`);
       if (!done) return;

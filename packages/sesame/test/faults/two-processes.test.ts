@@ -117,7 +117,8 @@ describe.each(["db", "jwt"] as const)("refresh coordination across processes (%s
     expect(first.accessToken).toMatch(/^ey/);
     const cookie = `sesame.session-token=${browser.jar.get("sesame.session-token")}`;
 
-    // Wait until the access token is due (1 s before its 3 s expiry), then everyone asks at once.
+    // Wait until the access token is due (1 s before its 3 s expiry), then everyone asks at once. Time is the
+    // subject, and it passes in two other processes and the backend: their clocks are real, so this sleeps.
     await sleep((ACCESS_TTL - 1) * 1000 + 200);
     const { refreshes, reuseDetections } = backend.stats;
     const results = await Promise.all(

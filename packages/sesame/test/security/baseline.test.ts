@@ -203,16 +203,17 @@ describe("session cookies that are not ours are refused, never a 500", () => {
   });
 });
 
+/** Sets these variables for the test (undefined: unset); `vi.unstubAllEnvs` in afterEach puts them back. */
+function stubEnvs(values: Record<string, string | undefined>) {
+  for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
+}
+
 describe("secret", () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-  });
+  afterEach(() => vi.unstubAllEnvs());
   const noSecret = (): SesameConfig => ({ providers: [passwordProvider], trustHost: true });
 
   test("missing: a Configuration error naming AUTH_SECRET and `npx sesame secret`", async () => {
-    delete process.env.AUTH_SECRET;
-    delete process.env.NEXTAUTH_SECRET;
+    stubEnvs({ AUTH_SECRET: undefined, NEXTAUTH_SECRET: undefined });
     const errors: Error[] = [];
     const response = await Auth(new Request(`${ORIGIN}/api/auth/session`), { ...noSecret(), logger: { error: (e) => errors.push(e) } });
     expect(response.status).toBe(500);
@@ -231,33 +232,25 @@ describe("secret", () => {
 
   test("read from AUTH_SECRET, or NEXTAUTH_SECRET for NextAuth apps", async () => {
     for (const name of ["AUTH_SECRET", "NEXTAUTH_SECRET"]) {
-      process.env = { ...saved, AUTH_SECRET: undefined, NEXTAUTH_SECRET: undefined, [name]: SECRET };
+      stubEnvs({ AUTH_SECRET: undefined, NEXTAUTH_SECRET: undefined, [name]: SECRET });
       const token = await encode({ token: { sub: "1" } });
       expect(await decode({ token, secret: SECRET }), name).not.toBeNull();
     }
   });
 
   test("in production the details stay in the logs", async () => {
-    process.env = { ...saved, NODE_ENV: "production", AUTH_URL: ORIGIN };
-    delete process.env.AUTH_SECRET;
-    delete process.env.NEXTAUTH_SECRET;
+    stubEnvs({ NODE_ENV: "production", AUTH_URL: ORIGIN, AUTH_SECRET: undefined, NEXTAUTH_SECRET: undefined });
     const response = await Auth(new Request(`${ORIGIN}/api/auth/session`), { ...noSecret(), logger: { error: () => {} } });
     expect(await response.json()).toEqual({ error: "Configuration", message: "The server is not configured correctly; see its logs." });
   });
 });
 
 describe("host", () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-  });
+  afterEach(() => vi.unstubAllEnvs());
   const untrusted = (): SesameConfig => ({ secret: SECRET, providers: [passwordProvider], logger: { error: () => {} } });
 
   test("in production an untrusted Host header is refused with a clear error", async () => {
-    process.env = { ...saved, NODE_ENV: "production", AUTH_URL: undefined, NEXTAUTH_URL: undefined, AUTH_TRUST_HOST: undefined };
-    delete process.env.AUTH_URL;
-    delete process.env.NEXTAUTH_URL;
-    delete process.env.AUTH_TRUST_HOST;
+    stubEnvs({ NODE_ENV: "production", AUTH_URL: undefined, NEXTAUTH_URL: undefined, AUTH_TRUST_HOST: undefined });
     const errors: Error[] = [];
     const response = await Auth(new Request("https://evil.example/api/auth/providers"), { ...untrusted(), logger: { error: (e) => errors.push(e) } });
     expect(response.status).toBe(500);
@@ -266,26 +259,21 @@ describe("host", () => {
   });
 
   test("reading a session needs no trusted host: getSession works in production without AUTH_URL", async () => {
-    process.env = { ...saved, NODE_ENV: "production" };
-    delete process.env.AUTH_URL;
-    delete process.env.NEXTAUTH_URL;
-    delete process.env.AUTH_TRUST_HOST;
+    stubEnvs({ NODE_ENV: "production", AUTH_URL: undefined, NEXTAUTH_URL: undefined, AUTH_TRUST_HOST: undefined });
     const token = await encode({ token: { sub: "5" }, secret: SECRET });
     const request = new Request("https://app.example.com/page", { headers: { cookie: `__Secure-sesame.session-token=${token}` } });
     expect((await getSession(request, untrusted())).session?.user?.id).toBe("5");
   });
 
   test("AUTH_URL sets the public origin whatever the Host header says", async () => {
-    process.env = { ...saved, NODE_ENV: "production", AUTH_URL: "https://app.example.com" };
+    stubEnvs({ NODE_ENV: "production", AUTH_URL: "https://app.example.com" });
     const response = await Auth(new Request("http://10.0.0.5/api/auth/providers", { headers: { host: "evil.example" } }), untrusted());
     const body = (await response.json()) as Record<string, { signinUrl: string }>;
     expect(body.credentials!.signinUrl).toBe("https://app.example.com/api/auth/signin/credentials");
   });
 
   test("trustHost (or AUTH_TRUST_HOST=true) allows the request's host", async () => {
-    process.env = { ...saved, NODE_ENV: "production", AUTH_TRUST_HOST: "true" };
-    delete process.env.AUTH_URL;
-    delete process.env.NEXTAUTH_URL;
+    stubEnvs({ NODE_ENV: "production", AUTH_TRUST_HOST: "true", AUTH_URL: undefined, NEXTAUTH_URL: undefined });
     expect((await Auth(new Request("https://app.example.com/api/auth/providers"), untrusted())).status).toBe(200);
   });
 });

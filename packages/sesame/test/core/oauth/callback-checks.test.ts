@@ -22,6 +22,7 @@ let brokenUrl: string;
 beforeAll(async () => {
   op = await startOP();
   broken = createServer((req, res) => {
+    // Slow on purpose: the subject is Sesame's time-out on a token endpoint that takes longer than it.
     if (req.url === "/slow") setTimeout(() => res.end("{}"), 3_000);
     else res.writeHead(200, { "content-type": "text/html" }).end("<html>Service Unavailable</html>");
   });

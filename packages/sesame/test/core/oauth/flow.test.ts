@@ -175,22 +175,19 @@ describe("plain OAuth 2.0", () => {
 });
 
 describe("provider credentials from the environment", () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-  });
+  afterEach(() => vi.unstubAllEnvs());
 
   test("AUTH_<ID>_ID, _SECRET and _ISSUER fill what the config leaves out", async () => {
-    process.env.AUTH_BASIC_ID = "basic";
-    process.env.AUTH_BASIC_SECRET = CLIENT_SECRET;
-    process.env.AUTH_BASIC_ISSUER = op.issuer;
+    vi.stubEnv("AUTH_BASIC_ID", "basic");
+    vi.stubEnv("AUTH_BASIC_SECRET", CLIENT_SECRET);
+    vi.stubEnv("AUTH_BASIC_ISSUER", op.issuer);
     const browser = new OAuthBrowser(config({ providers: [OIDC({ id: "basic", allowInsecureRequests: true })] }));
     await browser.signInWith("basic", { login: "gina" });
     expect(await browser.session()).toMatchObject({ user: { id: "gina" } });
   });
 
   test("a missing client id is a configuration error naming the variable", async () => {
-    delete process.env.AUTH_GOOGLE_ID;
+    vi.stubEnv("AUTH_GOOGLE_ID", undefined);
     const errors: Error[] = [];
     const browser = new OAuthBrowser(config({ providers: [OIDC({ id: "google", issuer: "https://accounts.google.com" })], logger: { error: (e) => errors.push(e) } }));
     expect((await browser.fetch("/api/auth/providers")).status).toBe(500);

@@ -117,7 +117,8 @@ test("backend slow (5 s): every request fails with RefreshTokenError within the 
   expect(performance.now() - started).toBeLessThan(SLOW);
   expect(backend.stats.refreshes - refreshes).toBe(1);
 
-  // The backend is fast again, and the abandoned refresh has had time to finish there.
+  // The backend is fast again, and the abandoned refresh has had time to finish there. The slow backend is the
+  // subject and says nothing when its delayed answer is done, so this waits out its delay.
   backendOptions.refreshDelay = 0;
   await sleep(Math.max(0, SLOW + 300 - (performance.now() - started)));
   const recovered = await timed(() => getAccessToken(browser.request("/"), config));
@@ -191,6 +192,6 @@ test('onRefreshError "end-session" ends it on a time-out too, as documented; the
   expect(ms).toBeLessThan(TIMEOUT + MARGIN);
   expect(await response.json()).toBeNull();
   expect(sessionCookie(browser)).toBeUndefined();
-  // Let the slow refresh finish before the next test uses the backend.
+  // Let the slow refresh finish before the next test uses the backend (it signals nothing: wait out its delay).
   await sleep(2 * TIMEOUT);
 });
