@@ -77,6 +77,7 @@ function expectCleanAnswers(recorder: Recorder, logged: Error[]): void {
   expect(samples.filter((s) => s.phase === "after" && !isStoreError(s)).length).toBeGreaterThan(0);
 
   // What reached the logs was the store failing, nothing the app would have to debug as its own bug.
+  // Regression: a rate-limit reset that failed in the outage was reported as a Configuration error.
   expect([...new Set(logged.map((e) => (e as SesameError).type ?? e.name))]).toEqual(["AdapterError"]);
 }
 
@@ -142,6 +143,7 @@ describe("PostgreSQL killed under load", () => {
     await server?.destroy();
   });
 
+  // Regression: a PostgreSQL connection lost mid-query crashed the process (an unhandled `error` event on a checked-out pg client).
   test("sign-ins and session checks get success or AdapterError in time; nothing committed is lost or half-written; it serves again after the restart", async () => {
     const recorder = new Recorder();
     const logged: Error[] = [];
@@ -241,6 +243,7 @@ describe("Redis killed under load (sessions and rate limits in Redis)", () => {
     await database?.drop();
   });
 
+  // Regression: a process whose first Redis use fell in the outage never reconnected.
   test("sign-ins and session checks get success or AdapterError in time; acknowledged sessions survive; a server started during the outage recovers too", async () => {
     const recorder = new Recorder();
     const logged: Error[] = [];

@@ -84,6 +84,7 @@ describe("a Next.js 16 app", () => {
     expect(await (await client.get("/api/lazy")).json()).toEqual({ without: "bob", withRequest: "bob", givenUrl: `${base}/` });
   });
 
+  // Regression: auth() from headers alone took every request for a read, so a bearer token counted on writes under session.bearer "GET".
   test("a bearer token in a Route Handler's auth(): accepted on a read, refused on a write (session.bearer: \"GET\")", async () => {
     const client = new Client();
     await client.signIn("ada");

@@ -58,6 +58,7 @@ describe("useSession", () => {
     await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("authenticated:Alice"));
   });
 
+  // Regression: SessionProvider ignored a new server session prop (and then counted the new page as signed out for one render).
   test("a new session prop from the server (soft navigation after a sign-in action) is taken up", async () => {
     const tab = await openTab();
     const onUnauthenticated = vi.fn();

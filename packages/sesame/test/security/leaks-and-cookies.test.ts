@@ -79,6 +79,7 @@ function expectNoLeak(lines: string[]) {
   for (const [what, value] of Object.entries(LEAKS)) expect(text, `${what} leaked into a log line`).not.toContain(value);
 }
 
+// Regression (issue 28 item 12): a rejected token response was logged as the error's cause, with its access, refresh and ID tokens.
 describe("item 12: no token, code or secret reaches a log line", () => {
   let provider: { base: string; server: Server };
   beforeAll(async () => {
@@ -143,6 +144,7 @@ describe("item 12: no token, code or secret reaches a log line", () => {
   });
 });
 
+// Regression (issue 28 item 13): a sibling subdomain could plant a __Secure- session cookie for the parent domain (login CSRF).
 describe("item 13: no cookie tossing from a sibling subdomain", () => {
   const HTTPS = "https://app.example.com";
   const HOST_SESSION = "__Host-sesame.session-token";

@@ -45,6 +45,7 @@ async function withAuthVerdict(appConfig: SesameConfig, cookie: string): Promise
 
 const SIGN_IN_REDIRECT = `${ORIGIN}/api/auth/signin?callbackUrl=%2Fadmin`;
 
+// Regression (issue 28 item 5): getToken() and withAuth() ignored revocation and the jwt callback: a signed-out token still read as valid.
 describe.each([
   ["MemoryRevocationStore", () => MemoryRevocationStore()],
   ["RedisRevocationStore", () => RedisRevocationStore({ prefix: `test:${crypto.randomUUID()}:` })],
@@ -101,6 +102,7 @@ describe.each([
   });
 });
 
+// Regression (review after issue 28): a signed-out JWT replayed to POST /signout got the provider logout URL with the victim's ID token.
 describe("sign-out of a token that is already revoked", () => {
   test("[V3.3.1] a signed-out cookie replayed to POST /signout does not get the user's ID token back (no provider logout URL)", async () => {
     const op = await startOP();
@@ -125,6 +127,7 @@ describe("sign-out of a token that is already revoked", () => {
   });
 });
 
+// Regression (issue 28 item 7): a Redis session update racing sign-out re-created the deleted key.
 describe("database sessions kept in Redis: no resurrection", () => {
   const prefix = `test:${crypto.randomUUID()}:`;
   let database: TestDatabase;

@@ -63,6 +63,7 @@ describe("the auth HTTP API", () => {
     expect(response.headers.get("location")).toBe(`${ORIGIN}/login?callbackUrl=${encodeURIComponent(`${ORIGIN}/x`)}&error=AccessDenied`);
   });
 
+  // Regression: pages.signOut was ignored: GET /signout rendered the built-in page.
   test("pages.signOut and pages.error replace the built-in pages", async () => {
     const browser = new Browser(config({ pages: { signOut: "/bye", error: "/oops" } }));
     expect((await browser.fetch("/api/auth/signout?callbackUrl=/home")).headers.get("location")).toBe(`${ORIGIN}/bye?callbackUrl=${encodeURIComponent(`${ORIGIN}/home`)}`);

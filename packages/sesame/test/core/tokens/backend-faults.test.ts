@@ -96,6 +96,7 @@ function expectCleanFailure({ tokens, sessions }: Awaited<ReturnType<typeof burs
   }
 }
 
+// Regression: a refresh that outlived tokens.timeout released its claim; the next request presented the rotated-out refresh token again (reuse detected).
 test("backend slow (5 s): every request fails with RefreshTokenError within the 1 s time-out, and the backend is asked once", async () => {
   const config = app();
   const { browser, before } = await expiredSession(config);
