@@ -149,6 +149,7 @@ describe.each<StorageKind>(["sqlite", "postgres+redis"])("the example app on %s"
     await signInWithPassword(page, "bob", "builder");
     await page.waitForURL("**/dashboard");
     const first = await sessionCookie(page);
+    // Past updateAge: time is the subject, and it passes in the app's server process (a real clock).
     await page.waitForTimeout(TIMINGS.updateAge * 1000 + 1100);
     await page.reload();
     const renewed = await sessionCookie(page);
@@ -171,7 +172,7 @@ describe.each<StorageKind>(["sqlite", "postgres+redis"])("the example app on %s"
     const original = await page.textContent("#fingerprint");
     await page.close();
 
-    // Wait until the token is due, then open five tabs at once.
+    // Wait until the token is due, then open five tabs at once (the app and the backend run on real clocks).
     await new Promise((resolve) => setTimeout(resolve, (TIMINGS.accessTtl - TIMINGS.refreshBuffer) * 1000 + 500));
     const before = { ...app.stack.backend.stats };
     const tabs = await Promise.all(Array.from({ length: 5 }, () => context.newPage()));

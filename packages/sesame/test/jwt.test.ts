@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { decode, encode, getToken } from "../src/jwt.js";
-import { Browser, SECRET, config, sessionCookie } from "./helpers.js";
+import { Browser, SECRET, config, sessionCookie } from "./support/helpers.js";
 
 describe("sesame/jwt", () => {
   test("encode sets iat, exp (maxAge) and jti; decode returns the claims", async () => {

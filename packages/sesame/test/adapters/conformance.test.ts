@@ -2,7 +2,7 @@ import { MemoryAdapter } from "../../src/adapters/memory.js";
 import { withRedisSessions } from "../../src/adapters/redis.node.js";
 import { SqlAdapter } from "../../src/adapters/sql.js";
 import { adapterConformance } from "./conformance.js";
-import { postgresDatabase, sqliteDatabase } from "./databases.js";
+import { postgresDatabase, sqliteDatabase } from "../support/databases.js";
 
 adapterConformance("memory", async () => ({ adapter: MemoryAdapter(), close: async () => {} }));
 

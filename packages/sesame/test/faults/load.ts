@@ -3,7 +3,7 @@
  * the phase of the outage it was sent in, and a judge that says which answers a store fault may produce.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { ORIGIN, setCookies, type Browser } from "../helpers.js";
+import { ORIGIN, setCookies, type Browser } from "../support/helpers.js";
 
 export type Phase = "before" | "down" | "restarting" | "after";
 

@@ -17,12 +17,12 @@ import { SqlAdapter, SqlRateLimitStore, migrate, type SesameDatabase } from "../
 import type { SesameConfig, Session, SesameError } from "../../src/index.js";
 import Credentials from "../../src/providers/credentials.js";
 import { OIDC } from "../../src/providers/oauth.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, ORIGIN, config, sessionCookie } from "../helpers.js";
-import { OAuthBrowser } from "../oauth/browser.js";
-import { CLIENT_SECRET, startOP, type TestOP } from "../oauth/op.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, ORIGIN, config, sessionCookie } from "../support/helpers.js";
+import { OAuthBrowser } from "../support/oauth-browser.js";
+import { CLIENT_SECRET, startOP, type TestOP } from "../support/op.js";
 import { Recorder, isStoreError, misbehaviour, percentile, runLoad, timed, type Sample } from "./load.js";
-import { privatePostgres, privateRedis, type PrivateServer } from "./servers.js";
+import { privatePostgres, privateRedis, type PrivateServer } from "../support/servers.js";
 
 /** What the app allows an adapter call; the drivers' own time-outs are set below it. */
 const ADAPTER_TIMEOUT = 1_500;
@@ -77,11 +77,14 @@ function expectCleanAnswers(recorder: Recorder, logged: Error[]): void {
   expect(samples.filter((s) => s.phase === "after" && !isStoreError(s)).length).toBeGreaterThan(0);
 
   // What reached the logs was the store failing, nothing the app would have to debug as its own bug.
+  // Regression: a rate-limit reset that failed in the outage was reported as a Configuration error.
   expect([...new Set(logged.map((e) => (e as SesameError).type ?? e.name))]).toEqual(["AdapterError"]);
 }
 
-/** Tries until it works or `timeoutMs` passes: the clients reconnect with a back-off after a restart. */
-/** The outage every test puts its load through: a while up, killed, a while down, restarted, a while up. */
+/**
+ * The outage every test puts its load through: a while up, killed, a while down, restarted, a while up.
+ * The sleeps are the subject: each phase is a stretch of wall-clock time under load, not a wait for a condition.
+ */
 async function outage(server: PrivateServer, recorder: Recorder, whileDown: () => void = () => {}): Promise<void> {
   await sleep(LOAD_BEFORE_KILL);
   recorder.phase = "down";
@@ -94,6 +97,7 @@ async function outage(server: PrivateServer, recorder: Recorder, whileDown: () =
   await sleep(LOAD_AFTER_RESTART);
 }
 
+/** Tries until it works or `timeoutMs` passes: the clients reconnect with a back-off after a restart. */
 async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -139,6 +143,7 @@ describe("PostgreSQL killed under load", () => {
     await server?.destroy();
   });
 
+  // Regression: a PostgreSQL connection lost mid-query crashed the process (an unhandled `error` event on a checked-out pg client).
   test("sign-ins and session checks get success or AdapterError in time; nothing committed is lost or half-written; it serves again after the restart", async () => {
     const recorder = new Recorder();
     const logged: Error[] = [];
@@ -238,6 +243,7 @@ describe("Redis killed under load (sessions and rate limits in Redis)", () => {
     await database?.drop();
   });
 
+  // Regression: a process whose first Redis use fell in the outage never reconnected.
   test("sign-ins and session checks get success or AdapterError in time; acknowledged sessions survive; a server started during the outage recovers too", async () => {
     const recorder = new Recorder();
     const logged: Error[] = [];
@@ -261,6 +267,7 @@ describe("Redis killed under load (sessions and rate limits in Redis)", () => {
     let lateConfig: SesameConfig | undefined;
     const signInLoop = (name: string, appConfigOf: () => SesameConfig | undefined) => async (user: number, iteration: number) => {
       const current = appConfigOf();
+      // This loop's app has not started yet (it starts during the outage): idle a moment, and keep the load's pace.
       if (!current) return void (await sleep(20));
       const done = await signInWithPassword(current, recorder, `${name}${user}-${iteration}`);
       if (!done) return;

@@ -7,9 +7,10 @@
 import { NextRequest } from "next/server.js";
 import { describe, expect, test } from "vitest";
 import { Sesame } from "../../src/next/index.js";
-import { ORIGIN, config } from "../helpers.js";
+import { ORIGIN, config } from "../support/helpers.js";
 
 describe("the proxy and the app's own response", () => {
+  // Regression (review after issue 28): adding the session's cookies to a Response.redirect()'s immutable headers threw: a 500, no clearing cookie.
   test("[V3.3.1] a handler that answers Response.redirect() while the session cookie is cleared: the redirect goes out, with the clearing cookie", async () => {
     const { auth } = Sesame(config());
     const proxy = auth(() => Response.redirect(new URL("/elsewhere", ORIGIN), 307));

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { encode } from "../../src/jwt.js";
 import Sesame, { type NextAuthRequest } from "../../src/next/index.js";
 import type { Session } from "../../src/index.js";
-import { SECRET, config } from "../helpers.js";
+import { SECRET, config } from "../support/helpers.js";
 
 afterEach(() => vi.useRealTimers());
 

@@ -3,19 +3,18 @@
  * `next-auth/providers/credentials` → `sesame/providers/credentials`, `next-auth/jwt` → `sesame/jwt`).
  */
 import { NextRequest, NextResponse } from "next/server.js";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import NextAuth, { getServerSession, getToken, withAuth, type NextAuthOptions } from "../../src/next/index.js";
 import CredentialsProvider from "../../src/providers/credentials.js";
-import { SECRET } from "../helpers.js";
+import { SECRET } from "../support/helpers.js";
 
 const ORIGIN = "http://localhost:3000";
-const saved = { ...process.env };
 beforeEach(() => {
-  process.env.NEXTAUTH_SECRET = SECRET;
-  process.env.NEXTAUTH_URL = ORIGIN;
+  vi.stubEnv("NEXTAUTH_SECRET", SECRET);
+  vi.stubEnv("NEXTAUTH_URL", ORIGIN);
 });
 afterEach(() => {
-  process.env = { ...saved };
+  vi.unstubAllEnvs();
 });
 
 // Seed 002's configuration, as written for next-auth 4.

@@ -8,7 +8,7 @@ import { createElement, useEffect } from "react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Session } from "../../src/index.js";
 import type * as ReactClient from "../../src/react/index.js";
-import { Browser, config } from "../helpers.js";
+import { Browser, config } from "../support/helpers.js";
 
 type ReactModule = typeof ReactClient;
 
@@ -33,6 +33,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 function Status({ tab, options }: { tab: ReactModule; options?: Parameters<ReactModule["useSession"]>[0] }) {
@@ -57,6 +58,7 @@ describe("useSession", () => {
     await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("authenticated:Alice"));
   });
 
+  // Regression: SessionProvider ignored a new server session prop (and then counted the new page as signed out for one render).
   test("a new session prop from the server (soft navigation after a sign-in action) is taken up", async () => {
     const tab = await openTab();
     const onUnauthenticated = vi.fn();
@@ -121,14 +123,14 @@ describe("useSession", () => {
 
 test("refetchInterval pauses while offline unless refetchWhenOffline", async () => {
   const tab = await openTab();
-  vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
+  const onLine = vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
   renderTab(tab, undefined, { session: null, refetchInterval: 0.05 });
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Each tick asks whether the browser is online: six ticks that found it offline, and no request went out.
+  await waitFor(() => expect(onLine.mock.calls.length).toBeGreaterThanOrEqual(6), { timeout: 2_000 });
   expect(requests.filter((r) => r === "GET /api/auth/session")).toHaveLength(0);
   cleanup();
   renderTab(tab, undefined, { session: null, refetchInterval: 0.05, refetchWhenOffline: true });
   await waitFor(() => expect(requests.filter((r) => r === "GET /api/auth/session").length).toBeGreaterThanOrEqual(2));
-  vi.restoreAllMocks();
 });
 
 describe("tabs in step", () => {

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SqlAdapter } from "../../src/adapters/sql.js";
 import { MemoryRevocationStore, type SesameConfig } from "../../src/index.js";
 import { decode } from "../../src/jwt.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, ORIGIN, SECRET, config, sessionCookie, setCookies } from "../helpers.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, ORIGIN, SECRET, config, sessionCookie, setCookies } from "../support/helpers.js";
 
 const SESSION = "sesame.session-token";
 const CSRF = "sesame.csrf-token";

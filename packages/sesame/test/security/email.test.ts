@@ -12,8 +12,8 @@ import { EmailSignin } from "../../src/core/errors.js";
 import { normalizeEmail } from "../../src/core/signin/email.js";
 import type { SesameConfig } from "../../src/index.js";
 import Email, { type VerificationRequest } from "../../src/providers/email.node.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, config } from "../helpers.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, config } from "../support/helpers.js";
 
 let database: TestDatabase;
 const outbox: VerificationRequest[] = [];
@@ -65,6 +65,7 @@ const backtrackingAddress = (length: number) => `a@${".".repeat(length - 3)}@`;
 const MAX_BODY_BYTES = 64 * 1024;
 
 describe("attacks on email sign-in, mapped to OWASP ASVS v4.0.3", () => {
+  // Regression (issue 28 item 3): a forged X-Forwarded-Host became the origin of the link mailed to the victim.
   describe("magic-link host poisoning — ASVS V5.1.5 (forwards only to allow-listed destinations), V14.5.4 (proxy headers)", () => {
     const forged = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
 
@@ -150,6 +151,7 @@ describe("attacks on email sign-in, mapped to OWASP ASVS v4.0.3", () => {
     });
   });
 
+  // Regression (issue 28 item 11): the address pattern backtracked; one 64 KB POST /signin/email blocked the event loop for ~3 s.
   describe("ReDoS in the address check — ASVS V5.1.4 (length and pattern validated), V11.1.4 (anti-automation, denial of service)", () => {
     test("[V5.1.4] the attack: the old address pattern backtracks quadratically (4× the input, ≥ 6× the time: seconds at 64 KB)", () => {
       // The short run is cheap: take its fastest of three, so a pause during it cannot shrink the ratio.

@@ -12,10 +12,10 @@ import Apple, { applePostedName } from "../../src/providers/apple.js";
 import Credentials from "../../src/providers/credentials.js";
 import { OIDC, type OAuthProvider } from "../../src/providers/oauth.js";
 import type { EmailProvider } from "../../src/providers/types.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, config, sessionCookie } from "../helpers.js";
-import { OAuthBrowser } from "../oauth/browser.js";
-import { APP_ORIGIN, CLIENT_SECRET, startOP, type TestOP } from "../oauth/op.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, config, sessionCookie } from "../support/helpers.js";
+import { OAuthBrowser } from "../support/oauth-browser.js";
+import { APP_ORIGIN, CLIENT_SECRET, startOP, type TestOP } from "../support/op.js";
 
 const VICTIM = "victim@example.com";
 
@@ -86,6 +86,7 @@ interface SessionUser {
 }
 const sessionUser = async (browser: Browser) => ((await browser.session()) as { user?: SessionUser }).user;
 
+// Regression (issue 28 item 1): a `user` posted to the callback set session.user.email, so an attacker could take the victim's email (and user).
 describe("identity from posted data (Apple form_post `user`)", () => {
   const forgedUser = JSON.stringify({ name: { firstName: "Tim", lastName: "Apple" }, email: VICTIM, sub: "victim" });
 
@@ -179,6 +180,7 @@ describe("identity from posted data (Apple form_post `user`)", () => {
   });
 });
 
+// Regression (issue 28 item 2): an email an IdP never verified was stored and linked as proven (pre-account takeover).
 describe("linking on an unverified email", () => {
   test("[V4.1.2] pre-account takeover: the owner's email-link sign-in does not enter the user an IdP created with email_verified false", async () => {
     const { adapter } = await freshAdapter();
@@ -205,6 +207,7 @@ describe("linking on an unverified email", () => {
     expect(await sessionUser(again)).toMatchObject({ id: squatter?.id, email: null });
   });
 
+  // Regression (review after issue 28): the squatter's JWT sessions kept the released address in their email claim.
   test("[V4.1.2][V3.3.1] JWT sessions: the squatter's sessions, which carry the released address, end when the owner proves it", async () => {
     const { adapter } = await freshAdapter();
     const mail = linkProvider();

@@ -15,10 +15,10 @@ import { parseCookies } from "../../src/core/cookies/serialize.js";
 import { sha256 } from "../../src/core/digest.node.js";
 import { decode, encode, getToken } from "../../src/jwt.js";
 import Credentials from "../../src/providers/credentials.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
 import { OAuth } from "../../src/providers/oauth.js";
-import { OAuthBrowser } from "../oauth/browser.js";
-import { Browser, SECRET, setCookies, type SetCookie } from "../helpers.js";
+import { OAuthBrowser } from "../support/oauth-browser.js";
+import { Browser, SECRET, setCookies, type SetCookie } from "../support/helpers.js";
 
 // Recognisable values: if any of them shows up in a log line, a credential leaked.
 const LEAKS = {
@@ -79,6 +79,7 @@ function expectNoLeak(lines: string[]) {
   for (const [what, value] of Object.entries(LEAKS)) expect(text, `${what} leaked into a log line`).not.toContain(value);
 }
 
+// Regression (issue 28 item 12): a rejected token response was logged as the error's cause, with its access, refresh and ID tokens.
 describe("item 12: no token, code or secret reaches a log line", () => {
   let provider: { base: string; server: Server };
   beforeAll(async () => {
@@ -143,6 +144,7 @@ describe("item 12: no token, code or secret reaches a log line", () => {
   });
 });
 
+// Regression (issue 28 item 13): a sibling subdomain could plant a __Secure- session cookie for the parent domain (login CSRF).
 describe("item 13: no cookie tossing from a sibling subdomain", () => {
   const HTTPS = "https://app.example.com";
   const HOST_SESSION = "__Host-sesame.session-token";

@@ -12,8 +12,8 @@ import { SqlAdapter, SqlRateLimitStore } from "../../src/adapters/sql.js";
 import { forwardedClientIp } from "../../src/core/client-ip.js";
 import { MemoryRateLimitStore, type RateLimitStore } from "../../src/core/rate-limit/store.js";
 import type { SesameConfig } from "../../src/index.js";
-import { postgresDatabase, sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, config, sessionCookie } from "../helpers.js";
+import { postgresDatabase, sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, config, sessionCookie } from "../support/helpers.js";
 
 /** A real store, passed through, remembering every key it was asked about. */
 function recording(store: RateLimitStore): { store: RateLimitStore; keys: string[] } {
@@ -35,6 +35,7 @@ async function attempt(browser: Browser, username: string, password: string, hea
 
 const randomIpv4 = () => `203.0.113.${Math.floor(Math.random() * 254) + 1}`;
 
+// Regression (issue 28 item 9): X-Forwarded-For was trusted without proxies: rotating it bypassed the per-IP limit, forging it locked victims out.
 describe("spoofed forwarding headers — ASVS V2.2.1 (anti-automation)", () => {
   test("[V2.2.1] without trustedProxies, X-Forwarded-For and X-Real-IP are not read: rotating or forging them changes no counter", async () => {
     const { store, keys } = recording(MemoryRateLimitStore());
@@ -75,6 +76,7 @@ describe("spoofed forwarding headers — ASVS V2.2.1 (anti-automation)", () => {
   });
 });
 
+// Regression (issue 28 item 9): the session's stored ip came from forgeable forwarding headers, by another rule than the limit's.
 describe("the stored session's ip follows the same rule — ASVS V3.3.4 (session list shows the device)", () => {
   let database: TestDatabase;
   let adapterConfig: (overrides: Partial<SesameConfig>) => SesameConfig;
@@ -103,6 +105,7 @@ describe("the stored session's ip follows the same rule — ASVS V3.3.4 (session
   });
 });
 
+// Regression (issue 28 item 10): 60 KB usernames were stored as keys, and a full store was scanned on every hit.
 describe("attacker-sized identifiers and floods — ASVS V2.2.1 / V11.1.4 (anti-automation, resource limits)", () => {
   const HUGE = 60 * 1024;
   const hugeName = (i: number) => `${i}-`.padEnd(HUGE, "x");

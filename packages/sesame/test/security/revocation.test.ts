@@ -12,8 +12,8 @@ import { resolveConfig } from "../../src/core/config.js";
 import { MemoryRevocationStore } from "../../src/core/revocation/memory.js";
 import type { RevocationStore } from "../../src/core/revocation/store.js";
 import { getSession, revokeUserSessions, type SesameConfig } from "../../src/index.js";
-import { privateRedis, type PrivateServer } from "../faults/servers.js";
-import { Browser, SECRET, config, sessionCookie, setCookies } from "../helpers.js";
+import { privateRedis, type PrivateServer } from "../support/servers.js";
+import { Browser, SECRET, config, sessionCookie, setCookies } from "../support/helpers.js";
 // @auth/core is installed for the bench workspace only (as in bench/test/migration.test.ts), not at the root.
 import { encode as authjsEncode } from "../../../../bench/node_modules/@auth/core/jwt.js";
 
@@ -59,6 +59,7 @@ async function tokenOf(browser: Browser, appConfig: SesameConfig) {
 }
 
 describe("revocation attacks — ASVS V3.3.1 (logout invalidates the session), V3.3.3 (terminate all sessions)", () => {
+  // Regression (issue 28 item 4): a copy renewed before sign-out outlived its deny-list entry and was re-issued with a full lifetime.
   describe("a signed-out JWT comes back through a renewed copy (item 4)", () => {
     const stores: Array<[string, () => { stores: [RevocationStore, RevocationStore, RevocationStore] }]> = [
       [
@@ -189,6 +190,7 @@ describe("revocation attacks — ASVS V3.3.1 (logout invalidates the session), V
     });
   });
 
+  // Regression (issue 28 item 6): legacy cookies were migrated past sign-out, revokeUserSessions and a jwt-callback ban, with a new lifetime.
   describe("migrated next-auth cookies bypass revocation (item 6)", () => {
     const claims = { name: "Alice", email: "alice@example.com", picture: "https://example.com/a.png", sub: "1" };
     const formats: Array<[string, string, (maxAge?: number) => Promise<string>]> = [
@@ -252,6 +254,7 @@ describe("revocation attacks — ASVS V3.3.1 (logout invalidates the session), V
     });
   });
 
+  // Regression (issue 28 item 8): with Redis down at start, revocation's start() hung every session read and sign-in.
   describe("the revocation store is down when the process starts (item 8)", () => {
     /** A private Redis, not running: the test starts it when it wants Redis back. */
     async function redisDown(): Promise<PrivateServer> {

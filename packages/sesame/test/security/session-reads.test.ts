@@ -16,10 +16,10 @@ import { MemoryRevocationStore, revokeUserSessions, type SesameConfig } from "..
 import { getToken } from "../../src/jwt.js";
 import { OIDC } from "../../src/providers/oauth.js";
 import { withAuth } from "../../src/next/v4.js";
-import { sqliteDatabase, type TestDatabase } from "../adapters/databases.js";
-import { Browser, ORIGIN, SECRET, config, sessionCookie } from "../helpers.js";
-import { OAuthBrowser } from "../oauth/browser.js";
-import { CLIENT_SECRET, startOP } from "../oauth/op.js";
+import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { Browser, ORIGIN, SECRET, config, sessionCookie } from "../support/helpers.js";
+import { OAuthBrowser } from "../support/oauth-browser.js";
+import { CLIENT_SECRET, startOP } from "../support/op.js";
 
 const SESSION = "sesame.session-token";
 
@@ -45,6 +45,7 @@ async function withAuthVerdict(appConfig: SesameConfig, cookie: string): Promise
 
 const SIGN_IN_REDIRECT = `${ORIGIN}/api/auth/signin?callbackUrl=%2Fadmin`;
 
+// Regression (issue 28 item 5): getToken() and withAuth() ignored revocation and the jwt callback: a signed-out token still read as valid.
 describe.each([
   ["MemoryRevocationStore", () => MemoryRevocationStore()],
   ["RedisRevocationStore", () => RedisRevocationStore({ prefix: `test:${crypto.randomUUID()}:` })],
@@ -101,6 +102,7 @@ describe.each([
   });
 });
 
+// Regression (review after issue 28): a signed-out JWT replayed to POST /signout got the provider logout URL with the victim's ID token.
 describe("sign-out of a token that is already revoked", () => {
   test("[V3.3.1] a signed-out cookie replayed to POST /signout does not get the user's ID token back (no provider logout URL)", async () => {
     const op = await startOP();
@@ -125,6 +127,7 @@ describe("sign-out of a token that is already revoked", () => {
   });
 });
 
+// Regression (issue 28 item 7): a Redis session update racing sign-out re-created the deleted key.
 describe("database sessions kept in Redis: no resurrection", () => {
   const prefix = `test:${crypto.randomUUID()}:`;
   let database: TestDatabase;
