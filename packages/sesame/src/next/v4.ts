@@ -4,7 +4,8 @@
  * route handler.
  */
 import { NextResponse, type NextRequest } from "next/server.js";
-import { resolveConfig, type SesameConfig } from "../core/config.js";
+import type { SesameConfig } from "../core/config/options.js";
+import { resolveConfig } from "../core/config/resolve.js";
 import { requestHeadOf, type RequestLike } from "../core/context.js";
 import { getSession } from "../core/session/get-session.js";
 import type { JWT, Session } from "../core/types.js";

@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { decodeJwt, SignJWT, UnsecuredJWT, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { OAUTH_CHECKS_SALT } from "../../src/core/config.js";
+import { OAUTH_CHECKS_SALT } from "../../src/core/config/resolve.js";
 import { stampClaims, tokenCodec } from "../../src/core/token/codec.js";
 import { OIDC, type OAuthProvider } from "../../src/providers/oauth.js";
 import { SECRET, config, sessionCookie } from "../helpers.js";

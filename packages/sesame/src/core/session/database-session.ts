@@ -6,7 +6,7 @@
  * on the very next request — which is what makes revocation instant.
  */
 import type { AdapterSession, AdapterUser } from "../adapter.js";
-import { defaultCallbacks } from "../config.js";
+import { defaultCallbacks } from "../config/callbacks.js";
 import { clientIp } from "../client-ip.js";
 import type { RequestContext } from "../context.js";
 import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";

@@ -3,7 +3,7 @@
  * slide) on every request, update on demand, end on sign-out. Reading is the hot path: a cookie seen before
  * costs a map lookup, and the cookie is re-encrypted only when its content changed or `updateAge` passed.
  */
-import { defaultCallbacks } from "../config.js";
+import { defaultCallbacks } from "../config/callbacks.js";
 import type { RequestContext } from "../context.js";
 import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
 import type { JWT, Session } from "../types.js";

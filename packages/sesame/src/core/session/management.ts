@@ -3,7 +3,7 @@
  * (a ban, a password change). Database sessions end on their very next request.
  */
 import type { AdapterSession } from "../adapter.js";
-import type { ResolvedConfig } from "../config.js";
+import type { ResolvedConfig } from "../config/resolve.js";
 import type { RequestContext } from "../context.js";
 import { InvalidRequest } from "../errors.js";
 import { loadDatabaseSession } from "./database-session.js";
