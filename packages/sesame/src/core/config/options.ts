@@ -42,11 +42,11 @@ export interface SessionOptions {
 
 /**
  * The `tokens` option: refreshing the upstream (provider or backend) tokens kept in the session. Durations
- * are in seconds.
+ * are in seconds, like every duration in the configuration.
  *
  * @example
  * ```ts
- * tokens: { refreshBuffer: 120, onRefreshError: "end-session", coordinator: RedisRefreshCoordinator({ url }) },
+ * tokens: { refreshBuffer: 120, timeoutSeconds: 5, onRefreshError: "end-session", coordinator: RedisRefreshCoordinator({ url }) },
  * ```
  */
 export interface TokensOptions {
@@ -58,7 +58,12 @@ export interface TokensOptions {
   coordinator?: RefreshCoordinator;
   /** Seconds a refresh result stays available to requests still carrying the old tokens. Default: 60. */
   graceWindow?: number;
-  /** Milliseconds a refresh (or waiting for another process's) may take. Default: 10 000. */
+  /** Seconds a refresh (or waiting for another process's) may take. Default: 10. */
+  timeoutSeconds?: number;
+  /**
+   * @deprecated Milliseconds: use `timeoutSeconds`. Still read (divided by 1 000, with a warning logged once);
+   * setting both is a configuration error.
+   */
   timeout?: number;
   /** Put the access token in the session the browser sees (`session.accessToken`). Default: false. */
   exposeAccessToken?: boolean;
@@ -213,7 +218,12 @@ export interface SesameConfig {
   providers: Provider[];
   /** Where users, accounts and database sessions are stored. See `sesame/adapters/*`. */
   adapter?: Adapter;
-  /** Milliseconds an adapter call may take before it fails with `AdapterError`. Default: 5 000. */
+  /** Seconds an adapter call may take before it fails with `AdapterError`. Default: 5. */
+  adapterTimeoutSeconds?: number;
+  /**
+   * @deprecated Milliseconds: use `adapterTimeoutSeconds`. Still read (divided by 1 000, with a warning logged
+   * once); setting both is a configuration error.
+   */
   adapterTimeout?: number;
   /**
    * Revocation of JWT sessions: sign-out and `revokeUserSessions` take effect at once in every server

@@ -6,6 +6,7 @@ import { guardAdapter, type Adapter } from "../adapter.js";
 import { resolveCookies, type CookieJar } from "../cookies/names.js";
 import { InvalidConfiguration } from "../errors.js";
 import { keyRing, type KeyRing } from "../keys.js";
+import type { OAuthProvider } from "../provider/oauth.js";
 import type { Provider } from "../provider/provider.js";
 import { DEFAULT_PER_IDENTIFIER, DEFAULT_PER_IP, type Limit, type RateLimitOptions } from "../rate-limit/limit.js";
 import { MemoryRateLimitStore, type RateLimitStore } from "../rate-limit/store.js";
@@ -31,13 +32,25 @@ export interface ResolvedConfig {
   /** `NODE_ENV === "production"` when the config was resolved. */
   production: boolean;
   useSecureCookies: boolean | undefined;
-  session: Required<SessionOptions>;
+  session: {
+    strategy: "jwt" | "database";
+    maxAgeSeconds: number;
+    /** At most `maxAgeSeconds`. */
+    updateAgeSeconds: number;
+    bearer: NonNullable<SessionOptions["bearer"]>;
+  };
   /** The app's adapter, with every call time-limited and its failures reported as `AdapterError`. */
   adapter: Adapter | undefined;
   /** This config's in-memory revocation state, when revocation is configured. */
   revocation: RevocationState | undefined;
   rateLimit: { store: RateLimitStore; perIp: Limit | false; perIdentifier: Limit | false; options: RateLimitOptions } | undefined;
-  tokens: Required<Omit<TokensOptions, "coordinator">> & {
+  tokens: {
+    refreshBufferSeconds: number;
+    graceWindowSeconds: number;
+    /** `timeoutSeconds` in the unit timers take. */
+    timeoutMs: number;
+    onRefreshError: NonNullable<TokensOptions["onRefreshError"]>;
+    exposeAccessToken: boolean;
     coordinator: RefreshCoordinator;
     /** Refreshes under way in this process, by hash of the refresh token. */
     inflight: Map<string, Promise<UpstreamTokens>>;
@@ -61,7 +74,10 @@ export interface ResolvedConfig {
 
 export const DEFAULT_SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 export const DEFAULT_SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
-const DEFAULT_ADAPTER_TIMEOUT_MS = 5_000;
+const DEFAULT_ADAPTER_TIMEOUT_SECONDS = 5;
+const DEFAULT_REFRESH_BUFFER_SECONDS = 60;
+const DEFAULT_GRACE_WINDOW_SECONDS = 60;
+const DEFAULT_REFRESH_TIMEOUT_SECONDS = 10;
 const DEFAULT_REVOCATION_MAX_STALENESS_SECONDS = 10;
 const DEFAULT_REVOCATION_RECONCILE_INTERVAL_SECONDS = 30;
 const DEFAULT_REVOCATION_START_TIMEOUT_SECONDS = 3;
@@ -89,7 +105,10 @@ function sessionStrategy(config: SesameConfig): "jwt" | "database" {
 }
 
 function positiveSeconds(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+  return value === undefined ? fallback : checkedPositiveSeconds(name, value);
+}
+
+function checkedPositiveSeconds(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) {
     throw new InvalidConfiguration(`\`${name}\` must be a positive number of seconds; got ${String(value)}.`);
   }
@@ -102,6 +121,21 @@ function seconds(name: string, value: number | undefined, fallback: number): num
     throw new InvalidConfiguration(`\`${name}\` must be a number of seconds, 0 or more; got ${String(value)}.`);
   }
   return value;
+}
+
+/**
+ * A duration option that was in milliseconds, renamed to say it is now in seconds. The old name still works:
+ * converted, with a deprecation warning through the app's logger (once, since a config object is resolved
+ * once). Setting both is a configuration error rather than a silent pick, since values in two units for one
+ * setting mean the app is half-migrated and either reading may be the wrong one.
+ */
+function renamedFromMs(logger: Logger, name: string, seconds: number | undefined, oldName: string, ms: number | undefined): number | undefined {
+  if (ms === undefined) return seconds;
+  if (seconds !== undefined) {
+    throw new InvalidConfiguration(`Both \`${name}\` (seconds) and the deprecated \`${oldName}\` (milliseconds) are set; keep \`${name}\` only.`);
+  }
+  logger.warn("DeprecatedOption", `\`${oldName}\` is in milliseconds and deprecated: set \`${name}\` in seconds instead (here ${ms / 1000}).`);
+  return ms / 1000;
 }
 
 function revocationOptions(options: RevocationOptions, sessionMaxAgeSeconds: number): ResolvedRevocationOptions {
@@ -129,6 +163,7 @@ function proxyCount(value: number | undefined): number {
 }
 
 function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
+  const logger = redactingLogger({ ...defaultLogger(config.debug ?? false), ...config.logger });
   const secrets = resolveSecrets(config.secret, env);
   const authUrl = authUrlOf(env);
   const basePath = (config.basePath ?? (authUrl && authUrl.pathname !== "/" ? authUrl.pathname : "/api/auth")).replace(/\/+$/, "");
@@ -142,21 +177,28 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     if (provider.type === "email" && !config.adapter) {
       throw new InvalidConfiguration(`Email sign-in ("${provider.id}") needs an \`adapter\` to store its single-use tokens.`);
     }
-    providers.set(provider.id, provider.type === "credentials" || provider.type === "email" ? provider : withEnvironmentCredentials(provider, env));
+    providers.set(provider.id, provider.type === "credentials" || provider.type === "email" ? provider : oauthProvider(withEnvironmentCredentials(provider, env), logger));
   }
 
   const maxAge = positiveSeconds("session.maxAge", config.session?.maxAge, DEFAULT_SESSION_MAX_AGE_SECONDS);
   const jars = new Map<boolean, CookieJar>();
-  const logger = redactingLogger({ ...defaultLogger(config.debug ?? false), ...config.logger });
+  const tokens = config.tokens ?? {};
+  const timeoutSeconds = renamedFromMs(logger, "tokens.timeoutSeconds", tokens.timeoutSeconds, "tokens.timeout", tokens.timeout);
+  const adapterTimeoutMs =
+    positiveSeconds(
+      "adapterTimeoutSeconds",
+      renamedFromMs(logger, "adapterTimeoutSeconds", config.adapterTimeoutSeconds, "adapterTimeout", config.adapterTimeout),
+      DEFAULT_ADAPTER_TIMEOUT_SECONDS,
+    ) * 1000;
   return {
     revocation: config.revocation && new RevocationState(revocationOptions(config.revocation, maxAge), logger),
     tokens: {
-      refreshBuffer: config.tokens?.refreshBuffer ?? 60,
-      onRefreshError: config.tokens?.onRefreshError ?? "keep-session",
-      coordinator: config.tokens?.coordinator ?? MemoryRefreshCoordinator(),
-      graceWindow: config.tokens?.graceWindow ?? 60,
-      timeout: config.tokens?.timeout ?? 10_000,
-      exposeAccessToken: config.tokens?.exposeAccessToken ?? false,
+      refreshBufferSeconds: seconds("tokens.refreshBuffer", tokens.refreshBuffer, DEFAULT_REFRESH_BUFFER_SECONDS),
+      onRefreshError: tokens.onRefreshError ?? "keep-session",
+      coordinator: tokens.coordinator ?? MemoryRefreshCoordinator(),
+      graceWindowSeconds: seconds("tokens.graceWindow", tokens.graceWindow, DEFAULT_GRACE_WINDOW_SECONDS),
+      timeoutMs: positiveSeconds("tokens.timeoutSeconds", timeoutSeconds, DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000,
+      exposeAccessToken: tokens.exposeAccessToken ?? false,
       inflight: new Map(),
     },
     rateLimit:
@@ -176,11 +218,11 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     allowedHosts: config.allowedHosts && new Set(config.allowedHosts.map(checkedHost)),
     production: isProduction(env),
     useSecureCookies: config.useSecureCookies,
-    adapter: config.adapter && guardAdapter(config.adapter, config.adapterTimeout ?? DEFAULT_ADAPTER_TIMEOUT_MS),
+    adapter: config.adapter && guardAdapter(config.adapter, adapterTimeoutMs),
     session: {
       strategy: sessionStrategy(config),
-      maxAge,
-      updateAge: Math.min(maxAge, positiveSeconds("session.updateAge", config.session?.updateAge, DEFAULT_SESSION_UPDATE_AGE_SECONDS)),
+      maxAgeSeconds: maxAge,
+      updateAgeSeconds: Math.min(maxAge, positiveSeconds("session.updateAge", config.session?.updateAge, DEFAULT_SESSION_UPDATE_AGE_SECONDS)),
       bearer: config.session?.bearer ?? "GET",
     },
     callbacks: { ...defaultCallbacks, ...config.callbacks },
@@ -199,6 +241,14 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
       return jar;
     },
   };
+}
+
+/** An OAuth provider with its deprecated `timeout` (milliseconds) turned into `timeoutSeconds`, checked. */
+function oauthProvider(provider: OAuthProvider, logger: Logger): OAuthProvider {
+  const { timeout, ...rest } = provider;
+  const name = `providers.${provider.id}.timeoutSeconds`;
+  const timeoutSeconds = renamedFromMs(logger, name, provider.timeoutSeconds, `providers.${provider.id}.timeout`, timeout);
+  return timeoutSeconds === undefined ? rest : { ...rest, timeoutSeconds: checkedPositiveSeconds(name, timeoutSeconds) };
 }
 
 /** An `allowedHosts` entry, lower-cased, checked to be a bare host (URL parsing would quietly drop a path). */

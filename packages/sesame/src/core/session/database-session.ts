@@ -49,7 +49,7 @@ export function sessionCookieParts(context: RequestContext): { id: string; secre
 
 function sessionCookie(context: RequestContext, value: string): string[] {
   const { name, options } = context.jar.sessionToken;
-  return writeChunkedCookie(name, value, { ...options, maxAge: context.config.session.maxAge }, context.cookies);
+  return writeChunkedCookie(name, value, { ...options, maxAge: context.config.session.maxAgeSeconds }, context.cookies);
 }
 
 function clearCookie(context: RequestContext): string[] {
@@ -66,7 +66,7 @@ export async function createDatabaseSession(context: RequestContext, user: Adapt
     id,
     secretHash: await sha256(secret),
     userId: user.id,
-    expires: new Date(now.getTime() + context.config.session.maxAge * 1000),
+    expires: new Date(now.getTime() + context.config.session.maxAgeSeconds * 1000),
     createdAt: now,
     lastSeenAt: now,
     ip: clientIp(context) ?? null,
@@ -89,7 +89,7 @@ export async function loadDatabaseSession(context: RequestContext): Promise<{ se
     return undefined;
   }
   // An old-name cookie of a session older than one lifetime: the migration window for it has closed.
-  if (parts.previous && found.session.createdAt.getTime() + context.config.session.maxAge * 1000 <= Date.now()) return undefined;
+  if (parts.previous && found.session.createdAt.getTime() + context.config.session.maxAgeSeconds * 1000 <= Date.now()) return undefined;
   return found;
 }
 
@@ -127,8 +127,8 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   }
 
   const now = Date.now();
-  if (!options.readOnly && now - stored.lastSeenAt.getTime() >= config.session.updateAge * 1000) {
-    stored = { ...stored, expires: new Date(now + config.session.maxAge * 1000), lastSeenAt: new Date(now) };
+  if (!options.readOnly && now - stored.lastSeenAt.getTime() >= config.session.updateAgeSeconds * 1000) {
+    stored = { ...stored, expires: new Date(now + config.session.maxAgeSeconds * 1000), lastSeenAt: new Date(now) };
     await adapter.updateSession(stored.id, { expires: stored.expires, lastSeenAt: stored.lastSeenAt });
     cookies = [...sessionCookie(context, `${parts.id}.${parts.secret}`), ...clearPreviousSessionCookie(context)];
   }

@@ -46,7 +46,7 @@ export function sessionTokenOf(context: RequestContext): { token: string; fromCo
  * token as stored.
  */
 export async function issueSessionCookies(context: RequestContext, token: JWT, expiresAt?: number): Promise<{ cookies: string[]; token: JWT }> {
-  const { maxAge } = context.config.session;
+  const { maxAgeSeconds: maxAge } = context.config.session;
   const { name, options, previousName } = context.jar.sessionToken;
   const stamped = stampClaims(previousName ? { ...token, [HOST_COOKIE_CLAIM]: 1 } : token, maxAge, expiresAt);
   const value = await context.config.sessionCodec.encode(stamped);
@@ -145,7 +145,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   const age = Math.floor(Date.now() / 1000) - (token.iat ?? 0);
   // A new lifetime only while every revocation is known here: a token revoked during an outage is never
   // extended past what its revocation covers.
-  const renew = current && !options.readOnly && age >= config.session.updateAge;
+  const renew = current && !options.readOnly && age >= config.session.updateAgeSeconds;
   if (legacyClear || (fromCookie && (changed || update || renew))) {
     // A migrated token keeps the legacy token's expiry: moving to Sesame is no way to extend a session.
     ({ cookies, token } = await issueSessionCookies(context, token, legacyClear || !current ? decoded.exp : undefined));
