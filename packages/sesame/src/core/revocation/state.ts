@@ -6,9 +6,9 @@
  * refuses JWT sessions until it is back, `"fail-open"` accepts them and logs.
  */
 import type { Logger } from "../config/options.js";
-import { CLOCK_TOLERANCE_SECONDS } from "../token/codec.js";
 import type { JWT } from "../types.js";
 import type { RevocationChange, RevocationStore, RevocationSubscription } from "./store.js";
+import { CLOCK_TOLERANCE_SECONDS, nowSeconds } from "../clock.js";
 
 export interface RevocationOptions {
   store: RevocationStore;
@@ -168,7 +168,7 @@ export class RevocationState {
    * (`maxStaleness` with the channel down, `reconcileInterval` if a message is lost).
    */
   async revoke(jti: string, exp: number): Promise<void> {
-    const now = Math.floor(Date.now() / 1000);
+    const now = nowSeconds();
     const until = Math.max(exp, now + this.options.sessionMaxAgeSeconds) + CLOCK_TOLERANCE_SECONDS + Math.ceil(this.options.maxStalenessSeconds + this.options.reconcileIntervalSeconds);
     await this.options.store.revokeSession(jti, until);
     this.apply({ type: "session", jti, exp: until });

@@ -12,6 +12,8 @@ import { sha256 } from "#digest";
 import { stampClaims, tokenCodec } from "../token/codec.js";
 import type { JWT } from "../types.js";
 import { fromIssued, upstreamOf, type IssuedTokens, type UpstreamTokens } from "./upstream.js";
+import { nowSeconds } from "../clock.js";
+import { withTimeout } from "../timeout.js";
 
 export type RefreshErrorCode = "RefreshTokenError" | "RefreshTokenExpired";
 
@@ -32,14 +34,14 @@ const POLL_INTERVAL_MS = 25;
  */
 export function expiresSoon(context: RequestContext, token: JWT): boolean {
   const expiresAt = upstreamOf(token)?.expiresAt;
-  return !!expiresAt && expiresAt - context.config.tokens.refreshBufferSeconds <= Math.floor(Date.now() / 1000);
+  return !!expiresAt && expiresAt - context.config.tokens.refreshBufferSeconds <= nowSeconds();
 }
 
 /** Refreshes the token's upstream tokens when they expire within the buffer; otherwise returns it as is. */
 export async function ensureFresh(context: RequestContext, token: JWT): Promise<Freshness> {
   const upstream = upstreamOf(token);
   const { tokens: options } = context.config;
-  const now = Math.floor(Date.now() / 1000);
+  const now = nowSeconds();
   if (!upstream || !expiresSoon(context, token)) return { token, changed: false };
   if (upstream.refreshExpiresAt !== undefined && upstream.refreshExpiresAt <= now) return failed(context, token, upstream, "RefreshTokenExpired");
   if (!upstream.refreshToken) return failed(context, token, upstream, "RefreshTokenError", new Error("The access token expired and there is no refresh token."));
@@ -54,7 +56,7 @@ export async function ensureFresh(context: RequestContext, token: JWT): Promise<
     options.inflight.set(key, flight);
   }
   try {
-    const fresh = await withTimeout(flight, options.timeoutMs);
+    const fresh = await withTimeout(flight, options.timeoutMs, refreshTimedOut(options.timeoutMs));
     const { error: _previous, ...rest } = token;
     return { token: { ...rest, upstream: fresh }, changed: true };
   } catch (error) {
@@ -97,7 +99,7 @@ async function coordinatedRefresh(context: RequestContext, upstream: UpstreamTok
   }
   let fresh: UpstreamTokens;
   try {
-    fresh = await withTimeout(refreshAtProvider(context, upstream, refreshToken), hold);
+    fresh = await withTimeout(refreshAtProvider(context, upstream, refreshToken), hold, refreshTimedOut(hold));
   } catch (error) {
     await coordinator.release(key).catch(() => {});
     throw error;
@@ -125,8 +127,8 @@ async function refreshAtProvider(context: RequestContext, upstream: UpstreamToke
     issued = {
       accessToken: result.access_token,
       ...(result.refresh_token && { refreshToken: result.refresh_token }),
-      ...(typeof result.expires_in === "number" && { expiresAt: Math.floor(Date.now() / 1000) + result.expires_in }),
-      ...(refreshExpiresIn > 0 && { refreshExpiresAt: Math.floor(Date.now() / 1000) + refreshExpiresIn }),
+      ...(typeof result.expires_in === "number" && { expiresAt: nowSeconds() + result.expires_in }),
+      ...(refreshExpiresIn > 0 && { refreshExpiresAt: nowSeconds() + refreshExpiresIn }),
     };
   }
   const normalized = fromIssued(provider.id, issued);
@@ -136,10 +138,4 @@ async function refreshAtProvider(context: RequestContext, upstream: UpstreamToke
     : fresh;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The refresh did not finish within ${ms} ms.`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+const refreshTimedOut = (ms: number) => () => new Error(`The refresh did not finish within ${ms} ms.`);
