@@ -26,7 +26,7 @@ function createConfig(): SesameConfig {
       updateAge: seconds(env.SESSION_UPDATE_AGE, 3600),
     },
     // The backend's access tokens live a minute in the demo: refresh them when 10 s remain.
-    tokens: { refreshBuffer: seconds(env.REFRESH_BUFFER, 10), coordinator: refreshCoordinator, timeout: seconds(env.UPSTREAM_TIMEOUT, 5) * 1000 },
+    tokens: { refreshBuffer: seconds(env.REFRESH_BUFFER, 10), coordinator: refreshCoordinator, timeoutSeconds: seconds(env.UPSTREAM_TIMEOUT, 5) },
     rateLimit: { store: rateLimitStore },
     pages: { signIn: "/login", verifyRequest: "/check-email" },
     providers: [

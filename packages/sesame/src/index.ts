@@ -121,7 +121,7 @@ export type {
   SessionOptions,
   Theme,
   TokensOptions,
-} from "./core/config.js";
+} from "./core/config/options.js";
 /** Options of one cookie (`cookies` overrides): types only. */
 export type { CookieOptions } from "./core/cookies/serialize.js";
 /** The `cookies` option: names and options per cookie: types only. */

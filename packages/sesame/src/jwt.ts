@@ -2,7 +2,9 @@
  * Session tokens outside the auth routes: `encode` / `decode` a token, `getToken` reads the one a request
  * carries. Signatures follow `next-auth/jwt` so existing code keeps working.
  */
-import { DEFAULT_SESSION_MAX_AGE_SECONDS, resolveConfig, resolveSecrets, SESSION_TOKEN_SALT, type SesameConfig } from "./core/config.js";
+import { resolveSecrets } from "./core/config/env.js";
+import type { SesameConfig } from "./core/config/options.js";
+import { DEFAULT_SESSION_MAX_AGE_SECONDS, resolveConfig, SESSION_TOKEN_SALT } from "./core/config/resolve.js";
 import { createContext, requestHeadOf, type HeadersLike, type RequestLike } from "./core/context.js";
 import { resolveCookies } from "./core/cookies/names.js";
 import { readChunkedCookie } from "./core/cookies/chunking.js";

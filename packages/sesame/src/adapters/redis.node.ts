@@ -17,6 +17,8 @@ import type { Adapter, AdapterSession } from "../core/adapter.js";
 import type { RateLimitStore } from "../core/rate-limit/store.js";
 import type { RefreshCoordinator } from "../core/tokens/coordinator.js";
 import type { RevocationChange, RevocationStore } from "../core/revocation/store.js";
+import { nowSeconds } from "../core/clock.js";
+import { withTimeout } from "../core/timeout.js";
 
 /**
  * Options shared by the Redis stores: `url` (default `redis://127.0.0.1:6379`), key `prefix` (default
@@ -60,17 +62,7 @@ function lazyClient(options: RedisOptions): { client: Client; ready: () => Promi
     // is what lets a process that started while Redis was down recover once Redis is back. Once connected,
     // the client reconnects by itself, and commands fail at once while it is offline (no offline queue).
     connected ??= client.connect().catch(() => {});
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      await Promise.race([
-        connected,
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeout} ms`)), timeout);
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(connected, timeout, () => new Error(`Redis did not answer within ${timeout} ms`));
     return client;
   };
   return { client, ready };
@@ -132,7 +124,7 @@ export function RedisRevocationStore(options: RedisOptions = {}): RevocationStor
         // GT: a revocation already kept longer (say, by a process with a longer session.maxAge) stays so.
         .zAdd(keys.revoked, { score: exp, value: jti }, { comparison: "GT" })
         // Revocations of tokens that have expired by now protect nothing: drop them as we go.
-        .zRemRangeByScore(keys.revoked, "-inf", Math.floor(Date.now() / 1000))
+        .zRemRangeByScore(keys.revoked, "-inf", nowSeconds())
         .publish(keys.channel, JSON.stringify(change))
         .exec();
     },
@@ -145,7 +137,7 @@ export function RedisRevocationStore(options: RedisOptions = {}): RevocationStor
     async snapshot() {
       const redis = await ready();
       const [sessions, versions] = await Promise.all([
-        redis.zRangeByScoreWithScores(keys.revoked, Math.floor(Date.now() / 1000), "+inf"),
+        redis.zRangeByScoreWithScores(keys.revoked, nowSeconds(), "+inf"),
         redis.hGetAll(keys.versions),
       ]);
       return {

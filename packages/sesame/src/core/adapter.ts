@@ -6,6 +6,7 @@
  */
 import { AdapterError } from "./errors.js";
 import type { Account, ProviderType, User } from "./types.js";
+import { withTimeout } from "./timeout.js";
 
 /** A user as an adapter stores it: the session's `User` with a required id and the email's verification time. */
 export interface AdapterUser extends User {
@@ -119,6 +120,15 @@ export interface Adapter {
 }
 
 /**
+ * The config's adapter, for code that runs only with one: email sign-in and database sessions. Resolving the
+ * config already refused those without an adapter, so a missing one here is a bug in Sesame, not the app's.
+ */
+export function configuredAdapter({ config }: { config: { adapter: Adapter | undefined } }, use: string): Adapter {
+  if (!config.adapter) throw new TypeError(`${use} needs an adapter (checked at configuration)`);
+  return config.adapter;
+}
+
+/**
  * The adapter as Sesame calls it: every call limited to `timeoutMs`, and every failure reported as an
  * `AdapterError` (503) with the cause, so a database that is down or hanging fails the request cleanly
  * instead of surfacing a driver's error or holding the request open.
@@ -128,16 +138,11 @@ export function guardAdapter(adapter: Adapter, timeoutMs: number): Adapter {
   for (const [name, method] of Object.entries(adapter) as Array<[string, unknown]>) {
     if (typeof method !== "function") continue;
     guarded[name] = async (...args: unknown[]) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new AdapterError(`The database did not answer ${name}() within ${timeoutMs} ms.`)), timeoutMs);
-      });
       try {
-        return await Promise.race([(method as (...a: unknown[]) => Promise<unknown>).apply(adapter, args), timeout]);
+        const call = (method as (...a: unknown[]) => Promise<unknown>).apply(adapter, args);
+        return await withTimeout(call, timeoutMs, () => new AdapterError(`The database did not answer ${name}() within ${timeoutMs} ms.`));
       } catch (error) {
         throw error instanceof AdapterError ? error : new AdapterError(`The database failed in ${name}().`, { cause: error });
-      } finally {
-        clearTimeout(timer);
       }
     };
   }

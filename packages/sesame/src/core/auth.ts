@@ -3,7 +3,10 @@
  * so it runs unchanged on Node, Edge runtimes and Workers. Paths, methods and JSON shapes follow Auth.js's
  * REST API so that existing NextAuth clients work against it.
  */
-import { readEnv, redactingLogger, resolveConfig, type Logger, type SesameConfig } from "./config.js";
+import { redactingLogger } from "./config/callbacks.js";
+import { readEnv } from "./config/env.js";
+import type { Logger, SesameConfig } from "./config/options.js";
+import { resolveConfig } from "./config/resolve.js";
 import { createContext, type RequestContext } from "./context.js";
 import { CallbackRouteError, MethodNotAllowed, RateLimited, SesameError, UnknownAction, UntrustedHost, publicErrorCode } from "./errors.js";
 import { json, readBody, redirect, wantsJson, type Body } from "./http.js";

@@ -8,7 +8,7 @@
  * begin with (a Next.js Server Component has only its headers), the full Request the app's callbacks get
  * (`authorize(credentials, request)`, …) is built on first use, so a session read never pays for it.
  */
-import type { ResolvedConfig } from "./config.js";
+import type { ResolvedConfig } from "./config/resolve.js";
 import type { CookieJar } from "./cookies/names.js";
 import { parseCookies } from "./cookies/serialize.js";
 import { UntrustedHost } from "./errors.js";

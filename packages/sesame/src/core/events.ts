@@ -1,5 +1,5 @@
 /** Delivers events to the app. An event handler that throws is logged; it never changes the outcome. */
-import type { EventCallbacks } from "./config.js";
+import type { EventCallbacks } from "./config/options.js";
 import type { RequestContext } from "./context.js";
 
 export async function emit<E extends keyof EventCallbacks>(

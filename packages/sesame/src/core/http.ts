@@ -1,5 +1,6 @@
 /** Request bodies in, responses out: the small HTTP helpers every route shares. */
 import { InvalidRequest } from "./errors.js";
+import { isPlainObject } from "./plain-object.js";
 
 export type Body = Record<string, string | undefined> & { data?: unknown };
 
@@ -20,7 +21,7 @@ export async function readBody(request: Request): Promise<Body> {
     } catch {
       throw new InvalidRequest("The request body is not valid JSON.");
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    if (!isPlainObject(parsed)) {
       throw new InvalidRequest("The JSON body must be an object.");
     }
     const body: Body = {};

@@ -1,16 +1,26 @@
 /** URLs of the pages Sesame sends people to: the app's own when configured, the built-in ones otherwise. */
 import type { RequestContext } from "./context.js";
 
-function withParams(base: string, params: Record<string, string | undefined>): string {
-  const url = new URL(base);
+type PageParams = Record<string, string | undefined>;
+
+function withParams(url: URL, params: PageParams): URL {
   for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
-  return url.href;
+  return url;
+}
+
+/**
+ * The sign-in page: the app's own (`pages.signIn`), else the built-in one at `<base>/signin`, resolved
+ * against `origin`, with each of `params` that has a value set. `base` is the auth routes' base, absolute
+ * (`authBase`) or a path (`basePath`). The one rule for the routes, `signIn()` and the Next.js proxies.
+ */
+export function signInUrlFor(page: { signIn: string | undefined; base: string; origin: string }, params: PageParams = {}): URL {
+  return withParams(new URL(page.signIn ?? `${page.base}/signin`, page.origin), params);
 }
 
 export function signInPageUrl(context: RequestContext, params: { error?: string; code?: string; callbackUrl?: string } = {}): string {
-  return withParams(new URL(context.config.pages.signIn ?? `${context.authBase}/signin`, context.origin).href, params);
+  return signInUrlFor({ signIn: context.config.pages.signIn, base: context.authBase, origin: context.origin }, params).href;
 }
 
 export function errorPageUrl(context: RequestContext, code: string): string {
-  return withParams(new URL(context.config.pages.error ?? `${context.authBase}/error`, context.origin).href, { error: code });
+  return withParams(new URL(context.config.pages.error ?? `${context.authBase}/error`, context.origin), { error: code }).href;
 }

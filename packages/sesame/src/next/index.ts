@@ -15,7 +15,8 @@
 import { cookies } from "next/headers.js";
 import type { NextRequest } from "next/server.js";
 import { Auth } from "../core/auth.js";
-import { resolveConfig, type SesameConfig } from "../core/config.js";
+import type { SesameConfig } from "../core/config/options.js";
+import { resolveConfig } from "../core/config/resolve.js";
 import { createContext, requestOf, type RequestContext } from "../core/context.js";
 import { CredentialsSignin, publicErrorCode, SesameError, UnknownProvider } from "../core/errors.js";
 import { startSignIn } from "../core/oauth/authorize.js";

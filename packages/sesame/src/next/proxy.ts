@@ -4,9 +4,11 @@
  * app's own function decide, and makes the page rendered for this very request see the renewed cookie.
  */
 import { NextResponse, type NextRequest } from "next/server.js";
-import { resolveConfig, type SesameConfig } from "../core/config.js";
+import type { SesameConfig } from "../core/config/options.js";
+import { resolveConfig } from "../core/config/resolve.js";
 import { getSession } from "../core/session/get-session.js";
 import type { Session } from "../core/types.js";
+import { signInUrlFor } from "../core/urls.js";
 import { cookieHeaderAfter } from "./cookies.js";
 
 /** The request an app's proxy or route handler gets from `auth((req) => …)`: with `req.auth`. */
@@ -48,9 +50,7 @@ export function withSessionCookies(response: Response, request: NextRequest, set
 /** The sign-in page, coming back to where the user was going. */
 export function signInUrl(request: NextRequest, config: SesameConfig): URL {
   const { pages, basePath } = resolveConfig(config);
-  const url = new URL(pages.signIn ?? `${basePath}/signin`, request.nextUrl.origin);
-  url.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-  return url;
+  return signInUrlFor({ signIn: pages.signIn, base: basePath, origin: request.nextUrl.origin }, { callbackUrl: request.nextUrl.pathname + request.nextUrl.search });
 }
 
 /**

@@ -4,10 +4,12 @@
  * route handler.
  */
 import { NextResponse, type NextRequest } from "next/server.js";
-import { resolveConfig, type SesameConfig } from "../core/config.js";
+import type { SesameConfig } from "../core/config/options.js";
+import { resolveConfig } from "../core/config/resolve.js";
 import { requestHeadOf, type RequestLike } from "../core/context.js";
 import { getSession } from "../core/session/get-session.js";
 import type { JWT, Session } from "../core/types.js";
+import { signInUrlFor } from "../core/urls.js";
 import { getToken } from "../jwt.js";
 import { withSessionCookies } from "./proxy.js";
 import { currentRequestHead } from "./server-request.js";
@@ -110,7 +112,7 @@ export function withAuth(middleware?: Middleware | WithAuthOptions, options: Wit
     let response: Response | undefined;
     if (!authorized) {
       const basePath = resolved?.basePath ?? "/api/auth";
-      const signIn = new URL(settings.pages?.signIn ?? resolved?.pages.signIn ?? `${basePath}/signin`, request.nextUrl.origin);
+      const signIn = signInUrlFor({ signIn: settings.pages?.signIn ?? resolved?.pages.signIn, base: basePath, origin: request.nextUrl.origin });
       // The sign-in page itself must stay reachable.
       if (request.nextUrl.pathname !== signIn.pathname) {
         signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);

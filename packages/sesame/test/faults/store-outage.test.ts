@@ -149,7 +149,7 @@ describe("PostgreSQL killed under load", () => {
     const logged: Error[] = [];
     const appConfig = config({
       adapter: SqlAdapter(db),
-      adapterTimeout: ADAPTER_TIMEOUT,
+      adapterTimeoutSeconds: ADAPTER_TIMEOUT / 1000,
       rateLimit: { store: SqlRateLimitStore(db), perIp: false, perIdentifier: { max: 1_000, window: 60 } },
       providers: [credentials, OIDC({ id: "basic", name: "OP", issuer: op!.issuer, clientId: "basic", clientSecret: CLIENT_SECRET, allowInsecureRequests: true })],
       logger: { error: (e) => logged.push(e) },
@@ -252,7 +252,7 @@ describe("Redis killed under load (sessions and rate limits in Redis)", () => {
     const serverProcess = () =>
       config({
         adapter: withRedisSessions(SqlAdapter(database!.db), redis),
-        adapterTimeout: ADAPTER_TIMEOUT,
+        adapterTimeoutSeconds: ADAPTER_TIMEOUT / 1000,
         rateLimit: { store: RedisRateLimitStore(redis), perIp: false, perIdentifier: { max: 1_000, window: 60 } },
         providers: [credentials],
         logger: { error: (e) => logged.push(e) },

@@ -68,6 +68,20 @@ describe("spoofed forwarding headers — ASVS V2.2.1 (anti-automation)", () => {
     expect((await attempt(victim, "alice", "wonderland", { "x-forwarded-for": victimIp })).status).toBe(200);
   });
 
+  // guards: one client-IP rule for the per-IP limit and the session's ip (issue 29 item 5): the app's
+  // `rateLimit.clientIp` wins over `trustedProxies` on both paths (the session's ip: see V3.3.4 below).
+  test("[V2.2.1] rateLimit.clientIp keys the per-IP limit, over trustedProxies and X-Forwarded-For", async () => {
+    const { store, keys } = recording(MemoryRateLimitStore());
+    const browser = new Browser(
+      config({ trustedProxies: 1, rateLimit: { store, perIp: { max: 2, window: 60 }, clientIp: (request) => request.headers.get("cf-connecting-ip") } }),
+    );
+    const from = (ip: string) => ({ "cf-connecting-ip": ip, "x-forwarded-for": randomIpv4() });
+    for (let i = 0; i < 2; i++) expect((await attempt(browser, `user${i}`, "x", from("198.51.100.23"))).status).toBe(401);
+    expect((await attempt(browser, "user2", "x", from("198.51.100.23"))).status).toBe(429);
+    expect((await attempt(browser, "user3", "x", from("198.51.100.24"))).status).toBe(401);
+    expect(new Set(keys.filter((key) => key.startsWith("signin:ip:")))).toEqual(new Set(["signin:ip:198.51.100.23", "signin:ip:198.51.100.24"]));
+  });
+
   test("[V2.2.1] trustedProxies must be a whole number of proxies", async () => {
     const errors: Error[] = [];
     const browser = new Browser(config({ trustedProxies: -1, logger: { error: (error) => errors.push(error) } }));

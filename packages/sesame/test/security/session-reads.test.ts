@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi 
 import { RedisRevocationStore, withRedisSessions } from "../../src/adapters/redis.node.js";
 import { SqlAdapter } from "../../src/adapters/sql.js";
 import type { Adapter, AdapterSession } from "../../src/core/adapter.js";
-import { resolveConfig } from "../../src/core/config.js";
+import { resolveConfig } from "../../src/core/config/resolve.js";
 import { MemoryRevocationStore, revokeUserSessions, type SesameConfig } from "../../src/index.js";
 import { getToken } from "../../src/jwt.js";
 import { OIDC } from "../../src/providers/oauth.js";

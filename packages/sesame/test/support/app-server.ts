@@ -57,7 +57,7 @@ const shared = (kind: string): SesameConfig => ({
   providers: [backendProvider],
   rateLimit: { store: RedisRateLimitStore(redis), perIp: false, perIdentifier: { max: 5, window: 60 } },
   // Access tokens are due one second before they expire; a refresh (or the wait for another process's) may take 5 s.
-  tokens: { coordinator: RedisRefreshCoordinator(redis), refreshBuffer: 1, timeout: 5_000 },
+  tokens: { coordinator: RedisRefreshCoordinator(redis), refreshBuffer: 1, timeoutSeconds: 5 },
   logger: { warn: () => {}, error: (error) => console.error(`[${process.pid}]`, error) },
 });
 

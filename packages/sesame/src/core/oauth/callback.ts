@@ -13,6 +13,8 @@ import { redactError, redactText } from "../redact.js";
 import { redirectUri } from "./authorize.js";
 import { consumeChecks } from "./checks.js";
 import { providerServer, type ProviderServer } from "./server.js";
+import { nowSeconds } from "../clock.js";
+import { isPlainObject } from "../plain-object.js";
 
 export interface OAuthSignIn {
   user: SignInUser;
@@ -72,7 +74,7 @@ export async function finishSignIn(context: RequestContext, provider: OAuthProvi
 
 function tokenSet(result: oauth.TokenEndpointResponse): TokenSet {
   const tokens: TokenSet = { ...result, access_token: result.access_token, token_type: result.token_type };
-  if (typeof result.expires_in === "number") tokens.expires_at = Math.floor(Date.now() / 1000) + result.expires_in;
+  if (typeof result.expires_in === "number") tokens.expires_at = nowSeconds() + result.expires_in;
   return tokens;
 }
 
@@ -96,7 +98,7 @@ async function plainProfile(server: ProviderServer, url: string, tokens: TokenSe
   const response = await server.fetch(url, { headers: { authorization: `Bearer ${tokens.access_token}`, accept: "application/json" } });
   if (!response.ok) throw new OAuthCallbackError(`The userinfo endpoint answered ${response.status}.`);
   const profile: unknown = await response.json();
-  if (typeof profile !== "object" || profile === null || Array.isArray(profile)) {
+  if (!isPlainObject(profile)) {
     throw new OAuthCallbackError("The userinfo endpoint did not answer with a JSON object.");
   }
   return profile as Profile;

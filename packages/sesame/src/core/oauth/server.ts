@@ -26,7 +26,7 @@ export interface RequestOptions {
   [oauth.allowInsecureRequests]?: boolean;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_SECONDS = 10;
 const servers = new WeakMap<OAuthProvider, Promise<ProviderServer>>();
 
 /** The provider's server, discovered on first use and cached; a failed discovery is retried next time. */
@@ -45,14 +45,15 @@ function endpoint(option: string | { url?: string } | undefined): string | undef
 }
 
 async function connect(provider: OAuthProvider): Promise<ProviderServer> {
-  const timeout = provider.timeout ?? DEFAULT_TIMEOUT_MS;
+  // The deprecated `timeout` (ms) was turned into `timeoutSeconds` when the config was resolved.
+  const timeoutMs = (provider.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   const http: RequestOptions = {
-    signal: () => AbortSignal.timeout(timeout),
+    signal: () => AbortSignal.timeout(timeoutMs),
     ...(provider.fetch && { [oauth.customFetch]: provider.fetch }),
     ...(provider.allowInsecureRequests && { [oauth.allowInsecureRequests]: true }),
   };
   const fetchImpl = provider.fetch ?? fetch;
-  const providerFetch: ProviderFetch = (url, init) => fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeout) });
+  const providerFetch: ProviderFetch = (url, init) => fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 
   let discovered: oauth.AuthorizationServer | undefined;
   if (provider.issuer && provider.type === "oidc") {

@@ -1,5 +1,5 @@
 /** The built-in error page, for failures that cannot go back to the sign-in form. */
-import type { Theme } from "../config.js";
+import type { Theme } from "../config/options.js";
 import { errorMessage } from "./messages.js";
 import { h, page } from "./layout.js";
 

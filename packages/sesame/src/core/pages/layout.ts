@@ -2,7 +2,7 @@
  * The frame of the built-in pages: self-contained HTML (no scripts, no external assets), readable in light
  * and dark schemes, with every interpolated value escaped.
  */
-import type { Theme } from "../config.js";
+import type { Theme } from "../config/options.js";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

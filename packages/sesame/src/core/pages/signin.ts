@@ -1,6 +1,6 @@
 /** The built-in sign-in page: one form per credentials provider, a button for every other provider. */
 import type { Provider } from "../provider/provider.js";
-import type { Theme } from "../config.js";
+import type { Theme } from "../config/options.js";
 import { errorMessage } from "./messages.js";
 import { h, page } from "./layout.js";
 

@@ -1,5 +1,5 @@
 /** The built-in sign-out confirmation: a POST form, since signing out changes state and needs CSRF. */
-import type { Theme } from "../config.js";
+import type { Theme } from "../config/options.js";
 import { h, page } from "./layout.js";
 
 export function signOutPage(props: { authBase: string; csrfToken: string; callbackUrl: string; theme: Theme }): string {

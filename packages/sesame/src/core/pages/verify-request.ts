@@ -1,5 +1,5 @@
 /** The built-in "check your email" page, shown after an email sign-in link was sent. */
-import type { Theme } from "../config.js";
+import type { Theme } from "../config/options.js";
 import { h, page } from "./layout.js";
 
 export function verifyRequestPage(props: { host: string; theme: Theme }): string {

@@ -81,7 +81,12 @@ export interface OAuthProvider<P extends Profile = Profile> {
    * ```
    */
   postedName?: PostedNameField;
-  /** Milliseconds before a request to the provider is abandoned. Default: 10 000. */
+  /** Seconds before a request to the provider is abandoned. Default: 10. */
+  timeoutSeconds?: number;
+  /**
+   * @deprecated Milliseconds: use `timeoutSeconds`. Still read (divided by 1 000, with a warning logged once
+   * when the config is resolved); setting both is a configuration error.
+   */
   timeout?: number;
   /** Replaces `fetch` for every request to the provider (proxies, instrumentation). */
   fetch?: typeof fetch;

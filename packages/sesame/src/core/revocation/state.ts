@@ -5,11 +5,10 @@
  * `maxStaleness`, or the state could not be loaded yet, the policy decides: `"fail-closed"` (the default)
  * refuses JWT sessions until it is back, `"fail-open"` accepts them and logs.
  */
-import type { Logger } from "../config.js";
-import { InvalidConfiguration } from "../errors.js";
-import { CLOCK_TOLERANCE_SECONDS } from "../token/codec.js";
+import type { Logger } from "../config/options.js";
 import type { JWT } from "../types.js";
 import type { RevocationChange, RevocationStore, RevocationSubscription } from "./store.js";
+import { CLOCK_TOLERANCE_SECONDS, nowSeconds } from "../clock.js";
 
 /**
  * Instant sign-out for JWT sessions: revoked session ids and user token versions, shared between processes
@@ -44,9 +43,19 @@ export interface RevocationOptions {
   startTimeout?: number;
 }
 
+/** `RevocationOptions` with every default filled in by config/resolve.ts, durations named with their unit. */
+export interface ResolvedRevocationOptions {
+  store: RevocationStore;
+  policy: "fail-closed" | "fail-open";
+  maxStalenessSeconds: number;
+  reconcileIntervalSeconds: number;
+  startTimeoutSeconds: number;
+  /** `session.maxAge`: how long a copy of a token renewed right now could live. */
+  sessionMaxAgeSeconds: number;
+}
+
 export type RevocationVerdict = "valid" | "revoked" | "unknown";
 
-const DEFAULT_START_TIMEOUT_SECONDS = 3;
 /** Delays between attempts to connect or load while the store is unreachable: 100 ms doubling up to 2 s. */
 const retryDelayMs = (attempt: number) => Math.min(100 * 2 ** attempt, 2_000);
 
@@ -65,22 +74,10 @@ export class RevocationState {
   private wake: (() => void) | undefined;
   private warnedStale = false;
   private loadFailing = false;
-  private readonly policy: "fail-closed" | "fail-open";
-  private readonly maxStaleness: number;
-  private readonly reconcileInterval: number;
-  private readonly startTimeout: number;
-
   constructor(
-    private readonly options: RevocationOptions,
+    private readonly options: ResolvedRevocationOptions,
     private readonly logger: Logger,
-    /** `session.maxAge`: how long a copy of a token renewed right now could live. */
-    private readonly sessionMaxAge: number,
-  ) {
-    this.policy = options.policy ?? "fail-closed";
-    this.maxStaleness = seconds("revocation.maxStaleness", options.maxStaleness, 10);
-    this.reconcileInterval = seconds("revocation.reconcileInterval", options.reconcileInterval, 30);
-    this.startTimeout = seconds("revocation.startTimeout", options.startTimeout, DEFAULT_START_TIMEOUT_SECONDS);
-  }
+  ) {}
 
   /**
    * Starts connecting and loading (idempotent). Resolves once the state is loaded or `startTimeout` has
@@ -89,7 +86,7 @@ export class RevocationState {
    */
   start(): Promise<void> {
     this.started ??= new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.startTimeout * 1000);
+      const timer = setTimeout(resolve, this.options.startTimeoutSeconds * 1000);
       (timer as { unref?: () => void }).unref?.();
       void this.connect().finally(() => {
         clearTimeout(timer);
@@ -100,7 +97,7 @@ export class RevocationState {
       if (!this.loaded && !this.closed) {
         this.logger.warn(
           "RevocationUnavailable",
-          `The revocation store did not answer within ${this.startTimeout} s; policy ${this.policy} applies until it does (retrying in the background).`,
+          `The revocation store did not answer within ${this.options.startTimeoutSeconds} s; policy ${this.options.policy} applies until it does (retrying in the background).`,
         );
       }
     });
@@ -134,7 +131,7 @@ export class RevocationState {
       }
     }
     if (this.closed) return;
-    this.timer = setInterval(() => void this.reconcile(), this.reconcileInterval * 1000);
+    this.timer = setInterval(() => void this.reconcile(), this.options.reconcileIntervalSeconds * 1000);
     // A background repair loop must not keep a process alive that has nothing else to do.
     (this.timer as { unref?: () => void }).unref?.();
     for (let attempt = 0; !this.closed && !this.loaded; attempt++) {
@@ -182,8 +179,8 @@ export class RevocationState {
    * (`maxStaleness` with the channel down, `reconcileInterval` if a message is lost).
    */
   async revoke(jti: string, exp: number): Promise<void> {
-    const now = Math.floor(Date.now() / 1000);
-    const until = Math.max(exp, now + this.sessionMaxAge) + CLOCK_TOLERANCE_SECONDS + Math.ceil(this.maxStaleness + this.reconcileInterval);
+    const now = nowSeconds();
+    const until = Math.max(exp, now + this.options.sessionMaxAgeSeconds) + CLOCK_TOLERANCE_SECONDS + Math.ceil(this.options.maxStalenessSeconds + this.options.reconcileIntervalSeconds);
     await this.options.store.revokeSession(jti, until);
     this.apply({ type: "session", jti, exp: until });
   }
@@ -219,13 +216,13 @@ export class RevocationState {
    * never extended past what the revocation's lifetime covers.
    */
   get current(): boolean {
-    return this.loaded && (this.downSince === undefined || Date.now() - this.downSince <= this.maxStaleness * 1000);
+    return this.loaded && (this.downSince === undefined || Date.now() - this.downSince <= this.options.maxStalenessSeconds * 1000);
   }
 
   /** Whether the token may be used: synchronous, in-memory. */
   check(token: JWT): RevocationVerdict {
     if (!this.loaded || this.isStale()) {
-      if (this.policy === "fail-closed") return "unknown";
+      if (this.options.policy === "fail-closed") return "unknown";
     }
     const { jti } = token;
     const until = jti ? this.revoked.get(jti) : undefined;
@@ -239,10 +236,10 @@ export class RevocationState {
   }
 
   private isStale(): boolean {
-    const stale = this.downSince !== undefined && Date.now() - this.downSince > this.maxStaleness * 1000;
+    const stale = this.downSince !== undefined && Date.now() - this.downSince > this.options.maxStalenessSeconds * 1000;
     if (stale && !this.warnedStale) {
       this.warnedStale = true;
-      this.logger.warn("RevocationStale", `The revocation channel has been down for over ${this.maxStaleness} s; policy ${this.policy} applies.`);
+      this.logger.warn("RevocationStale", `The revocation channel has been down for over ${this.options.maxStalenessSeconds} s; policy ${this.options.policy} applies.`);
     }
     return stale;
   }
@@ -253,12 +250,4 @@ export class RevocationState {
     clearInterval(this.timer);
     await this.subscription?.close();
   }
-}
-
-function seconds(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) {
-    throw new InvalidConfiguration(`\`${name}\` must be a number of seconds, 0 or more; got ${String(value)}.`);
-  }
-  return value;
 }

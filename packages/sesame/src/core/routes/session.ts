@@ -5,6 +5,7 @@ import { InvalidRequest } from "../errors.js";
 import { json, withCookies, type Body } from "../http.js";
 import { emit } from "../events.js";
 import { readSession } from "../session/read.js";
+import { isPlainObject } from "../plain-object.js";
 
 export async function getSession(context: RequestContext): Promise<Response> {
   const { session, cookies } = await readSession(context);
@@ -14,7 +15,7 @@ export async function getSession(context: RequestContext): Promise<Response> {
 export async function updateSession(context: RequestContext, body: Body): Promise<Response> {
   await assertCsrf(context, body.csrfToken);
   const { data } = body;
-  if (data !== undefined && (typeof data !== "object" || data === null || Array.isArray(data))) {
+  if (data !== undefined && !isPlainObject(data)) {
     throw new InvalidRequest("`data` must be an object with the session fields to update.");
   }
   const { session, cookies } = await readSession(context, { update: { data: data as Record<string, unknown> | undefined } });

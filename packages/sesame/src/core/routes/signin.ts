@@ -7,20 +7,16 @@ import { startSignIn } from "../oauth/authorize.js";
 import { sendSignInLink } from "../signin/email.js";
 import { signInPage } from "../pages/signin.js";
 import { callbackUrlCookie, resolveCallbackUrl } from "../redirect.js";
+import { signInPageUrl } from "../urls.js";
 import { callback } from "./callback.js";
 
 export async function getSignIn(context: RequestContext): Promise<Response> {
   const params = new URL(context.request.url).searchParams;
   const callbackUrl = await resolveCallbackUrl(context, params.get("callbackUrl"));
   const cookies = [callbackUrlCookie(context, callbackUrl)];
-  const custom = context.config.pages.signIn;
-  if (custom) {
-    const target = new URL(custom, context.origin);
-    for (const key of ["callbackUrl", "error", "code"]) {
-      const value = key === "callbackUrl" ? callbackUrl : params.get(key);
-      if (value) target.searchParams.set(key, value);
-    }
-    return redirect(target.href, false, withCookies(cookies));
+  if (context.config.pages.signIn) {
+    const target = signInPageUrl(context, { callbackUrl, error: params.get("error") ?? undefined, code: params.get("code") ?? undefined });
+    return redirect(target, false, withCookies(cookies));
   }
   const csrf = await csrfToken(context);
   if (csrf.setCookie) cookies.push(csrf.setCookie);

@@ -1,5 +1,6 @@
 /** `getAccessToken`: the upstream access token for calling the backend from server code, refreshed if due. */
-import { resolveConfig, type SesameConfig } from "../config.js";
+import type { SesameConfig } from "../config/options.js";
+import { resolveConfig } from "../config/resolve.js";
 import { createContext } from "../context.js";
 import { readSession } from "./read.js";
 import type { RefreshErrorCode } from "../tokens/refresh.js";

@@ -5,11 +5,11 @@
  * Expiry slides with activity, written at most once per `updateAge`. Deleting the row ends the session
  * on the very next request — which is what makes revocation instant.
  */
-import type { AdapterSession, AdapterUser } from "../adapter.js";
-import { defaultCallbacks } from "../config.js";
+import { configuredAdapter, type AdapterSession, type AdapterUser } from "../adapter.js";
+import { defaultCallbacks } from "../config/callbacks.js";
 import { clientIp } from "../client-ip.js";
 import type { RequestContext } from "../context.js";
-import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
+import { readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
 import { timingSafeEqual } from "../compare.js";
 import { emit } from "../events.js";
 import { sha256 } from "#digest";
@@ -19,6 +19,7 @@ import type { JWT } from "../types.js";
 import { sessionShape } from "./shape.js";
 import { clearPreviousSessionCookie, previousSessionCookie } from "./previous-cookie.js";
 import type { ReadOptions, SessionState } from "./jwt-session.js";
+import { clearSessionCookies } from "./session-cookie.js";
 
 const ID_LENGTH = 22;
 /**
@@ -29,12 +30,6 @@ const ID_LENGTH = 22;
 const SECRET_LENGTH = 44;
 const PRE_HOST_SECRET_LENGTH = 43;
 const COOKIE_FORMAT = new RegExp(`^([\\w-]{${ID_LENGTH}})\\.([\\w-]{${PRE_HOST_SECRET_LENGTH},${SECRET_LENGTH}})$`);
-
-function adapterOf(context: RequestContext) {
-  const { adapter } = context.config;
-  if (!adapter) throw new TypeError("database sessions need an adapter (checked at configuration)");
-  return adapter;
-}
 
 /** The id and secret in the request's session cookie, if it has the right form. */
 export function sessionCookieParts(context: RequestContext): { id: string; secret: string; previous?: true } | undefined {
@@ -49,12 +44,7 @@ export function sessionCookieParts(context: RequestContext): { id: string; secre
 
 function sessionCookie(context: RequestContext, value: string): string[] {
   const { name, options } = context.jar.sessionToken;
-  return writeChunkedCookie(name, value, { ...options, maxAge: context.config.session.maxAge }, context.cookies);
-}
-
-function clearCookie(context: RequestContext): string[] {
-  const { name, options } = context.jar.sessionToken;
-  return [...clearChunkedCookie(name, options, context.cookies), ...clearPreviousSessionCookie(context)];
+  return writeChunkedCookie(name, value, { ...options, maxAge: context.config.session.maxAgeSeconds }, context.cookies);
 }
 
 /** Starts a session for `user`, keeping `data` (what the `jwt` callback returned) with it. */
@@ -66,14 +56,14 @@ export async function createDatabaseSession(context: RequestContext, user: Adapt
     id,
     secretHash: await sha256(secret),
     userId: user.id,
-    expires: new Date(now.getTime() + context.config.session.maxAge * 1000),
+    expires: new Date(now.getTime() + context.config.session.maxAgeSeconds * 1000),
     createdAt: now,
     lastSeenAt: now,
     ip: clientIp(context) ?? null,
     userAgent: context.head.headers.get("user-agent")?.slice(0, 512) ?? null,
     data,
   };
-  await adapterOf(context).createSession(session);
+  await configuredAdapter(context, "database sessions").createSession(session);
   return sessionCookie(context, `${id}.${secret}`);
 }
 
@@ -81,7 +71,7 @@ export async function createDatabaseSession(context: RequestContext, user: Adapt
 export async function loadDatabaseSession(context: RequestContext): Promise<{ session: AdapterSession; user: AdapterUser } | undefined> {
   const parts = sessionCookieParts(context);
   if (!parts) return undefined;
-  const adapter = adapterOf(context);
+  const adapter = configuredAdapter(context, "database sessions");
   const found = await adapter.getSessionAndUser(parts.id);
   if (!found || !timingSafeEqual(await sha256(parts.secret), found.session.secretHash)) return undefined;
   if (found.session.expires.getTime() <= Date.now()) {
@@ -89,7 +79,7 @@ export async function loadDatabaseSession(context: RequestContext): Promise<{ se
     return undefined;
   }
   // An old-name cookie of a session older than one lifetime: the migration window for it has closed.
-  if (parts.previous && found.session.createdAt.getTime() + context.config.session.maxAge * 1000 <= Date.now()) return undefined;
+  if (parts.previous && found.session.createdAt.getTime() + context.config.session.maxAgeSeconds * 1000 <= Date.now()) return undefined;
   return found;
 }
 
@@ -97,8 +87,8 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   const hasCookie = readChunkedCookie(context.cookies, context.jar.sessionToken.name) !== undefined || previousSessionCookie(context) !== undefined;
   const parts = sessionCookieParts(context);
   const found = parts && (await loadDatabaseSession(context));
-  if (!parts || !found) return { session: null, token: null, cookies: hasCookie ? clearCookie(context) : [] };
-  const adapter = adapterOf(context);
+  if (!parts || !found) return { session: null, token: null, cookies: hasCookie ? clearSessionCookies(context) : [] };
+  const adapter = configuredAdapter(context, "database sessions");
   const { config } = context;
   let { session: stored } = found;
   const { user } = found;
@@ -107,7 +97,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   const fresh: Freshness = expiresSoon(context, token) ? await ensureFresh(context, token) : { token, changed: false };
   if (fresh.error && config.tokens.onRefreshError === "end-session") {
     await adapter.deleteSession(stored.id);
-    return { session: null, token: null, cookies: clearCookie(context), error: fresh.error };
+    return { session: null, token: null, cookies: clearSessionCookies(context), error: fresh.error };
   }
   if (fresh.changed) {
     token = fresh.token;
@@ -120,15 +110,15 @@ export async function readDatabaseSession(context: RequestContext, options: Read
     const updated = await config.callbacks.jwt({ token, trigger: "update", session: options.update.data });
     if (!updated) {
       await adapter.deleteSession(stored.id);
-      return { session: null, token: null, cookies: clearCookie(context) };
+      return { session: null, token: null, cookies: clearSessionCookies(context) };
     }
     token = updated;
     await adapter.updateSession(stored.id, { data: token });
   }
 
   const now = Date.now();
-  if (!options.readOnly && now - stored.lastSeenAt.getTime() >= config.session.updateAge * 1000) {
-    stored = { ...stored, expires: new Date(now + config.session.maxAge * 1000), lastSeenAt: new Date(now) };
+  if (!options.readOnly && now - stored.lastSeenAt.getTime() >= config.session.updateAgeSeconds * 1000) {
+    stored = { ...stored, expires: new Date(now + config.session.maxAgeSeconds * 1000), lastSeenAt: new Date(now) };
     await adapter.updateSession(stored.id, { expires: stored.expires, lastSeenAt: stored.lastSeenAt });
     cookies = [...sessionCookie(context, `${parts.id}.${parts.secret}`), ...clearPreviousSessionCookie(context)];
   }
@@ -146,6 +136,6 @@ export async function readDatabaseSession(context: RequestContext, options: Read
 /** Deletes the request's session (sign-out) and returns it, with the cookies that clear it. */
 export async function endDatabaseSession(context: RequestContext): Promise<{ session: AdapterSession | null; cookies: string[] }> {
   const found = await loadDatabaseSession(context);
-  if (found) await adapterOf(context).deleteSession(found.session.id);
-  return { session: found?.session ?? null, cookies: clearCookie(context) };
+  if (found) await configuredAdapter(context, "database sessions").deleteSession(found.session.id);
+  return { session: found?.session ?? null, cookies: clearSessionCookies(context) };
 }

@@ -1,5 +1,6 @@
 /** The session of any request, for code outside the auth routes (pages, API handlers, middleware). */
-import { resolveConfig, type SesameConfig } from "../config.js";
+import type { SesameConfig } from "../config/options.js";
+import { resolveConfig } from "../config/resolve.js";
 import { createContext, type RequestHead } from "../context.js";
 import { readSession, type SessionState } from "./read.js";
 

@@ -3,16 +3,18 @@
  * slide) on every request, update on demand, end on sign-out. Reading is the hot path: a cookie seen before
  * costs a map lookup, and the cookie is re-encrypted only when its content changed or `updateAge` passed.
  */
-import { defaultCallbacks } from "../config.js";
+import { defaultCallbacks } from "../config/callbacks.js";
 import type { RequestContext } from "../context.js";
-import { clearChunkedCookie, readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
+import { readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
 import type { JWT, Session } from "../types.js";
 import { emit } from "../events.js";
 import { ensureFresh, expiresSoon, type Freshness, type RefreshErrorCode } from "../tokens/refresh.js";
 import { readLegacySession } from "./legacy.js";
 import { clearPreviousSessionCookie, HOST_COOKIE_CLAIM, previousSessionCookie } from "./previous-cookie.js";
 import { sessionShape } from "./shape.js";
+import { clearSessionCookies } from "./session-cookie.js";
 import { stampClaims } from "../token/codec.js";
+import { nowSeconds } from "../clock.js";
 
 export interface SessionState {
   session: Session | null;
@@ -46,18 +48,13 @@ export function sessionTokenOf(context: RequestContext): { token: string; fromCo
  * token as stored.
  */
 export async function issueSessionCookies(context: RequestContext, token: JWT, expiresAt?: number): Promise<{ cookies: string[]; token: JWT }> {
-  const { maxAge } = context.config.session;
+  const { maxAgeSeconds: maxAge } = context.config.session;
   const { name, options, previousName } = context.jar.sessionToken;
   const stamped = stampClaims(previousName ? { ...token, [HOST_COOKIE_CLAIM]: 1 } : token, maxAge, expiresAt);
   const value = await context.config.sessionCodec.encode(stamped);
   // A kept expiry may be a few seconds past (within the clock tolerance): the cookie still needs a lifetime.
   const cookieMaxAge = expiresAt === undefined ? maxAge : Math.max(1, expiresAt - stamped.iat);
   return { cookies: writeChunkedCookie(name, value, { ...options, maxAge: cookieMaxAge }, context.cookies), token: stamped };
-}
-
-export function clearSessionCookies(context: RequestContext): string[] {
-  const { name, options } = context.jar.sessionToken;
-  return [...clearChunkedCookie(name, options, context.cookies), ...clearPreviousSessionCookie(context)];
 }
 
 /** Consecutive reads of one session share an expiry; formatting it once saves a visible share of a read. */
@@ -142,10 +139,10 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   }
 
   let cookies: string[] = [];
-  const age = Math.floor(Date.now() / 1000) - (token.iat ?? 0);
+  const age = nowSeconds() - (token.iat ?? 0);
   // A new lifetime only while every revocation is known here: a token revoked during an outage is never
   // extended past what its revocation covers.
-  const renew = current && !options.readOnly && age >= config.session.updateAge;
+  const renew = current && !options.readOnly && age >= config.session.updateAgeSeconds;
   if (legacyClear || (fromCookie && (changed || update || renew))) {
     // A migrated token keeps the legacy token's expiry: moving to Sesame is no way to extend a session.
     ({ cookies, token } = await issueSessionCookies(context, token, legacyClear || !current ? decoded.exp : undefined));

@@ -9,7 +9,7 @@ import type { RequestContext } from "../context.js";
 import { clearChunkedCookie, readChunkedCookie } from "../cookies/chunking.js";
 import { hkdf } from "../keys.js";
 import type { JWT } from "../types.js";
-import { CLOCK_TOLERANCE_SECONDS } from "../token/codec.js";
+import { CLOCK_TOLERANCE_SECONDS } from "../clock.js";
 
 interface LegacyFormat {
   /** The cookie names this format is written under (http and https). */

@@ -2,8 +2,8 @@
  * A user's sessions as devices: list them, sign one out, sign out every other device, or end them all
  * (a ban, a password change). Database sessions end on their very next request.
  */
-import type { AdapterSession } from "../adapter.js";
-import type { ResolvedConfig } from "../config.js";
+import { configuredAdapter, type AdapterSession } from "../adapter.js";
+import type { ResolvedConfig } from "../config/resolve.js";
 import type { RequestContext } from "../context.js";
 import { InvalidRequest } from "../errors.js";
 import { loadDatabaseSession } from "./database-session.js";
@@ -32,12 +32,11 @@ function info(session: AdapterSession, currentId: string): SessionInfo {
   };
 }
 
-function adapterFor({ config }: { config: ResolvedConfig }) {
-  const { adapter } = config;
-  if (!adapter || config.session.strategy !== "database") {
+function adapterFor(context: { config: ResolvedConfig }) {
+  if (context.config.session.strategy !== "database") {
     throw new InvalidRequest('Listing and revoking sessions needs database sessions: configure an `adapter` (session.strategy "database").');
   }
-  return adapter;
+  return configuredAdapter(context, "database sessions");
 }
 
 /** The current user's live sessions, newest first; `null` without a session. */

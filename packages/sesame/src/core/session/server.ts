@@ -1,5 +1,6 @@
 /** The session-management API for server code (pages, route handlers, admin tools). */
-import { resolveConfig, type SesameConfig } from "../config.js";
+import type { SesameConfig } from "../config/options.js";
+import { resolveConfig } from "../config/resolve.js";
 import { createContext } from "../context.js";
 import { listSessionsOf, revokeAllSessionsOf, revokeOtherSessionsOf, revokeSessionOf, type SessionInfo } from "./management.js";
 

@@ -8,7 +8,8 @@ import { emit } from "../events.js";
 import { providerLogoutUrl } from "../oauth/logout.js";
 import type { JWT } from "../types.js";
 import { endDatabaseSession } from "./database-session.js";
-import { clearSessionCookies, sessionTokenOf } from "./jwt-session.js";
+import { sessionTokenOf } from "./jwt-session.js";
+import { clearSessionCookies } from "./session-cookie.js";
 import { readLegacySession } from "./legacy.js";
 
 export async function signOutSession(context: RequestContext, callbackUrl: string): Promise<{ cookies: string[]; redirectTo: string }> {

@@ -2,6 +2,7 @@
  * Email sign-in: issue a single-use link (its token stored hashed, with an expiry) and send it; then accept
  * the link once. The same answer goes back whether or not the address belongs to a user.
  */
+import { configuredAdapter } from "../adapter.js";
 import type { EmailProvider } from "../provider/email.js";
 import type { RequestContext } from "../context.js";
 import { assertCsrf } from "../csrf.js";
@@ -59,12 +60,6 @@ export function normalizeEmail(provider: Pick<EmailProvider, "normalizeIdentifie
   return email;
 }
 
-function adapterOf(context: RequestContext) {
-  const { adapter } = context.config;
-  if (!adapter) throw new TypeError("email sign-in needs an adapter (checked at configuration)");
-  return adapter;
-}
-
 /** Sends the sign-in link; returns the URL of the "check your email" page. */
 export async function sendSignInLink(context: RequestContext, provider: EmailProvider, body: Body, { trusted = false } = {}): Promise<string> {
   if (!trusted) await assertCsrf(context, body.csrfToken);
@@ -84,7 +79,7 @@ export async function sendSignInLink(context: RequestContext, provider: EmailPro
   const token = randomString(TOKEN_LENGTH);
   const tokenHash = await sha256(token);
   const expires = new Date(Date.now() + provider.maxAge * 1000);
-  const adapter = adapterOf(context);
+  const adapter = configuredAdapter(context, "email sign-in");
   await adapter.createVerificationToken({ identifier, tokenHash, expires });
   const url = new URL(`${origin}${context.config.basePath}/callback/${encodeURIComponent(provider.id)}`);
   url.search = new URLSearchParams({ token, email: identifier, callbackUrl }).toString();
@@ -107,7 +102,7 @@ export async function acceptSignInLink(context: RequestContext, provider: EmailP
   const token = params.get("token");
   const email = params.get("email");
   if (!token || !email) throw new Verification("The sign-in link is incomplete.");
-  const adapter = adapterOf(context);
+  const adapter = configuredAdapter(context, "email sign-in");
   const used = await adapter.useVerificationToken({ identifier: email, tokenHash: await sha256(token) });
   if (!used) throw new Verification("The sign-in link is invalid or was already used.");
   if (used.expires.getTime() <= Date.now()) throw new Verification("The sign-in link has expired.");

@@ -11,6 +11,8 @@ import { BoundedCache } from "../bounded-cache.js";
 import { randomString } from "../random.js";
 import { keyRing } from "../keys.js";
 import { headerTable, type HeaderTable } from "./jwe.js";
+import { CLOCK_TOLERANCE_SECONDS, nowSeconds } from "../clock.js";
+import { isPlainObject } from "../plain-object.js";
 
 export interface TokenCodec {
   /** Encrypts claims stamped by `stampClaims`. */
@@ -28,8 +30,6 @@ export interface TokenCodec {
 /** Tokens longer than this are not even parsed: no legitimate session needs four full cookies. */
 const MAX_TOKEN_LENGTH = 16 * 1024;
 const DECODED_CACHE_ENTRIES = 10_000;
-/** Seconds of clock difference tolerated between the server that issued a token and the one reading it. */
-export const CLOCK_TOLERANCE_SECONDS = 15;
 /** 132 random bits, more than a UUID's 122, in 22 characters instead of 36. */
 const JTI_LENGTH = 22;
 
@@ -54,7 +54,7 @@ export type StampedClaims = JWT & { iat: number; exp: number; jti: string };
  * earlier expiry), and a `jti` (kept across renewals, so that revoking it kills every copy).
  */
 export function stampClaims(claims: JWT, maxAge: number, expiresAt?: number): StampedClaims {
-  const iat = Math.floor(Date.now() / 1000);
+  const iat = nowSeconds();
   const jti = claims.jti ?? randomString(JTI_LENGTH);
   return { ...claims, iat, exp: expiresAt ?? iat + maxAge, jti };
 }
@@ -70,7 +70,7 @@ function createCodec(headers: Promise<HeaderTable>): TokenCodec {
   function decodeRemembered(token: string): JWT | null | undefined {
     const hit = decoded.get(token);
     if (!hit) return undefined;
-    if (hit.exp + CLOCK_TOLERANCE_SECONDS > Math.floor(Date.now() / 1000)) return JSON.parse(hit.plaintext) as JWT;
+    if (hit.exp + CLOCK_TOLERANCE_SECONDS > nowSeconds()) return JSON.parse(hit.plaintext) as JWT;
     decoded.delete(token);
     return null;
   }
@@ -89,7 +89,7 @@ function createCodec(headers: Promise<HeaderTable>): TokenCodec {
     async decode(token) {
       const remembered = decodeRemembered(token);
       if (remembered !== undefined) return remembered;
-      const now = Math.floor(Date.now() / 1000);
+      const now = nowSeconds();
       if (token.length > MAX_TOKEN_LENGTH) return null;
       const keys = (await headers).candidates.get(token.slice(0, token.indexOf(".")));
       if (!keys) return null;
@@ -109,7 +109,7 @@ function createCodec(headers: Promise<HeaderTable>): TokenCodec {
 function parseClaims(plaintext: string): (JWT & { exp: number }) | null {
   try {
     const claims: unknown = JSON.parse(plaintext);
-    if (typeof claims !== "object" || claims === null || Array.isArray(claims)) return null;
+    if (!isPlainObject(claims)) return null;
     const { exp } = claims as JWT;
     return typeof exp === "number" && Number.isFinite(exp) ? (claims as JWT & { exp: number }) : null;
   } catch {

@@ -12,6 +12,8 @@ import { sha256 } from "#digest";
 import { stampClaims, tokenCodec } from "../token/codec.js";
 import type { IssuedTokens, JWT } from "../types.js";
 import { fromIssued, upstreamOf, type UpstreamTokens } from "./upstream.js";
+import { nowSeconds } from "../clock.js";
+import { withTimeout } from "../timeout.js";
 
 export type RefreshErrorCode = "RefreshTokenError" | "RefreshTokenExpired";
 
@@ -32,14 +34,14 @@ const POLL_INTERVAL_MS = 25;
  */
 export function expiresSoon(context: RequestContext, token: JWT): boolean {
   const expiresAt = upstreamOf(token)?.expiresAt;
-  return !!expiresAt && expiresAt - context.config.tokens.refreshBuffer <= Math.floor(Date.now() / 1000);
+  return !!expiresAt && expiresAt - context.config.tokens.refreshBufferSeconds <= nowSeconds();
 }
 
 /** Refreshes the token's upstream tokens when they expire within the buffer; otherwise returns it as is. */
 export async function ensureFresh(context: RequestContext, token: JWT): Promise<Freshness> {
   const upstream = upstreamOf(token);
   const { tokens: options } = context.config;
-  const now = Math.floor(Date.now() / 1000);
+  const now = nowSeconds();
   if (!upstream || !expiresSoon(context, token)) return { token, changed: false };
   if (upstream.refreshExpiresAt !== undefined && upstream.refreshExpiresAt <= now) return failed(context, token, upstream, "RefreshTokenExpired");
   if (!upstream.refreshToken) return failed(context, token, upstream, "RefreshTokenError", new Error("The access token expired and there is no refresh token."));
@@ -49,12 +51,12 @@ export async function ensureFresh(context: RequestContext, token: JWT): Promise<
   let flight = options.inflight.get(key);
   if (!flight) {
     flight = coordinatedRefresh(context, upstream, refreshToken, key).finally(() => options.inflight.delete(key));
-    // Requests stop waiting after `timeout` (below); the refresh itself may settle later, with no one awaiting it.
+    // Requests stop waiting after `timeoutMs` (below); the refresh itself may settle later, with no one awaiting it.
     flight.catch(() => {});
     options.inflight.set(key, flight);
   }
   try {
-    const fresh = await withTimeout(flight, options.timeout);
+    const fresh = await withTimeout(flight, options.timeoutMs, refreshTimedOut(options.timeoutMs));
     const { error: _previous, ...rest } = token;
     return { token: { ...rest, upstream: fresh }, changed: true };
   } catch (error) {
@@ -69,7 +71,7 @@ async function failed(context: RequestContext, token: JWT, upstream: UpstreamTok
 }
 
 async function coordinatedRefresh(context: RequestContext, upstream: UpstreamTokens, refreshToken: string, key: string): Promise<UpstreamTokens> {
-  const { coordinator, graceWindow, timeout } = context.config.tokens;
+  const { coordinator, graceWindowSeconds, timeoutMs } = context.config.tokens;
   // Results are sealed under the old refresh token itself: whoever can read one already held that token.
   const grace = tokenCodec([refreshToken], GRACE_SALT);
   const published = async () => {
@@ -80,14 +82,14 @@ async function coordinatedRefresh(context: RequestContext, upstream: UpstreamTok
 
   const earlier = await published();
   if (earlier) return earlier;
-  // A refresh slower than `timeout` fails the requests waiting for it, but is not abandoned: the provider may
+  // A refresh slower than `tokens.timeoutSeconds` fails the requests waiting for it, but is not abandoned: the provider may
   // still rotate the token, and presenting the old one again would look like theft to it (reuse detection).
   // So the claim is held until the refresh settles (at most the grace window), and a late result is published
   // for the next request to use.
-  const hold = Math.max(timeout, graceWindow * 1000);
+  const hold = Math.max(timeoutMs, graceWindowSeconds * 1000);
   if (!(await coordinator.claim(key, hold))) {
     // Another process is refreshing this very token: wait for its result rather than race it.
-    const deadline = performance.now() + timeout;
+    const deadline = performance.now() + timeoutMs;
     while (performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
       const result = await published();
@@ -97,12 +99,12 @@ async function coordinatedRefresh(context: RequestContext, upstream: UpstreamTok
   }
   let fresh: UpstreamTokens;
   try {
-    fresh = await withTimeout(refreshAtProvider(context, upstream, refreshToken), hold);
+    fresh = await withTimeout(refreshAtProvider(context, upstream, refreshToken), hold, refreshTimedOut(hold));
   } catch (error) {
     await coordinator.release(key).catch(() => {});
     throw error;
   }
-  await coordinator.publish(key, await grace.encode(stampClaims({ upstream: fresh }, graceWindow)), graceWindow * 1000);
+  await coordinator.publish(key, await grace.encode(stampClaims({ upstream: fresh }, graceWindowSeconds)), graceWindowSeconds * 1000);
   await emit(context, "tokenRefreshed", { provider: upstream.provider });
   return fresh;
 }
@@ -125,8 +127,8 @@ async function refreshAtProvider(context: RequestContext, upstream: UpstreamToke
     issued = {
       accessToken: result.access_token,
       ...(result.refresh_token && { refreshToken: result.refresh_token }),
-      ...(typeof result.expires_in === "number" && { expiresAt: Math.floor(Date.now() / 1000) + result.expires_in }),
-      ...(refreshExpiresIn > 0 && { refreshExpiresAt: Math.floor(Date.now() / 1000) + refreshExpiresIn }),
+      ...(typeof result.expires_in === "number" && { expiresAt: nowSeconds() + result.expires_in }),
+      ...(refreshExpiresIn > 0 && { refreshExpiresAt: nowSeconds() + refreshExpiresIn }),
     };
   }
   const normalized = fromIssued(provider.id, issued);
@@ -136,10 +138,4 @@ async function refreshAtProvider(context: RequestContext, upstream: UpstreamToke
     : fresh;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The refresh did not finish within ${ms} ms.`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+const refreshTimedOut = (ms: number) => () => new Error(`The refresh did not finish within ${ms} ms.`);

@@ -5,6 +5,7 @@
  */
 import { decodeJwt } from "jose";
 import type { Account, IssuedTokens, JWT } from "../types.js";
+import { nowSeconds } from "../clock.js";
 
 /** The provider's tokens kept in a session so that the app can call the provider's API for the user. */
 export interface UpstreamTokens {
@@ -47,7 +48,7 @@ export function fromAccount(account: Account): UpstreamTokens | undefined {
     accessToken: account.access_token,
     ...(typeof account.refresh_token === "string" && { refreshToken: account.refresh_token }),
     ...withDefined("expiresAt", typeof account.expires_at === "number" ? account.expires_at : undefined),
-    ...withDefined("refreshExpiresAt", refreshExpiresIn > 0 ? Math.floor(Date.now() / 1000) + refreshExpiresIn : undefined),
+    ...withDefined("refreshExpiresAt", refreshExpiresIn > 0 ? nowSeconds() + refreshExpiresIn : undefined),
   };
 }
 

@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { decodeJwt, SignJWT, UnsecuredJWT, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { OAUTH_CHECKS_SALT } from "../../../src/core/config.js";
+import { OAUTH_CHECKS_SALT } from "../../../src/core/config/resolve.js";
 import { stampClaims, tokenCodec } from "../../../src/core/token/codec.js";
 import { OIDC, type OAuthProvider } from "../../../src/providers/oauth.js";
 import { SECRET, config, sessionCookie } from "../../support/helpers.js";
@@ -201,7 +201,7 @@ describe("a token endpoint that fails", () => {
     ["slow (time-out)", () => `${brokenUrl}/slow`],
     ["answering garbage", () => `${brokenUrl}/garbage`],
   ])("%s → OAuthCallbackError page, no session, no exception", async (_name, url) => {
-    const { browser, errors } = browserFor(client("basic", { token: url(), timeout: 500 }));
+    const { browser, errors } = browserFor(client("basic", { token: url(), timeoutSeconds: 0.5 }));
     const started = Date.now();
     const { response } = await browser.signInWith("basic");
     expectRefused(browser, response, "OAuthCallbackError");
@@ -210,7 +210,7 @@ describe("a token endpoint that fails", () => {
   });
 
   test("discovery failing when the sign-in starts → OAuthSignInError", async () => {
-    const { browser } = browserFor(OIDC({ id: "gone", issuer: "http://127.0.0.1:9", clientId: "x", allowInsecureRequests: true, timeout: 500 }));
+    const { browser } = browserFor(OIDC({ id: "gone", issuer: "http://127.0.0.1:9", clientId: "x", allowInsecureRequests: true, timeoutSeconds: 0.5 }));
     const start = await browser.postForm("/api/auth/signin/gone", { csrfToken: await browser.csrf() });
     expect(start.headers.get("location")).toBe(`${APP_ORIGIN}/api/auth/error?error=OAuthSignInError`);
   });

@@ -33,7 +33,7 @@ function app(issuer: string, clientSecret: string, errors: Error[] = []): Sesame
   return {
     secret: SECRET,
     trustHost: true,
-    providers: [OIDC({ id: "oidc", name: "OP", issuer, clientId: OIDC_CLIENT_ID, clientSecret, allowInsecureRequests: true, timeout: TIMEOUT })],
+    providers: [OIDC({ id: "oidc", name: "OP", issuer, clientId: OIDC_CLIENT_ID, clientSecret, allowInsecureRequests: true, timeoutSeconds: TIMEOUT / 1000 })],
     logger: { error: (error) => errors.push(error) },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { RedisRevocationStore } from "../../../src/adapters/redis.node.js";
-import { resolveConfig } from "../../../src/core/config.js";
+import { resolveConfig } from "../../../src/core/config/resolve.js";
 import { MemoryRevocationStore } from "../../../src/core/revocation/memory.js";
 import type { RevocationStore } from "../../../src/core/revocation/store.js";
 import { getSession, revokeUserSessions, type SesameConfig } from "../../../src/index.js";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { Auth, getSession, type JWT, type Session } from "../../../src/index.js";
-import { resolveConfig } from "../../../src/core/config.js";
+import { resolveConfig } from "../../../src/core/config/resolve.js";
 import { createContext } from "../../../src/core/context.js";
 import { decode, encode } from "../../../src/jwt.js";
 import { Browser, ORIGIN, SECRET, config, sessionCookie, setCookies } from "../../support/helpers.js";

@@ -106,7 +106,7 @@ describe("a database that fails", () => {
     await once(silent, "listening");
     const port = (silent.address() as { port: number }).port;
     const db = postgres({ connectionString: `postgres://postgres@127.0.0.1:${port}/test`, connectionTimeoutMillis: 10_000 });
-    const browser = new Browser(config({ adapter: SqlAdapter(db), adapterTimeout: 400, logger: { error: () => {} } }));
+    const browser = new Browser(config({ adapter: SqlAdapter(db), adapterTimeoutSeconds: 0.4, logger: { error: () => {} } }));
     const started = Date.now();
     const response = await browser.postJson("/api/auth/callback/credentials", { csrfToken: await browser.csrf(), username: "alice", password: "wonderland" });
     expect(Date.now() - started).toBeLessThan(2_000);

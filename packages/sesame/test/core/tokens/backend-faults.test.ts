@@ -41,7 +41,7 @@ function app(overrides: Partial<SesameConfig> = {}): SesameConfig {
     secret: SECRET,
     trustHost: true,
     rateLimit: false,
-    tokens: { timeout: TIMEOUT },
+    tokens: { timeoutSeconds: TIMEOUT / 1000 },
     logger: { warn: () => {} },
     providers: [
       Credentials({
@@ -186,7 +186,7 @@ test("backend refusing connections (its port closed): RefreshTokenError fast, se
 });
 
 test('onRefreshError "end-session" ends it on a time-out too, as documented; the default keeps it', async () => {
-  const ending = app({ tokens: { timeout: TIMEOUT, onRefreshError: "end-session" } });
+  const ending = app({ tokens: { timeoutSeconds: TIMEOUT / 1000, onRefreshError: "end-session" } });
   const { browser } = await expiredSession(ending);
   backendOptions.refreshDelay = 2 * TIMEOUT;
   const { value: response, ms } = await timed(() => browser.fetch("/api/auth/session"));

@@ -1,0 +1,306 @@
+/**
+ * The options an app passes to `Auth()`, `getSession()` and `Sesame()`, documented option by option. Types
+ * only: resolve.ts turns them into the form the routes use, with every default filled in once.
+ */
+import type { Adapter, AdapterSession, AdapterUser } from "../adapter.js";
+import type { CookiesOverrides } from "../cookies/names.js";
+import type { Provider } from "../provider/provider.js";
+import type { RateLimitOptions } from "../rate-limit/limit.js";
+import type { RevocationOptions } from "../revocation/state.js";
+import type { RefreshCoordinator } from "../tokens/coordinator.js";
+import type { Account, Awaitable, JWT, Profile, Session, User } from "../types.js";
+
+/**
+ * The `session` option: strategy (`"jwt"` or `"database"`), `maxAge` (30 days), `updateAge` (24 hours),
+ * bearer tokens. Durations are in seconds.
+ *
+ * @example
+ * ```ts
+ * session: { strategy: "jwt", maxAge: 7 * 24 * 3600, updateAge: 3600 },
+ * ```
+ */
+export interface SessionOptions {
+  /**
+   * `"jwt"`: the session lives in an encrypted cookie. `"database"`: the cookie holds a random token and the
+   * session lives in the adapter (revocable at once, listable). Default: `"database"` with an adapter,
+   * `"jwt"` without.
+   */
+  strategy?: "jwt" | "database";
+  /** Seconds of inactivity after which the session ends. Default: 30 days. */
+  maxAge?: number;
+  /**
+   * Seconds between re-issues of the session cookie for an active user (which slides its expiry).
+   * Reading a session more often than this does not re-encrypt it. Default: 24 hours.
+   */
+  updateAge?: number;
+  /**
+   * Accept `Authorization: Bearer <session token>` from non-browser clients: on GET requests only (default),
+   * on every request (`"always"`), or never (`false`).
+   */
+  bearer?: "GET" | "always" | false;
+}
+
+/**
+ * The `tokens` option: refreshing the upstream (provider or backend) tokens kept in the session. Durations
+ * are in seconds, like every duration in the configuration.
+ *
+ * @example
+ * ```ts
+ * tokens: { refreshBuffer: 120, timeoutSeconds: 5, onRefreshError: "end-session", coordinator: RedisRefreshCoordinator({ url }) },
+ * ```
+ */
+export interface TokensOptions {
+  /** Refresh when the access token expires within this many seconds. Default: 60. */
+  refreshBuffer?: number;
+  /** After a failed refresh: keep the session with `session.error` (default), or end it. */
+  onRefreshError?: "keep-session" | "end-session";
+  /** Shares refreshes between processes. Default: in memory (one process). See `sesame/adapters/redis`, `sql`. */
+  coordinator?: RefreshCoordinator;
+  /** Seconds a refresh result stays available to requests still carrying the old tokens. Default: 60. */
+  graceWindow?: number;
+  /** Seconds a refresh (or waiting for another process's) may take. Default: 10. */
+  timeoutSeconds?: number;
+  /**
+   * @deprecated Milliseconds: use `timeoutSeconds`. Still read (divided by 1 000, with a warning logged once);
+   * setting both is a configuration error.
+   */
+  timeout?: number;
+  /** Put the access token in the session the browser sees (`session.accessToken`). Default: false. */
+  exposeAccessToken?: boolean;
+}
+
+/**
+ * The `callbacks` option: `signIn`, `redirect`, `jwt`, `session`, `authorized` (each optional in the config).
+ *
+ * @example
+ * ```ts
+ * callbacks: {
+ *   signIn: ({ user }) => user.email?.endsWith("@example.com") ?? false,
+ *   jwt: ({ token, user }) => (user ? { ...token, role: user.role } : token),
+ *   session: ({ session, token }) => ({ ...session, role: token.role }),
+ * },
+ * ```
+ */
+export interface Callbacks {
+  /** Return `false` to refuse the sign-in (`AccessDenied`), or a URL to send the user there instead. */
+  signIn(params: {
+    user: User;
+    account: Account | null;
+    profile?: Profile;
+    credentials?: Record<string, string | undefined>;
+  }): Awaitable<boolean | string>;
+  /**
+   * Used by the Next.js proxy / middleware (`export { auth as proxy }`): `true` lets the request through,
+   * `false` redirects to the sign-in page with a `callbackUrl`, a `Response` is sent as it is. Default: allow.
+   */
+  authorized(params: { auth: Session | null; request: Request }): Awaitable<boolean | Response | undefined>;
+  /** Decides where to send the user after sign-in or sign-out. The default allows only this origin. */
+  redirect(params: { url: string; baseUrl: string }): Awaitable<string>;
+  /**
+   * Shapes the session token. Runs on sign-in (with `user`, `account`, `trigger: "signIn"`), on every read of
+   * the session, and on `update()` (with `trigger: "update"` and the client's `session` data). Return `null`
+   * to end the session.
+   */
+  jwt(params: {
+    token: JWT;
+    user?: User;
+    account?: Account | null;
+    profile?: Profile;
+    trigger?: "signIn" | "signUp" | "update";
+    isNewUser?: boolean;
+    session?: Record<string, unknown>;
+  }): Awaitable<JWT | null>;
+  /**
+   * Shapes what the client sees. `token` is the session token (JWT strategy) or the session's stored data
+   * (database strategy, which also passes the stored `user`). Keep secrets (refresh tokens) out of it.
+   */
+  session(params: {
+    session: Session;
+    token: JWT;
+    user?: AdapterUser;
+    trigger?: "update";
+    newSession?: Record<string, unknown>;
+  }): Awaitable<Session>;
+}
+
+/**
+ * The `events` option. Notifications: they cannot change the outcome, and one that throws is logged, never
+ * fatal.
+ *
+ * @example
+ * ```ts
+ * events: { signIn: ({ user, isNewUser }) => audit.log("sign-in", user.id, { isNewUser }) },
+ * ```
+ */
+export interface EventCallbacks {
+  signIn(message: { user: User; account: Account | null; profile?: Profile; isNewUser?: boolean }): Awaitable<void>;
+  /** `token` for JWT sessions; `session` for database sessions. */
+  signOut(message: { token: JWT | null; session?: AdapterSession | null }): Awaitable<void>;
+  /** A user was created by the adapter (first sign-in with a provider). */
+  createUser(message: { user: AdapterUser }): Awaitable<void>;
+  /** A provider account was linked to a user. */
+  linkAccount(message: { user: AdapterUser; account: Account }): Awaitable<void>;
+  session(message: { session: Session; token: JWT }): Awaitable<void>;
+  /** After `update()` changed the session's user data. */
+  updateUser(message: { user: User }): Awaitable<void>;
+  /** Upstream tokens were refreshed (once per refresh, whatever the number of waiting requests). */
+  tokenRefreshed(message: { provider: string }): Awaitable<void>;
+  /** Refreshing upstream tokens failed; the session carries `error`. */
+  tokenRefreshFailed(message: { provider: string; userId: string | undefined; error: "RefreshTokenError" | "RefreshTokenExpired" }): Awaitable<void>;
+}
+
+/**
+ * The `pages` option: paths of the app's own pages, replacing the built-in ones.
+ *
+ * @example
+ * ```ts
+ * pages: { signIn: "/login", verifyRequest: "/check-email" },
+ * ```
+ */
+export interface PagesOptions {
+  signIn: string;
+  signOut: string;
+  error: string;
+  /** Shown after an email sign-in link was sent ("check your email"). */
+  verifyRequest: string;
+}
+
+/**
+ * The `theme` option of the built-in pages.
+ *
+ * @example
+ * ```ts
+ * theme: { colorScheme: "light", brandColor: "#0a7", logo: "/logo.svg" },
+ * ```
+ */
+export interface Theme {
+  colorScheme?: "auto" | "light" | "dark";
+  /** A CSS colour for buttons and links. */
+  brandColor?: string;
+  /** URL of a logo shown above the forms. */
+  logo?: string;
+}
+
+/**
+ * Where Sesame's log lines go. Whatever it hands a logger, the default one or yours, has been redacted
+ * first: tokens, authorization codes, secrets, cookies and anything shaped like a JWT are replaced by
+ * `[redacted]`, in messages, fields and `cause` chains alike (errors keep their class, so `instanceof` and
+ * `type` still work). A log must not be a way in; the shape of what went wrong is kept.
+ *
+ * @example
+ * ```ts
+ * logger: { error: (error) => Sentry.captureException(error) }
+ * ```
+ */
+export interface Logger {
+  error(error: Error): void;
+  warn(code: string, message: string): void;
+  debug(message: string, meta?: unknown): void;
+}
+
+/**
+ * The configuration passed to `Auth`, `getSession` and `Sesame` (`sesame/next`). Only `providers` is
+ * required; the secret defaults to `AUTH_SECRET`; sessions last 30 days, in an encrypted JWT cookie (in
+ * the database when there is an `adapter`).
+ *
+ * @example
+ * ```ts
+ * import type { SesameConfig } from "sesame";
+ * import Google from "sesame/providers/google";
+ * export const config: SesameConfig = {
+ *   providers: [Google()],
+ *   session: { maxAge: 7 * 24 * 3600 },
+ *   callbacks: { session: ({ session, token }) => ({ ...session, role: token.role }) },
+ * };
+ * ```
+ */
+export interface SesameConfig {
+  providers: Provider[];
+  /** Where users, accounts and database sessions are stored. See `sesame/adapters/*`. */
+  adapter?: Adapter;
+  /** Seconds an adapter call may take before it fails with `AdapterError`. Default: 5. */
+  adapterTimeoutSeconds?: number;
+  /**
+   * @deprecated Milliseconds: use `adapterTimeoutSeconds`. Still read (divided by 1 000, with a warning logged
+   * once); setting both is a configuration error.
+   */
+  adapterTimeout?: number;
+  /**
+   * Revocation of JWT sessions: sign-out and `revokeUserSessions` take effect at once in every server
+   * process, with no network call per request. See `sesame/revocation/*`.
+   */
+  revocation?: RevocationOptions;
+  /**
+   * Limits on sign-in attempts (credentials and email), per IP and per identifier. On by default, in
+   * memory; `false` turns it off.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * At least 32 characters; defaults to `AUTH_SECRET` (or `NEXTAUTH_SECRET`). Pass an array to rotate: the
+   * first encrypts, every one decrypts, so old sessions stay valid until they expire.
+   */
+  secret?: string | string[];
+  /** Where the routes live. Default: `/api/auth`, or the path of `AUTH_URL` if it has one. */
+  basePath?: string;
+  /**
+   * Trust the `Host` / `X-Forwarded-*` headers to build URLs. Default: true outside production or when
+   * `AUTH_TRUST_HOST=true`; in production set this or `AUTH_URL`.
+   */
+  trustHost?: boolean;
+  /**
+   * How many reverse proxies (load balancers, CDNs) stand in front of the app and append the address they
+   * received the request from to `X-Forwarded-For`. The client's IP — for the per-IP sign-in limit and the
+   * `ip` of database sessions — is then the entry this many places from the right: the one the outermost
+   * trusted proxy wrote. Entries further left were sent by the client and are ignored.
+   *
+   * Default: 0, and `X-Forwarded-For` / `X-Real-IP` are not read at all, since any client can send them: a
+   * limit keyed on them is bypassed by changing the header, and a forged victim's address locks the victim
+   * out. A Web `Request` carries no connection address, so with neither this nor `rateLimit.clientIp` there
+   * is no client IP (only the per-identifier limit applies, and a warning is logged once). Count only
+   * proxies that append to the header whatever the client sent: `next start` itself does not (it fills the
+   * header in only when the client sent none), so an app that is reachable directly must leave this at 0.
+   *
+   * @example
+   * ```ts
+   * // Vercel (its edge overwrites X-Forwarded-For with the client's address), or one nginx / ALB in front:
+   * Sesame({ trustedProxies: 1, providers: [...] });
+   * // A CDN in front of a load balancer in front of the app:
+   * Sesame({ trustedProxies: 2, providers: [...] });
+   * ```
+   */
+  trustedProxies?: number;
+  /**
+   * The hosts the app answers on, for links that leave the app by email when `AUTH_URL` is not set (one app
+   * serving several domains, preview deployments). A sign-in email is sent only if the request's host
+   * (`X-Forwarded-Host` / `Host`, read when `trustHost` is on) is one of these; in production the link is then
+   * always `https`. Without `AUTH_URL` and without this list, email sign-in is refused in production, and
+   * outside production allowed only on loopback hosts (`localhost`, `127.0.0.1`, `[::1]`): otherwise a forged
+   * `X-Forwarded-Host` would mail the victim a valid sign-in link pointing at the attacker's server.
+   * Entries are hosts as in the address bar: a name, with `:port` when the port is not the default.
+   * Default: none.
+   *
+   * @example
+   * ```ts
+   * Auth(request, { allowedHosts: ["example.com", "www.example.com", "staging.example.com:8443"], providers, adapter });
+   * ```
+   */
+  allowedHosts?: string[];
+  /** Force `Secure` cookies on or off. Default: on when the app is served over https. */
+  useSecureCookies?: boolean;
+  /**
+   * Read session cookies written by next-auth 4 and Auth.js v5 (with the same secret) and re-issue them in
+   * Sesame's format, so moving an app over signs nobody out. Default: true.
+   */
+  legacyCookies?: boolean;
+  session?: SessionOptions;
+  /** Upstream tokens (from OAuth providers or your backend): refresh, coordination, exposure. */
+  tokens?: TokensOptions;
+  cookies?: CookiesOverrides;
+  callbacks?: Partial<Callbacks>;
+  events?: Partial<EventCallbacks>;
+  pages?: Partial<PagesOptions>;
+  theme?: Theme;
+  logger?: Partial<Logger>;
+  /** Log debug messages. */
+  debug?: boolean;
+}
