@@ -4,8 +4,7 @@
  * app's own function decide, and makes the page rendered for this very request see the renewed cookie.
  */
 import { NextResponse, type NextRequest } from "next/server.js";
-import { resolveConfig, type SesameConfig } from "../core/config.js";
-import { getSession } from "../core/session/get-session.js";
+import { getSession, resolveConfig, type SesameConfig } from "../core/integration.js";
 import type { Session } from "../core/types.js";
 import { cookieHeaderAfter } from "./cookies.js";
 

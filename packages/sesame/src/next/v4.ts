@@ -4,9 +4,7 @@
  * route handler.
  */
 import { NextResponse, type NextRequest } from "next/server.js";
-import { resolveConfig, type SesameConfig } from "../core/config.js";
-import { requestHeadOf, type RequestLike } from "../core/context.js";
-import { getSession } from "../core/session/get-session.js";
+import { getSession, requestHeadOf, resolveConfig, type RequestLike, type SesameConfig } from "../core/integration.js";
 import type { JWT, Session } from "../core/types.js";
 import { getToken } from "../jwt.js";
 import { withSessionCookies } from "./proxy.js";
