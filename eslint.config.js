@@ -81,4 +81,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The framework bindings reach the core only through its integration surface (core/integration.ts) and
+    // the data model (core/types.ts): the rest of the core can change without them noticing. (Again the
+    // Web-APIs-only pattern is repeated, since this block replaces the rule for these files.)
+    files: ["packages/sesame/src/next/**/*.ts", "packages/sesame/src/react/**/*.ts"],
+    ignores: ["packages/sesame/src/**/*.node.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*"], message: "The core uses Web APIs only." },
+            {
+              regex: "^(\\.\\./)+core/(?!(integration|types)\\.js$)",
+              message: "next/ and react/ reach the core only through core/integration.ts (and core/types.ts): export what they need there.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

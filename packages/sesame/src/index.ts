@@ -127,14 +127,16 @@ export type { CookieOptions } from "./core/cookies/serialize.js";
 /** The `cookies` option: names and options per cookie: types only. */
 export type { CookiesOverrides } from "./core/cookies/names.js";
 /**
- * The errors Sesame throws or reports (`SesameError` and its subclasses, each with a `type`), and
- * `CredentialsSignin` to extend for a custom credentials error code.
+ * The errors Sesame throws or reports (`SesameError` and its subclasses, each with a `type`, a `status`,
+ * a `publicCode` and the `headers` of its response), `SesameErrorCode` (the union of the codes clients
+ * receive, to `switch` on), and `CredentialsSignin` to extend for a custom credentials error code.
  *
  * @example
  * ```ts
- * import { CredentialsSignin } from "sesame";
+ * import { CredentialsSignin, type SesameErrorCode } from "sesame";
  * class AccountLocked extends CredentialsSignin { override code = "account_locked" }
  * // in authorize(): throw new AccountLocked();
+ * const retryable = (code: SesameErrorCode) => code === "RateLimited" || code === "AdapterError";
  * ```
  */
 export * from "./core/errors.js";

@@ -8,8 +8,10 @@ import { readEnv } from "./config/env.js";
 import type { Logger, SesameConfig } from "./config/options.js";
 import { resolveConfig } from "./config/resolve.js";
 import { createContext, type RequestContext } from "./context.js";
-import { CallbackRouteError, MethodNotAllowed, RateLimited, SesameError, UnknownAction, UntrustedHost, publicErrorCode } from "./errors.js";
+import { assertCsrf } from "./csrf.js";
+import { CallbackRouteError, MethodNotAllowed, SesameError, UnknownAction, UntrustedHost } from "./errors.js";
 import { json, readBody, redirect, wantsJson, type Body } from "./http.js";
+import { providerNamed, type Provider } from "./provider/provider.js";
 import { callback } from "./routes/callback.js";
 import { getCsrf } from "./routes/csrf.js";
 import { getError } from "./routes/error.js";
@@ -19,30 +21,59 @@ import { getSessions, postRevokeOtherSessions, postRevokeSession } from "./route
 import { getSignIn, postSignIn } from "./routes/signin.js";
 import { getSignOut, postSignOut } from "./routes/signout.js";
 import { getVerifyRequest } from "./routes/verify-request.js";
+import type { ProviderType } from "./types.js";
 import { errorPageUrl } from "./urls.js";
 
-type Handler = (context: RequestContext, provider: string, body: Body) => Response | Promise<Response>;
+type Handler = (context: RequestContext, body: Body) => Response | Promise<Response>;
+/** A handler of a route whose path names a provider: it gets the provider, already looked up. */
+type ProviderHandler = (context: RequestContext, body: Body, provider: Provider) => Response | Promise<Response>;
 
-interface Route {
-  GET?: Handler;
-  POST?: Handler;
-  /** Whether the route takes a provider id as its second path segment (`/callback/:provider`). */
-  provider?: "required";
-  /** Routes read by programs answer errors with JSON; pages and form posts redirect to the error page. */
-  api?: boolean;
+/**
+ * Why a route's POST is not CSRF-checked before its handler runs, and for which kinds of provider. Every
+ * other POST must carry the signed double-submit token (csrf.ts): the dispatcher checks it, so no handler
+ * checks it or can forget to. An exemption is the one way a state-changing request gets in without that
+ * proof, so it says what protects the request instead.
+ */
+export interface CsrfExemption {
+  /** What protects the request instead of the token. */
+  reason: string;
+  /** Only for providers of these kinds (on a route that takes a provider); absent: the route's every POST. */
+  providerTypes?: readonly ProviderType[];
 }
 
-const ROUTES: Record<string, Route> = {
-  session: { GET: getSession, POST: (c, _p, b) => updateSession(c, b), api: true },
+interface RouteOptions {
+  /** Routes read by programs answer errors with JSON; pages and form posts redirect to the error page. */
+  api?: boolean;
+  /** Absent: the route's POST is CSRF-checked. */
+  csrfExempt?: CsrfExemption;
+}
+
+/** A route at a fixed path, or one whose second path segment names a provider (`/callback/:provider`). */
+export type Route = RouteOptions & ({ provider?: undefined; GET?: Handler; POST?: Handler } | { provider: "required"; GET?: ProviderHandler; POST?: ProviderHandler });
+
+/** The HTTP API: each route's methods and what is checked before its handlers run. Exported for the tests that walk it. */
+export const ROUTES: Readonly<Record<string, Route>> = {
+  session: { GET: getSession, POST: updateSession, api: true },
   csrf: { GET: getCsrf, api: true },
   providers: { GET: getProviders, api: true },
   signin: { GET: getSignIn },
   "signin/:provider": { POST: postSignIn, provider: "required" },
-  "callback/:provider": { GET: callback, POST: callback, provider: "required" },
-  signout: { GET: getSignOut, POST: (c, _p, b) => postSignOut(c, b) },
+  "callback/:provider": {
+    GET: callback,
+    POST: callback,
+    provider: "required",
+    csrfExempt: {
+      providerTypes: ["oauth", "oidc", "email"],
+      reason:
+        "The provider posts here (response_mode=form_post), and it cannot know the browser's CSRF token: the sign-in's " +
+        "state, PKCE and nonce, bound to this browser's check cookie, prove it answers a sign-in this browser started. " +
+        "An email link's single-use token is its own proof. Credentials forms posting here are checked.",
+    },
+  },
+  signout: { GET: getSignOut, POST: postSignOut },
   sessions: { GET: getSessions, api: true },
-  "sessions/revoke": { POST: (c, _p, b) => postRevokeSession(c, b), api: true },
-  "sessions/revoke-others": { POST: (c, _p, b) => postRevokeOtherSessions(c, b), api: true },
+  "sessions/revoke": { POST: postRevokeSession, api: true },
+  "sessions/revoke-others": { POST: postRevokeOtherSessions, api: true },
   error: { GET: getError },
   "verify-request": { GET: getVerifyRequest },
 };
@@ -65,22 +96,52 @@ export async function Auth(request: Request, config: SesameConfig): Promise<Resp
   let route: Route | undefined;
   try {
     context = createContext(request, resolveConfig(config));
-    const { route: matched, provider } = match(context);
+    const { route: matched, providerId } = match(context);
     route = matched;
     const method = request.method === "HEAD" ? "GET" : request.method;
-    const handler = method === "GET" || method === "POST" ? matched[method] : undefined;
+    const handler = method === "GET" || method === "POST" ? bind(context, matched, method, providerId) : undefined;
     if (!handler) {
       const allow = (["GET", "POST"] as const).filter((m) => matched[m]);
       throw new MethodNotAllowed(allow, `${request.method} is not allowed here; use ${allow.join(" or ")}.`);
     }
-    if (method === "POST") body = await readBody(request);
-    return await handler(context, provider, body ?? {});
+    if (method === "POST") {
+      body = await readBody(request);
+      // Checked here, where the request enters, for every POST the route table does not exempt.
+      if (!isCsrfExempt(matched, handler.provider)) await assertCsrf(context, body.csrfToken);
+    }
+    return await handler.handle(body ?? {});
   } catch (error) {
     return errorResponse(error, request, { context, route, body, logger: context?.config.logger ?? redactingLogger(config.logger ?? {}) });
   }
 }
 
-function match(context: RequestContext): { route: Route; provider: string } {
+interface BoundHandler {
+  handle(body: Body): Response | Promise<Response>;
+  /** The provider the path names, for routes that take one. */
+  provider?: Provider;
+}
+
+/**
+ * The route's handler for `method`, given the provider the path names (an unknown provider is a 404), or
+ * undefined when the route does not answer that method.
+ */
+function bind(context: RequestContext, route: Route, method: "GET" | "POST", providerId: string): BoundHandler | undefined {
+  if (!route.provider) {
+    const handler = route[method];
+    return handler && { handle: (body) => handler(context, body) };
+  }
+  const handler = route[method];
+  if (!handler) return undefined;
+  const provider = providerNamed(context, providerId);
+  return { provider, handle: (body) => handler(context, body, provider) };
+}
+
+function isCsrfExempt({ csrfExempt }: Route, provider: Provider | undefined): boolean {
+  if (!csrfExempt) return false;
+  return !csrfExempt.providerTypes || (provider !== undefined && csrfExempt.providerTypes.includes(provider.type));
+}
+
+function match(context: RequestContext): { route: Route; providerId: string } {
   const { pathname } = new URL(context.request.url);
   const { basePath } = context.config;
   const rest = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : undefined;
@@ -89,13 +150,13 @@ function match(context: RequestContext): { route: Route; provider: string } {
   if (rest === undefined || !route || extra.length > 0 || (route.provider && !providerSegment)) {
     throw new UnknownAction(`No auth route at ${pathname}. The routes live under ${basePath}/ (session, csrf, signin, …).`);
   }
-  let provider = "";
+  let providerId = "";
   try {
-    provider = providerSegment ? decodeURIComponent(providerSegment) : "";
+    providerId = providerSegment ? decodeURIComponent(providerSegment) : "";
   } catch {
     throw new UnknownAction(`The provider id in ${pathname} is not valid.`);
   }
-  return { route, provider };
+  return { route, providerId };
 }
 
 /**
@@ -110,13 +171,11 @@ function errorResponse(
 ): Response {
   const known =
     error instanceof SesameError ? error : new CallbackRouteError("Unexpected error while handling an auth request.", { cause: error });
-  const code = publicErrorCode(known);
+  const code = known.publicCode;
   if (known.status >= 500) logger.error(known);
   else logger.debug(`${known.type}: ${known.message}`);
 
-  const headers = new Headers();
-  if (known instanceof MethodNotAllowed) headers.set("allow", known.allow.join(", "));
-  if (known instanceof RateLimited) headers.set("retry-after", String(known.retryAfter));
+  const headers = new Headers(known.headers);
   const errorPage = context && !(known instanceof UntrustedHost) ? errorPageUrl(context, code) : undefined;
   const browserNavigation =
     route && !route.api && !wantsJson(request, body) && !(request.headers.get("content-type") ?? "").includes("json");

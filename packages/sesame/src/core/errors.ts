@@ -1,37 +1,92 @@
 /**
- * Every failure Sesame reports has a class here, a stable `type` a program can switch on, and the HTTP
- * status it maps to. Messages say what to do, because they are read by the developer who has to fix it.
- * See docs/errors.md for the list.
+ * Every failure Sesame reports has a class here: a stable `type`, the HTTP `status` it answers with, the
+ * `publicCode` a visitor may see, and the `headers` its response needs (`Retry-After`, `Allow`). The error
+ * carries its whole answer, so the one place that turns errors into responses (`core/auth.ts`) only reads
+ * it. Messages say what to do, because they are read by the developer who has to fix it. See docs/errors.md
+ * for the list.
  */
 
-export type ErrorType =
+/**
+ * The public code of each error type: what pages, `?error=` and JSON `error` carry. Configuration problems
+ * (and callbacks that threw) collapse into `Configuration`, so that visitors learn nothing about the setup.
+ * A new error type must be added here, which also adds it to `SesameErrorCode`.
+ */
+const PUBLIC_CODES = {
   // Configuration: the app is set up wrongly. Reported as 500 `Configuration`, details logged.
-  | "MissingSecret"
-  | "InvalidSecret"
-  | "UntrustedHost"
-  | "InvalidConfiguration"
+  MissingSecret: "Configuration",
+  InvalidSecret: "Configuration",
+  UntrustedHost: "Configuration",
+  InvalidConfiguration: "Configuration",
   // The request is wrong. Reported with its own status and type.
-  | "MissingCSRF"
-  | "InvalidRequest"
-  | "UnknownAction"
-  | "UnknownProvider"
-  | "MethodNotAllowed"
+  MissingCSRF: "MissingCSRF",
+  InvalidRequest: "InvalidRequest",
+  UnknownAction: "UnknownAction",
+  UnknownProvider: "UnknownProvider",
+  MethodNotAllowed: "MethodNotAllowed",
   // Sign-in was refused or failed.
-  | "CredentialsSignin"
-  | "AccessDenied"
-  | "CallbackRouteError"
+  CredentialsSignin: "CredentialsSignin",
+  AccessDenied: "AccessDenied",
+  CallbackRouteError: "Configuration",
   // OAuth / OpenID Connect.
-  | "OAuthSignInError"
-  | "OAuthCallbackError"
-  | "InvalidCheck"
-  | "OAuthAccountNotLinked"
-  | "RateLimited"
-  | "EmailSignin"
-  | "Verification"
+  OAuthSignInError: "OAuthSignInError",
+  OAuthCallbackError: "OAuthCallbackError",
+  InvalidCheck: "InvalidCheck",
+  OAuthAccountNotLinked: "OAuthAccountNotLinked",
+  RateLimited: "RateLimited",
+  EmailSignin: "EmailSignin",
+  Verification: "Verification",
   // Storage.
-  | "AdapterError";
+  AdapterError: "AdapterError",
+} as const;
 
-/** Base class: `type` identifies the failure, `status` is the HTTP status it answers with. */
+/**
+ * The `type` of every error class: which failure it was, in full (`MissingSecret`, not `Configuration`).
+ * Read it in logs and in your own `catch`; what visitors see is the `SesameErrorCode`.
+ *
+ * @example
+ * ```ts
+ * import { SesameError, type ErrorType } from "sesame";
+ * function isSecretProblem(error: unknown): boolean {
+ *   const setup: ErrorType[] = ["MissingSecret", "InvalidSecret"];
+ *   return error instanceof SesameError && setup.includes(error.type);
+ * }
+ * ```
+ */
+export type ErrorType = keyof typeof PUBLIC_CODES;
+
+/**
+ * The error codes Sesame sends to clients: the JSON `error` of a failed request, `?error=` on the error
+ * and sign-in pages, and `publicCode` of every error. Configuration problems are all `Configuration`.
+ *
+ * @example
+ * ```ts
+ * import type { SesameErrorCode } from "sesame";
+ * function explain(code: SesameErrorCode): string {
+ *   switch (code) {
+ *     case "CredentialsSignin": return "Wrong email or password.";
+ *     case "RateLimited": return "Too many attempts; wait a minute.";
+ *     default: return "Sign-in failed.";
+ *   }
+ * }
+ * ```
+ */
+export type SesameErrorCode = (typeof PUBLIC_CODES)[ErrorType];
+
+/**
+ * Base class: `type` identifies the failure, `status` is the HTTP status it answers with, `publicCode` what
+ * a visitor sees, `headers` what the response must carry besides.
+ *
+ * @example
+ * ```ts
+ * import { SesameError } from "sesame";
+ * try {
+ *   await signIn("credentials", form);
+ * } catch (error) {
+ *   if (error instanceof SesameError) console.warn(error.type, error.status, error.publicCode);
+ *   else throw error;
+ * }
+ * ```
+ */
 export abstract class SesameError extends Error {
   abstract readonly type: ErrorType;
   abstract readonly status: number;
@@ -42,6 +97,16 @@ export abstract class SesameError extends Error {
     super(message, options);
     this.name = new.target.name;
   }
+
+  /** The code shown on pages, in `?error=` and in the JSON `error`: `type`, or `Configuration` for the setup's failures. */
+  get publicCode(): SesameErrorCode {
+    return PUBLIC_CODES[this.type];
+  }
+
+  /** Headers the error's response must carry (`Retry-After`, `Allow`); none by default. */
+  get headers(): Readonly<Record<string, string>> {
+    return {};
+  }
 }
 
 abstract class ConfigurationError extends SesameError {
@@ -49,7 +114,16 @@ abstract class ConfigurationError extends SesameError {
   override readonly isConfigurationError = true;
 }
 
-/** No secret: set `AUTH_SECRET` (or pass `secret`). */
+/**
+ * No secret: set `AUTH_SECRET` (or pass `secret`). Reported as `Configuration` (500); the details are logged.
+ *
+ * @example
+ * ```ts
+ * import { Auth, MissingSecret } from "sesame";
+ * // Without AUTH_SECRET, every request answers 500 { error: "Configuration" } and logs a MissingSecret.
+ * const config = { providers, logger: { error: (e: Error) => e instanceof MissingSecret && alertOps(e) } };
+ * ```
+ */
 export class MissingSecret extends ConfigurationError {
   readonly type = "MissingSecret";
   constructor() {
@@ -60,22 +134,57 @@ export class MissingSecret extends ConfigurationError {
   }
 }
 
-/** A secret shorter than 32 characters is too easy to guess to protect sessions. */
+/**
+ * A secret shorter than 32 characters is too easy to guess to protect sessions. Reported as `Configuration`.
+ *
+ * @example
+ * ```ts
+ * // npx sesame secret  → a 32-byte random secret; put it in AUTH_SECRET
+ * const config = { secret: process.env.AUTH_SECRET, providers }; // "short" would throw InvalidSecret
+ * ```
+ */
 export class InvalidSecret extends ConfigurationError {
   readonly type = "InvalidSecret";
 }
 
-/** In production the public URL must come from `AUTH_URL` or be explicitly trusted with `trustHost`. */
+/**
+ * In production the public URL must come from `AUTH_URL` or be explicitly trusted with `trustHost`; email
+ * links need `AUTH_URL` or `allowedHosts`. Reported as `Configuration`.
+ *
+ * @example
+ * ```ts
+ * // Behind a proxy you control, either set AUTH_URL=https://example.com or trust the forwarded host:
+ * const config = { trustHost: true, providers };
+ * ```
+ */
 export class UntrustedHost extends ConfigurationError {
   readonly type = "UntrustedHost";
 }
 
-/** Any other setting that cannot work (unknown provider type, invalid basePath, …). */
+/**
+ * Any other setting that cannot work (unknown provider type, invalid basePath, …); the message names the
+ * option. Reported as `Configuration`.
+ *
+ * @example
+ * ```ts
+ * import { Auth, InvalidConfiguration } from "sesame";
+ * const logger = { error: (e: Error) => { if (e instanceof InvalidConfiguration) console.error("fix the config:", e.message); } };
+ * ```
+ */
 export class InvalidConfiguration extends ConfigurationError {
   readonly type = "InvalidConfiguration";
 }
 
-/** A state-changing POST came without a valid CSRF token. Nothing was changed. */
+/**
+ * A state-changing POST came without a valid CSRF token (403). Nothing was changed.
+ *
+ * @example
+ * ```ts
+ * const { csrfToken } = await (await fetch("/api/auth/csrf")).json();
+ * await fetch("/api/auth/signout", { method: "POST", body: new URLSearchParams({ csrfToken }) });
+ * // without csrfToken: 403 { error: "MissingCSRF" }
+ * ```
+ */
 export class MissingCSRF extends SesameError {
   readonly type = "MissingCSRF";
   readonly status = 403;
@@ -84,25 +193,56 @@ export class MissingCSRF extends SesameError {
   }
 }
 
-/** The request body or parameters cannot be parsed. */
+/**
+ * The request body or parameters cannot be parsed (400): malformed JSON, an unsupported content type, a
+ * body over 64 KiB, update `data` that is not an object.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch("/api/auth/session", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" });
+ * // 400 { error: "InvalidRequest", message: "Unsupported content type …" }
+ * ```
+ */
 export class InvalidRequest extends SesameError {
   readonly type = "InvalidRequest";
   readonly status = 400;
 }
 
-/** The path under `basePath` names no route. */
+/**
+ * The path under `basePath` names no route (404).
+ *
+ * @example
+ * ```ts
+ * await fetch("/api/auth/nope"); // 404 { error: "UnknownAction" }
+ * ```
+ */
 export class UnknownAction extends SesameError {
   readonly type = "UnknownAction";
   readonly status = 404;
 }
 
-/** The path names a provider that is not configured. */
+/**
+ * The path names a provider that is not configured (404).
+ *
+ * @example
+ * ```ts
+ * await signIn("gitlab"); // with no GitLab provider configured: throws UnknownProvider
+ * ```
+ */
 export class UnknownProvider extends SesameError {
   readonly type = "UnknownProvider";
   readonly status = 404;
 }
 
-/** The route exists but not for this HTTP method. */
+/**
+ * The route exists but not for this HTTP method (405); its `Allow` header lists the methods that are.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch("/api/auth/session", { method: "PUT" });
+ * response.headers.get("allow"); // "GET, POST"
+ * ```
+ */
 export class MethodNotAllowed extends SesameError {
   readonly type = "MethodNotAllowed";
   readonly status = 405;
@@ -111,6 +251,10 @@ export class MethodNotAllowed extends SesameError {
     message: string,
   ) {
     super(message);
+  }
+
+  override get headers(): Readonly<Record<string, string>> {
+    return { allow: this.allow.join(", ") };
   }
 }
 
@@ -133,27 +277,58 @@ export class CredentialsSignin extends SesameError {
   }
 }
 
-/** The `signIn` callback refused the user. */
+/**
+ * The `signIn` callback refused the user (403), or `jwt` returned no token on sign-in.
+ *
+ * @example
+ * ```ts
+ * const config = { providers, callbacks: { signIn: ({ user }) => user.email?.endsWith("@example.com") ?? false } };
+ * // anyone else lands on the error page with ?error=AccessDenied
+ * ```
+ */
 export class AccessDenied extends SesameError {
   readonly type = "AccessDenied";
   readonly status = 403;
 }
 
-/** Something failed while signing in (a callback threw, a provider misbehaved). The cause is logged. */
+/**
+ * Something failed while signing in (a callback threw, a provider misbehaved). The cause is logged; visitors
+ * see `Configuration` (500).
+ *
+ * @example
+ * ```ts
+ * import { CallbackRouteError } from "sesame";
+ * const logger = { error: (e: Error) => { if (e instanceof CallbackRouteError) report(e.cause); } };
+ * ```
+ */
 export class CallbackRouteError extends SesameError {
   readonly type = "CallbackRouteError";
   readonly status = 500;
 }
 
-/** Starting an OAuth sign-in failed: discovery or the provider's metadata is unreachable or invalid. */
+/**
+ * Starting an OAuth sign-in failed (502): discovery or the provider's metadata is unreachable or invalid.
+ *
+ * @example
+ * ```ts
+ * // The provider's /.well-known/openid-configuration is down:
+ * // POST /api/auth/signin/google → error page with ?error=OAuthSignInError
+ * ```
+ */
 export class OAuthSignInError extends SesameError {
   readonly type = "OAuthSignInError";
   readonly status = 502;
 }
 
 /**
- * The provider's answer could not be accepted: it reported an error (the user cancelled), its token
+ * The provider's answer could not be accepted (502): it reported an error (the user cancelled), its token
  * endpoint failed, timed out or sent garbage, or the ID token did not validate. The cause is logged.
+ *
+ * @example
+ * ```ts
+ * // The user pressed "Cancel" at the provider:
+ * // GET /api/auth/callback/github?error=access_denied&state=… → error page with ?error=OAuthCallbackError
+ * ```
  */
 export class OAuthCallbackError extends SesameError {
   readonly type = "OAuthCallbackError";
@@ -161,8 +336,14 @@ export class OAuthCallbackError extends SesameError {
 }
 
 /**
- * The callback does not belong to a sign-in this browser started: the state, PKCE or nonce check values
- * are missing, do not match, were made for another provider, or were already used.
+ * The callback does not belong to a sign-in this browser started (400): the state, PKCE or nonce check
+ * values are missing, do not match, were made for another provider, or were already used.
+ *
+ * @example
+ * ```ts
+ * // A callback URL replayed in another browser (no check cookie):
+ * // GET /api/auth/callback/google?code=…&state=… → error page with ?error=InvalidCheck
+ * ```
  */
 export class InvalidCheck extends SesameError {
   readonly type = "InvalidCheck";
@@ -170,48 +351,95 @@ export class InvalidCheck extends SesameError {
 }
 
 /**
- * The provider account's email belongs to a user who signed up with another provider. Linking them
+ * The provider account's email belongs to a user who signed up with another provider (409). Linking them
  * automatically would let whoever controls that provider account take over the user; allow it per
  * provider with `allowDangerousEmailAccountLinking` only for providers that verify emails.
+ *
+ * @example
+ * ```ts
+ * import Google from "sesame/providers/google";
+ * const providers = [Google({ allowDangerousEmailAccountLinking: true })]; // Google verifies emails
+ * ```
  */
 export class OAuthAccountNotLinked extends SesameError {
   readonly type = "OAuthAccountNotLinked";
   readonly status = 409;
 }
 
-/** Too many sign-in attempts from this address or for this account. Try again after `retryAfter` seconds. */
+/**
+ * Too many sign-in attempts from this address or for this account (429). Try again after `retryAfter`
+ * seconds, which the response also says in its `Retry-After` header.
+ *
+ * @example
+ * ```ts
+ * import { RateLimited } from "sesame";
+ * const error = new RateLimited(60);
+ * error.headers; // { "retry-after": "60" }
+ * ```
+ */
 export class RateLimited extends SesameError {
   readonly type = "RateLimited";
   readonly status = 429;
   constructor(readonly retryAfter: number) {
     super(`Too many sign-in attempts. Try again in ${retryAfter} seconds.`);
   }
+
+  override get headers(): Readonly<Record<string, string>> {
+    return { "retry-after": String(this.retryAfter) };
+  }
 }
 
-/** An email sign-in could not start: the address is not valid, or the link could not be sent. */
+/**
+ * An email sign-in could not start (400): the address is not valid, or the link could not be sent.
+ *
+ * @example
+ * ```ts
+ * await signIn("email", { email: "not an address" }); // → sign-in page with ?error=EmailSignin
+ * ```
+ */
 export class EmailSignin extends SesameError {
   readonly type = "EmailSignin";
   readonly status = 400;
 }
 
-/** The email sign-in link is invalid, was already used, or has expired. */
+/**
+ * The email sign-in link is invalid, was already used, or has expired (403).
+ *
+ * @example
+ * ```ts
+ * // Opening the same sign-in link twice: the second time lands on the error page with ?error=Verification
+ * ```
+ */
 export class Verification extends SesameError {
   readonly type = "Verification";
   readonly status = 403;
 }
 
-/** The adapter (database) failed or did not answer in time. Nothing was half-written; retry later. */
+/**
+ * The adapter (database) failed or did not answer in time (503). Nothing was half-written; retry later.
+ *
+ * @example
+ * ```ts
+ * import { AdapterError } from "sesame";
+ * const logger = { error: (e: Error) => { if (e instanceof AdapterError) pageOnCall("auth database", e.cause); } };
+ * ```
+ */
 export class AdapterError extends SesameError {
   readonly type = "AdapterError";
   readonly status = 503;
 }
 
 /**
- * The error code shown on pages and sent in `?error=`. Configuration problems collapse into one public code
- * so that visitors learn nothing about the setup.
+ * The error code shown on pages and sent in `?error=`: the error's `publicCode`. Configuration problems
+ * collapse into one public code so that visitors learn nothing about the setup.
+ *
+ * @example
+ * ```ts
+ * import { publicErrorCode, MissingSecret, RateLimited } from "sesame";
+ * publicErrorCode(new RateLimited(60)); // "RateLimited"
+ * publicErrorCode(new MissingSecret()); // "Configuration"
+ * ```
  */
-export function publicErrorCode(error: SesameError): string {
-  if (error.isConfigurationError) return "Configuration";
-  if (error instanceof CallbackRouteError) return "Configuration";
-  return error.type;
+export function publicErrorCode(error: SesameError): SesameErrorCode {
+  return error.publicCode;
 }

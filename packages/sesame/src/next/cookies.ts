@@ -2,7 +2,7 @@
  * Sesame speaks `Set-Cookie` strings; Next.js wants cookie objects (`cookies().set`) and, in the proxy,
  * the request's `cookie` header as the page render will see it. These convert the one into the others.
  */
-import { parseCookies } from "../core/cookies/serialize.js";
+import { parseCookies } from "../core/integration.js";
 
 export interface NextCookie {
   name: string;

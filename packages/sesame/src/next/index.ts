@@ -14,19 +14,23 @@
  */
 import { cookies } from "next/headers.js";
 import type { NextRequest } from "next/server.js";
-import { Auth } from "../core/auth.js";
-import type { SesameConfig } from "../core/config/options.js";
-import { resolveConfig } from "../core/config/resolve.js";
-import { createContext, requestOf, type RequestContext } from "../core/context.js";
-import { CredentialsSignin, publicErrorCode, SesameError, UnknownProvider } from "../core/errors.js";
-import { startSignIn } from "../core/oauth/authorize.js";
-import { callbackUrlCookie, resolveCallbackUrl } from "../core/redirect.js";
-import { readSession } from "../core/session/read.js";
-import { signOutSession } from "../core/session/sign-out.js";
-import { signInWithCredentials } from "../core/signin/credentials.js";
-import { sendSignInLink } from "../core/signin/email.js";
+import {
+  Auth,
+  createContext,
+  CredentialsSignin,
+  providerNamed,
+  readSession,
+  requestOf,
+  resolveCallbackUrl,
+  resolveConfig,
+  SesameError,
+  signInPageUrl,
+  signInWith,
+  signOutSession,
+  type RequestContext,
+  type SesameConfig,
+} from "../core/integration.js";
 import type { Session } from "../core/types.js";
-import { signInPageUrl } from "../core/urls.js";
 import { parseSetCookie } from "./cookies.js";
 import { runProxy, type AuthenticatedHandler, type NextAuthRequest } from "./proxy.js";
 import { currentRequestHead } from "./server-request.js";
@@ -161,27 +165,20 @@ export function Sesame(input: NextConfigInput): SesameNext {
     if (!providerId) {
       destination = signInPageUrl(context, { callbackUrl });
     } else {
-      const provider = context.config.providers.get(providerId);
-      if (!provider) throw new UnknownProvider(`No provider with id "${providerId}" is configured.`);
+      const provider = providerNamed(context, providerId);
       const body = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
       try {
-        if (provider.type === "credentials") {
-          const outcome = await signInWithCredentials(context, provider, body, callbackUrl, { trusted: true });
-          await applyCookies(outcome.cookies);
-          destination = outcome.redirectTo;
-        } else if (provider.type === "email") {
-          // The link brings the user back to `redirectTo`, as the other providers do.
-          destination = await sendSignInLink(context, provider, { ...body, callbackUrl }, { trusted: true });
-        } else {
-          const started = await startSignIn(context, provider, callbackUrl);
-          await applyCookies([started.cookie, callbackUrlCookie(context, callbackUrl)]);
-          destination = started.url;
-        }
+        // The one sign-in dispatch, as the HTTP routes use it. No CSRF token: a server action runs in the
+        // app's own process (Next.js checks the action's origin), not from a form another site can post.
+        // The email link brings the user back to `redirectTo`, as the other providers do.
+        const outcome = await signInWith(context, provider, { ...body, callbackUrl }, callbackUrl);
+        await applyCookies(outcome.cookies);
+        destination = outcome.redirectTo;
       } catch (error) {
         // A wrong password, a rate limit, a provider that is down: back to the sign-in page with the
         // error's code, as the REST routes do. Configuration errors and `redirect: false` callers get the throw.
         if (!(error instanceof SesameError) || error.isConfigurationError || shouldRedirect === false) throw error;
-        destination = signInPageUrl(context, { error: publicErrorCode(error), ...(error instanceof CredentialsSignin && { code: error.code }), callbackUrl });
+        destination = signInPageUrl(context, { error: error.publicCode, ...(error instanceof CredentialsSignin && { code: error.code }), callbackUrl });
       }
     }
     // Outside any try: Next.js's redirect() works by throwing, and must reach the framework untouched.

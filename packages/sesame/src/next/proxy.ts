@@ -4,11 +4,8 @@
  * app's own function decide, and makes the page rendered for this very request see the renewed cookie.
  */
 import { NextResponse, type NextRequest } from "next/server.js";
-import type { SesameConfig } from "../core/config/options.js";
-import { resolveConfig } from "../core/config/resolve.js";
-import { getSession } from "../core/session/get-session.js";
+import { getSession, resolveConfig, signInUrlFor, type SesameConfig } from "../core/integration.js";
 import type { Session } from "../core/types.js";
-import { signInUrlFor } from "../core/urls.js";
 import { cookieHeaderAfter } from "./cookies.js";
 
 /** The request an app's proxy or route handler gets from `auth((req) => …)`: with `req.auth`. */

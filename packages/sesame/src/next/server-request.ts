@@ -4,7 +4,7 @@
  * same way everywhere.
  */
 import { headers } from "next/headers.js";
-import type { RequestHead } from "../core/context.js";
+import type { RequestHead } from "../core/integration.js";
 
 type IncomingHeaders = Awaited<ReturnType<typeof headers>>;
 

@@ -4,12 +4,8 @@
  * route handler.
  */
 import { NextResponse, type NextRequest } from "next/server.js";
-import type { SesameConfig } from "../core/config/options.js";
-import { resolveConfig } from "../core/config/resolve.js";
-import { requestHeadOf, type RequestLike } from "../core/context.js";
-import { getSession } from "../core/session/get-session.js";
+import { getSession, requestHeadOf, resolveConfig, signInUrlFor, type RequestLike, type SesameConfig } from "../core/integration.js";
 import type { JWT, Session } from "../core/types.js";
-import { signInUrlFor } from "../core/urls.js";
 import { getToken } from "../jwt.js";
 import { withSessionCookies } from "./proxy.js";
 import { currentRequestHead } from "./server-request.js";

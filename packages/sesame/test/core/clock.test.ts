@@ -3,9 +3,9 @@
  * moves every expiry check at once with fake timers, and `CLOCK_TOLERANCE_SECONDS` is the one allowance.
  */
 import { afterEach, expect, test, vi } from "vitest";
-import { CLOCK_TOLERANCE_SECONDS, nowSeconds } from "../src/core/clock.js";
-import { stampClaims, tokenCodec } from "../src/core/token/codec.js";
-import { SECRET } from "./helpers.js";
+import { CLOCK_TOLERANCE_SECONDS, nowSeconds } from "../../src/core/clock.js";
+import { stampClaims, tokenCodec } from "../../src/core/token/codec.js";
+import { SECRET } from "../support/helpers.js";
 
 afterEach(() => {
   vi.useRealTimers();

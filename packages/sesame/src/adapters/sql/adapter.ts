@@ -27,10 +27,14 @@ function session(row: Selectable<SessionsTable>): AdapterSession {
   };
 }
 
-/** Unique-constraint violations, as each driver reports them. */
+/**
+ * Unique-constraint violations, by the stable code each driver reports them with: PostgreSQL's SQLSTATE
+ * (pg), MySQL / MariaDB's error name (mysql2), SQLite's extended result code (better-sqlite3).
+ */
+const UNIQUE_VIOLATION_CODES: ReadonlySet<unknown> = new Set(["23505", "ER_DUP_ENTRY", "SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE"]);
+
 function isUniqueViolation(error: unknown): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "ER_DUP_ENTRY" || /UNIQUE constraint failed/.test(String(message));
+  return typeof error === "object" && error !== null && "code" in error && UNIQUE_VIOLATION_CODES.has(error.code);
 }
 
 /**

@@ -65,7 +65,7 @@ export async function finishSignIn(context: RequestContext, provider: OAuthProvi
     return { user, account, profile, callbackUrl: checks.callbackUrl };
   } catch (error) {
     if (error instanceof SesameError) throw error;
-    if (error instanceof oauth.OperationProcessingError && (error.cause as { claim?: string } | undefined)?.claim === "nonce") {
+    if (isNonceMismatch(error)) {
       throw new InvalidCheck("The ID token's nonce does not match this browser's sign-in.", { cause: upstreamCause(error) });
     }
     throw new OAuthCallbackError(`Signing in with "${provider.id}" failed: ${describe(error)}`, { cause: upstreamCause(error) });
@@ -102,6 +102,16 @@ async function plainProfile(server: ProviderServer, url: string, tokens: TokenSe
     throw new OAuthCallbackError("The userinfo endpoint did not answer with a JSON object.");
   }
   return profile as Profile;
+}
+
+/**
+ * Whether oauth4webapi refused the ID token for its `nonce`: by its stable error code for a claim that
+ * differs from the expected value, and the claim that code's documented detail names.
+ */
+function isNonceMismatch(error: unknown): boolean {
+  if (!(error instanceof oauth.OperationProcessingError) || error.code !== oauth.JWT_CLAIM_COMPARISON) return false;
+  const { cause } = error;
+  return typeof cause === "object" && cause !== null && "claim" in cause && cause.claim === "nonce";
 }
 
 /** The provider's words, which it controls: redacted, since they end up in a log and in the JSON answer. */

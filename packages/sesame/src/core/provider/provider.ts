@@ -1,7 +1,16 @@
-/** The union of the provider kinds the core knows. Presets and `OAuth()` / `OIDC()` in `providers/` build them. */
+/** The union of the provider kinds the core knows, and finding one by id. Presets and `OAuth()` / `OIDC()` in `providers/` build them. */
+import type { RequestContext } from "../context.js";
+import { UnknownProvider } from "../errors.js";
 import type { CredentialsProvider } from "./credentials.js";
 import type { EmailProvider } from "./email.js";
 import type { OAuthProvider } from "./oauth.js";
 
 /** Any provider in `providers`: credentials, OAuth / OpenID Connect, or email. */
 export type Provider = CredentialsProvider | OAuthProvider | EmailProvider;
+
+/** The configured provider with this id; naming one that is not configured is an `UnknownProvider` (404). */
+export function providerNamed(context: RequestContext, id: string): Provider {
+  const provider = context.config.providers.get(id);
+  if (!provider) throw new UnknownProvider(`No provider with id "${id}" is configured.`);
+  return provider;
+}

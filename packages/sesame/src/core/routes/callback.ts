@@ -2,26 +2,32 @@
  * `GET|POST /callback/:provider`: where a provider hands the user back. Credentials post their form here;
  * OAuth providers redirect here with `?code&state` (or post it, with `response_mode=form_post`).
  */
-import type { CredentialsProvider } from "../provider/credentials.js";
 import type { OAuthProvider } from "../provider/oauth.js";
+import type { Provider } from "../provider/provider.js";
 import type { RequestContext } from "../context.js";
-import { CallbackRouteError, CredentialsSignin, MethodNotAllowed, RateLimited, SesameError, UnknownProvider } from "../errors.js";
-import { json, redirect, wantsJson, withCookies, type Body } from "../http.js";
+import { CallbackRouteError, MethodNotAllowed, SesameError } from "../errors.js";
+import { redirect, withCookies, type Body } from "../http.js";
 import { finishSignIn } from "../oauth/callback.js";
 import { clearChecksCookie } from "../oauth/checks.js";
 import { endSessionClaims } from "../oauth/logout.js";
 import { dropQueryName, openPostedName, SEALED_NAME_PARAM, sealPostedName, takePostedName } from "../oauth/posted-name.js";
 import { resolveCallbackUrl } from "../redirect.js";
 import { completeSignIn } from "../signin/complete.js";
-import { signInWithCredentials } from "../signin/credentials.js";
 import { acceptSignInLink } from "../signin/email.js";
-import { signInPageUrl } from "../urls.js";
+import { signInResponse } from "../signin/response.js";
 
-export async function callback(context: RequestContext, providerId: string, body: Body): Promise<Response> {
-  const provider = context.config.providers.get(providerId);
-  if (!provider) throw new UnknownProvider(`No provider with id "${providerId}" is configured.`);
+/**
+ * A credentials form posts here and signs in as on `POST /signin/:provider`; an email link and an OAuth
+ * provider bring the user back here to finish a sign-in that began elsewhere.
+ */
+export async function callback(context: RequestContext, body: Body, provider: Provider): Promise<Response> {
+  if (provider.type === "credentials") {
+    if (context.request.method !== "POST") {
+      throw new MethodNotAllowed(["POST"], `Provider "${provider.id}" signs in with a POST of its form.`);
+    }
+    return signInResponse(context, provider, body);
+  }
   try {
-    if (provider.type === "credentials") return await credentialsCallback(context, provider, body);
     if (provider.type === "email") {
       const outcome = await acceptSignInLink(context, provider, new URL(context.request.url).searchParams);
       return redirect(outcome.redirectTo, false, withCookies(outcome.cookies));
@@ -29,29 +35,7 @@ export async function callback(context: RequestContext, providerId: string, body
     return await oauthCallback(context, provider, body);
   } catch (error) {
     if (error instanceof SesameError) throw error;
-    throw new CallbackRouteError(`Signing in with "${providerId}" failed.`, { cause: error });
-  }
-}
-
-async function credentialsCallback(context: RequestContext, provider: CredentialsProvider, body: Body): Promise<Response> {
-  if (context.request.method !== "POST") {
-    throw new MethodNotAllowed(["POST"], `Provider "${provider.id}" signs in with a POST of its form.`);
-  }
-  const returnJson = wantsJson(context.request, body);
-  const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl);
-  try {
-    const outcome = await signInWithCredentials(context, provider, body, callbackUrl);
-    return redirect(outcome.redirectTo, returnJson, withCookies(outcome.cookies));
-  } catch (error) {
-    if (error instanceof RateLimited) {
-      const url = signInPageUrl(context, { error: error.type, callbackUrl });
-      const headers = new Headers({ "retry-after": String(error.retryAfter) });
-      return returnJson ? json({ url, error: error.type, message: error.message }, { status: 429, headers }) : redirect(url, false, headers);
-    }
-    if (!(error instanceof CredentialsSignin)) throw error;
-    // Back to the form with the reason; the same answer whether the user exists or the password is wrong.
-    const url = signInPageUrl(context, { error: error.type, code: error.code, callbackUrl });
-    return returnJson ? json({ url, error: error.type, code: error.code }, { status: 401 }) : redirect(url, false);
+    throw new CallbackRouteError(`Signing in with "${provider.id}" failed.`, { cause: error });
   }
 }
 

@@ -1,6 +1,5 @@
 /** `GET /session` returns the session (or `null`); `POST /session` updates it through the `jwt` callback. */
 import type { RequestContext } from "../context.js";
-import { assertCsrf } from "../csrf.js";
 import { InvalidRequest } from "../errors.js";
 import { json, withCookies, type Body } from "../http.js";
 import { emit } from "../events.js";
@@ -13,7 +12,6 @@ export async function getSession(context: RequestContext): Promise<Response> {
 }
 
 export async function updateSession(context: RequestContext, body: Body): Promise<Response> {
-  await assertCsrf(context, body.csrfToken);
   const { data } = body;
   if (data !== undefined && !isPlainObject(data)) {
     throw new InvalidRequest("`data` must be an object with the session fields to update.");

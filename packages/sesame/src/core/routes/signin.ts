@@ -1,14 +1,12 @@
 /** `GET /signin` shows the sign-in page; `POST /signin/:provider` starts signing in with a provider. */
 import type { RequestContext } from "../context.js";
-import { assertCsrf, csrfToken } from "../csrf.js";
-import { UnknownProvider } from "../errors.js";
-import { html, redirect, wantsJson, withCookies, type Body } from "../http.js";
-import { startSignIn } from "../oauth/authorize.js";
-import { sendSignInLink } from "../signin/email.js";
+import { csrfToken } from "../csrf.js";
+import { html, redirect, withCookies, type Body } from "../http.js";
 import { signInPage } from "../pages/signin.js";
+import type { Provider } from "../provider/provider.js";
 import { callbackUrlCookie, resolveCallbackUrl } from "../redirect.js";
+import { signInResponse } from "../signin/response.js";
 import { signInPageUrl } from "../urls.js";
-import { callback } from "./callback.js";
 
 export async function getSignIn(context: RequestContext): Promise<Response> {
   const params = new URL(context.request.url).searchParams;
@@ -32,16 +30,10 @@ export async function getSignIn(context: RequestContext): Promise<Response> {
 }
 
 /**
- * `POST /signin/:provider`: starts a redirect-based sign-in (CSRF-checked, so no other site can start one
- * for the user). Credentials sign in right here, as on their callback.
+ * `POST /signin/:provider`: signs in with the provider (CSRF-checked where the request entered, so no other
+ * site can start one for the user): credentials right here, email by mailing a link, OAuth by sending the
+ * user to the provider.
  */
-export async function postSignIn(context: RequestContext, providerId: string, body: Body): Promise<Response> {
-  const provider = context.config.providers.get(providerId);
-  if (!provider) throw new UnknownProvider(`No provider with id "${providerId}" is configured.`);
-  if (provider.type === "credentials") return callback(context, providerId, body);
-  if (provider.type === "email") return redirect(await sendSignInLink(context, provider, body), wantsJson(context.request, body));
-  await assertCsrf(context, body.csrfToken);
-  const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl);
-  const { url, cookie } = await startSignIn(context, provider, callbackUrl);
-  return redirect(url, wantsJson(context.request, body), withCookies([cookie, callbackUrlCookie(context, callbackUrl)]));
+export function postSignIn(context: RequestContext, body: Body, provider: Provider): Promise<Response> {
+  return signInResponse(context, provider, body);
 }

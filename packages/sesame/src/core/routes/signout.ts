@@ -1,6 +1,6 @@
 /** `GET /signout` asks for confirmation (or redirects to `pages.signOut`); `POST /signout` ends the session and redirects. */
 import type { RequestContext } from "../context.js";
-import { assertCsrf, csrfToken } from "../csrf.js";
+import { csrfToken } from "../csrf.js";
 import { html, redirect, wantsJson, withCookies, type Body } from "../http.js";
 import { signOutPage } from "../pages/signout.js";
 import { resolveCallbackUrl } from "../redirect.js";
@@ -20,7 +20,6 @@ export async function getSignOut(context: RequestContext): Promise<Response> {
 }
 
 export async function postSignOut(context: RequestContext, body: Body): Promise<Response> {
-  await assertCsrf(context, body.csrfToken);
   const { cookies, redirectTo } = await signOutSession(context, await resolveCallbackUrl(context, body.callbackUrl));
   return redirect(redirectTo, wantsJson(context.request, body), withCookies(cookies));
 }

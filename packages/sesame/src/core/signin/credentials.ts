@@ -1,7 +1,6 @@
-/** Sign-in with a credentials provider: CSRF check, `authorize`, then the shared completion. */
+/** Sign-in with a credentials provider: rate limit, `authorize`, then the shared completion. */
 import type { CredentialsProvider } from "../provider/credentials.js";
 import type { RequestContext } from "../context.js";
-import { assertCsrf } from "../csrf.js";
 import { CallbackRouteError, CredentialsSignin, SesameError } from "../errors.js";
 import type { Body } from "../http.js";
 import { clearSignInLimit, limitSignIn } from "../rate-limit/limit.js";
@@ -23,10 +22,7 @@ export async function signInWithCredentials(
   provider: CredentialsProvider,
   body: Body,
   callbackUrl: string,
-  /** A server action calls in directly: the framework's origin check stands in for the CSRF token. */
-  { trusted = false }: { trusted?: boolean } = {},
 ): Promise<SignInOutcome> {
-  if (!trusted) await assertCsrf(context, body.csrfToken);
   const credentials: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(body)) {
     if (!RESERVED_FIELDS.has(key) && typeof value === "string") credentials[key] = value;

@@ -5,7 +5,6 @@
 import { configuredAdapter } from "../adapter.js";
 import type { EmailProvider } from "../provider/email.js";
 import type { RequestContext } from "../context.js";
-import { assertCsrf } from "../csrf.js";
 import { EmailSignin, SesameError, Verification } from "../errors.js";
 import type { Body } from "../http.js";
 import { linkOrigin } from "../link-origin.js";
@@ -61,8 +60,7 @@ export function normalizeEmail(provider: Pick<EmailProvider, "normalizeIdentifie
 }
 
 /** Sends the sign-in link; returns the URL of the "check your email" page. */
-export async function sendSignInLink(context: RequestContext, provider: EmailProvider, body: Body, { trusted = false } = {}): Promise<string> {
-  if (!trusted) await assertCsrf(context, body.csrfToken);
+export async function sendSignInLink(context: RequestContext, provider: EmailProvider, body: Body): Promise<string> {
   // Before anything is stored or counted: a link this request would mail must not point where its headers say.
   const origin = linkOrigin(context);
   let identifier: string;

@@ -4,11 +4,11 @@
  * names still work, converted, with one deprecation warning per config; both set is a configuration error.
  */
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { resolveConfig } from "../../src/core/config/resolve.js";
-import { AdapterError, InvalidConfiguration, type SesameConfig } from "../../src/index.js";
-import { MemoryAdapter } from "../../src/adapters/memory.js";
-import OIDC from "../../src/providers/oidc.js";
-import { config } from "../helpers.js";
+import { resolveConfig } from "../../../src/core/config/resolve.js";
+import { AdapterError, InvalidConfiguration, type SesameConfig } from "../../../src/index.js";
+import { MemoryAdapter } from "../../../src/adapters/memory.js";
+import OIDC from "../../../src/providers/oidc.js";
+import { config } from "../../support/helpers.js";
 
 afterEach(() => {
   vi.restoreAllMocks();

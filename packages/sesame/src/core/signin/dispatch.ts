@@ -1,0 +1,36 @@
+/**
+ * The one sign-in dispatch: whatever the provider's kind, signing in with it ends in a destination and the
+ * cookies to set on the way. Credentials sign in right here; email sends a link and sends the user to "check
+ * your email"; OAuth / OIDC sends the user to the provider. The HTTP routes (`POST /signin/:provider`, a
+ * credentials form on `POST /callback/:provider`) and the framework integrations (Next.js's server
+ * `signIn`) all call it; none of them switches on the provider's kind itself.
+ *
+ * It checks no CSRF token: the HTTP route has done that where the request entered (`core/auth.ts`), and a
+ * server action runs in the app's own process, where there is no cross-site form to forge.
+ */
+import type { RequestContext } from "../context.js";
+import type { Body } from "../http.js";
+import { startSignIn } from "../oauth/authorize.js";
+import type { Provider } from "../provider/provider.js";
+import { callbackUrlCookie } from "../redirect.js";
+import type { SignInOutcome } from "./complete.js";
+import { signInWithCredentials } from "./credentials.js";
+import { sendSignInLink } from "./email.js";
+
+/**
+ * Signs in with `provider`. `fields` are the form's fields (credentials, or `email`); `callbackUrl` is the
+ * destination, already vetted by `resolveCallbackUrl`. Email vets `fields.callbackUrl` itself, against the
+ * origin of the link it mails (which a request header must not choose).
+ */
+export async function signInWith(context: RequestContext, provider: Provider, fields: Body, callbackUrl: string): Promise<SignInOutcome> {
+  switch (provider.type) {
+    case "credentials":
+      return signInWithCredentials(context, provider, fields, callbackUrl);
+    case "email":
+      return { redirectTo: await sendSignInLink(context, provider, fields), cookies: [] };
+    default: {
+      const { url, cookie } = await startSignIn(context, provider, callbackUrl);
+      return { redirectTo: url, cookies: [cookie, callbackUrlCookie(context, callbackUrl)] };
+    }
+  }
+}
