@@ -65,7 +65,7 @@ export type { UpstreamTokens } from "./core/tokens/upstream.js";
  * await revokeUserSessions(config, user.id);
  * ```
  */
-export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/server.js";
+export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/management.js";
 /** The database adapter interface and its records, for writing an adapter: types only. */
 export type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "./core/adapter.js";
 /**

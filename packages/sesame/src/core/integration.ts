@@ -23,7 +23,7 @@ export { CredentialsSignin, SesameError, type SesameErrorCode } from "./errors.j
 /** Finding a configured provider by id (an unknown one is `UnknownProvider`). */
 export { providerNamed } from "./provider/provider.js";
 /** Vetting a destination through the `redirect` callback. */
-export { resolveCallbackUrl } from "./redirect.js";
+export { resolveCallbackUrl } from "./callback-url.js";
 /** Reading (and renewing, or updating through the `jwt` callback) the session of a request. */
 export { getSession } from "./session/get-session.js";
 export { readSession, type ReadOptions, type SessionState } from "./session/read.js";

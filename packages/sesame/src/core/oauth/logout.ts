@@ -6,7 +6,7 @@
 import type { OAuthProvider } from "../provider/oauth.js";
 import type { RequestContext } from "../context.js";
 import type { Account, JWT } from "../types.js";
-import { providerServer } from "./server.js";
+import { providerServer } from "./authorization-server.js";
 
 interface EndSession {
   provider: string;

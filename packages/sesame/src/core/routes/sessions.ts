@@ -5,7 +5,7 @@
 import type { RequestContext } from "../context.js";
 import { InvalidRequest } from "../errors.js";
 import { json, type Body } from "../http.js";
-import { listSessionsOf, revokeOtherSessionsOf, revokeSessionOf } from "../session/management.js";
+import { listSessionsOf, endOtherSessionsOf, endSessionOf } from "../session/management.js";
 
 const UNAUTHORIZED = { error: "Unauthorized", message: "Sign in to manage your sessions." };
 
@@ -16,11 +16,11 @@ export async function getSessions(context: RequestContext): Promise<Response> {
 
 export async function postRevokeSession(context: RequestContext, body: Body): Promise<Response> {
   if (!body.id) throw new InvalidRequest("Give the `id` of the session to sign out.");
-  const revoked = await revokeSessionOf(context, body.id);
+  const revoked = await endSessionOf(context, body.id);
   return revoked === null ? json(UNAUTHORIZED, { status: 401 }) : json({ revoked });
 }
 
 export async function postRevokeOtherSessions(context: RequestContext): Promise<Response> {
-  const revoked = await revokeOtherSessionsOf(context);
+  const revoked = await endOtherSessionsOf(context);
   return revoked === null ? json(UNAUTHORIZED, { status: 401 }) : json({ revoked });
 }

@@ -4,7 +4,7 @@ import { csrfToken } from "../csrf.js";
 import { html, redirect, withCookies, type Body } from "../http.js";
 import { signInPage } from "../pages/signin.js";
 import type { Provider } from "../provider/provider.js";
-import { callbackUrlCookie, resolveCallbackUrl } from "../redirect.js";
+import { callbackUrlCookie, resolveCallbackUrl } from "../callback-url.js";
 import { signInResponse } from "../signin/response.js";
 import { signInPageUrl } from "../urls.js";
 

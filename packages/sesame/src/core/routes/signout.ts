@@ -3,7 +3,7 @@ import type { RequestContext } from "../context.js";
 import { csrfToken } from "../csrf.js";
 import { html, redirect, wantsJson, withCookies, type Body } from "../http.js";
 import { signOutPage } from "../pages/signout.js";
-import { resolveCallbackUrl } from "../redirect.js";
+import { resolveCallbackUrl } from "../callback-url.js";
 import { signOutSession } from "../session/sign-out.js";
 
 export async function getSignOut(context: RequestContext): Promise<Response> {

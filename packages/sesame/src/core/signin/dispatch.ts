@@ -10,9 +10,9 @@
  */
 import type { RequestContext } from "../context.js";
 import type { Body } from "../http.js";
-import { startSignIn } from "../oauth/authorize.js";
+import { startSignIn } from "../oauth/authorization-request.js";
 import type { Provider } from "../provider/provider.js";
-import { callbackUrlCookie } from "../redirect.js";
+import { callbackUrlCookie } from "../callback-url.js";
 import type { SignInOutcome } from "./complete.js";
 import { signInWithCredentials } from "./credentials.js";
 import { sendSignInLink } from "./email.js";

@@ -11,7 +11,7 @@ import { linkOrigin } from "../link-origin.js";
 import { limitSignIn } from "../rate-limit/limit.js";
 import { sha256 } from "#digest";
 import { randomString } from "../random.js";
-import { resolveCallbackUrl } from "../redirect.js";
+import { resolveCallbackUrl } from "../callback-url.js";
 import { completeSignIn, type SignInOutcome } from "./complete.js";
 
 const TOKEN_LENGTH = 43;

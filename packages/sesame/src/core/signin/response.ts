@@ -8,7 +8,7 @@ import type { RequestContext } from "../context.js";
 import { CallbackRouteError, CredentialsSignin, RateLimited, SesameError } from "../errors.js";
 import { json, redirect, wantsJson, withCookies, type Body } from "../http.js";
 import type { Provider } from "../provider/provider.js";
-import { resolveCallbackUrl } from "../redirect.js";
+import { resolveCallbackUrl } from "../callback-url.js";
 import { signInPageUrl } from "../urls.js";
 import { signInWith } from "./dispatch.js";
 

@@ -7,7 +7,7 @@
 import * as oauth from "oauth4webapi";
 import { emit } from "../events.js";
 import type { RequestContext } from "../context.js";
-import { providerServer } from "../oauth/server.js";
+import { providerServer } from "../oauth/authorization-server.js";
 import { sha256 } from "#digest";
 import { stampClaims, tokenCodec } from "../token/codec.js";
 import type { IssuedTokens, JWT } from "../types.js";

@@ -10,9 +10,9 @@ import type { RequestContext } from "../context.js";
 import { InvalidCheck, OAuthCallbackError, SesameError } from "../errors.js";
 import type { Account, Profile, SignInUser } from "../types.js";
 import { redactError, redactText } from "../redact.js";
-import { redirectUri } from "./authorize.js";
+import { redirectUri } from "./authorization-request.js";
 import { consumeChecks } from "./checks.js";
-import { providerServer, type ProviderServer } from "./server.js";
+import { providerServer, type ProviderServer } from "./authorization-server.js";
 import { nowSeconds } from "../clock.js";
 import { isPlainObject } from "../plain-object.js";
 

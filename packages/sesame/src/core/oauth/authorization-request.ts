@@ -4,7 +4,7 @@ import type { OAuthProvider } from "../provider/oauth.js";
 import type { RequestContext } from "../context.js";
 import { OAuthSignInError, SesameError } from "../errors.js";
 import { checksCookie, type Checks } from "./checks.js";
-import { providerServer } from "./server.js";
+import { providerServer } from "./authorization-server.js";
 
 export function redirectUri(context: RequestContext, provider: OAuthProvider): string {
   return `${context.authBase}/callback/${encodeURIComponent(provider.id)}`;
