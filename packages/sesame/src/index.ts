@@ -91,9 +91,9 @@ export { MemoryRevocationStore } from "./core/revocation/memory.js";
  */
 export { MemoryRateLimitStore, type MemoryRateLimitStoreOptions, type RateLimitHit, type RateLimitStore } from "./core/rate-limit/store.js";
 /** The `rateLimit` option and its limits (`{ max, window }` in seconds): types only. */
-export type { Limit, RateLimitOptions } from "./core/rate-limit/limit.js";
+export type { Limit, RateLimitOptions } from "./core/rate-limit/options.js";
 /** The `revocation` option (`store`, `policy`, staleness bounds): types only. */
-export type { RevocationOptions } from "./core/revocation/state.js";
+export type { RevocationOptions } from "./core/revocation/options.js";
 /** The revocation store interface, for writing a store: types only. */
 export type { RevocationChange, RevocationSnapshot, RevocationStore, RevocationSubscription } from "./core/revocation/store.js";
 /**

@@ -5,8 +5,8 @@
 import type { Adapter, AdapterSession, AdapterUser } from "../adapter.js";
 import type { CookiesOverrides } from "../cookies/names.js";
 import type { Provider } from "../provider/provider.js";
-import type { RateLimitOptions } from "../rate-limit/limit.js";
-import type { RevocationOptions } from "../revocation/state.js";
+import type { RateLimitOptions } from "../rate-limit/options.js";
+import type { RevocationOptions } from "../revocation/options.js";
 import type { RefreshCoordinator } from "../tokens/coordinator.js";
 import type { Account, Awaitable, JWT, Profile, Session, User } from "../types.js";
 

@@ -1,5 +1,4 @@
 /** The union of the provider kinds the core knows, and finding one by id. Presets and `OAuth()` / `OIDC()` in `providers/` build them. */
-import type { RequestContext } from "../context.js";
 import { UnknownProvider } from "../errors.js";
 import type { CredentialsProvider } from "./credentials.js";
 import type { EmailProvider } from "./email.js";
@@ -8,8 +7,12 @@ import type { OAuthProvider } from "./oauth.js";
 /** Any provider in `providers`: credentials, OAuth / OpenID Connect, or email. */
 export type Provider = CredentialsProvider | OAuthProvider | EmailProvider;
 
-/** The configured provider with this id; naming one that is not configured is an `UnknownProvider` (404). */
-export function providerNamed(context: RequestContext, id: string): Provider {
+/**
+ * The configured provider with this id; naming one that is not configured is an `UnknownProvider` (404).
+ * It takes anything with the resolved providers (a request context, typically), so that this file, which the
+ * config's types import, does not import the context back.
+ */
+export function providerNamed(context: { config: { providers: ReadonlyMap<string, Provider> } }, id: string): Provider {
   const provider = context.config.providers.get(id);
   if (!provider) throw new UnknownProvider(`No provider with id "${id}" is configured.`);
   return provider;
