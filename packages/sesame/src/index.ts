@@ -49,9 +49,9 @@ export { getAccessToken, type AccessTokenResult } from "./core/session/access-to
  * export const config = { tokens: { coordinator: MemoryRefreshCoordinator() }, providers: [Google()] };
  * ```
  */
-export { MemoryRefreshCoordinator, type RefreshCoordinator } from "./core/tokens/coordinator.js";
+export { MemoryRefreshCoordinator, type RefreshCoordinator } from "./core/upstream/coordinator.js";
 /** The upstream (provider or backend) tokens kept in the session: types only. */
-export type { UpstreamTokens } from "./core/tokens/upstream.js";
+export type { UpstreamTokens } from "./core/upstream/tokens.js";
 /**
  * Session management for server code: a user's devices, signing one or all others out, and ending every
  * session of a user (after a password change, or a ban).

@@ -15,7 +15,7 @@
 import { createClient } from "redis";
 import type { Adapter, AdapterSession } from "../core/adapter.js";
 import type { RateLimitStore } from "../core/rate-limit/store.js";
-import type { RefreshCoordinator } from "../core/tokens/coordinator.js";
+import type { RefreshCoordinator } from "../core/upstream/coordinator.js";
 import type { RevocationChange, RevocationStore } from "../core/revocation/store.js";
 import { nowSeconds } from "../core/clock.js";
 import { withTimeout } from "../core/timeout.js";

@@ -3,7 +3,7 @@
  * lets one process win), then holding the sealed result until the grace window ends.
  */
 import type { Kysely } from "kysely";
-import type { RefreshCoordinator } from "../../core/tokens/coordinator.js";
+import type { RefreshCoordinator } from "../../core/upstream/coordinator.js";
 import type { SesameDatabase } from "./schema.js";
 
 /**

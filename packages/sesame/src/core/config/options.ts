@@ -7,7 +7,7 @@ import type { CookiesOverrides } from "../cookies/names.js";
 import type { Provider } from "../provider/provider.js";
 import type { RateLimitOptions } from "../rate-limit/options.js";
 import type { RevocationOptions } from "../revocation/options.js";
-import type { RefreshCoordinator } from "../tokens/coordinator.js";
+import type { RefreshCoordinator } from "../upstream/coordinator.js";
 import type { Account, Awaitable, JWT, Profile, Session, User } from "../types.js";
 
 /**

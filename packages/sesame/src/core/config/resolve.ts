@@ -13,8 +13,8 @@ import { MemoryRateLimitStore, type RateLimitStore } from "../rate-limit/store.j
 import type { RevocationOptions, ResolvedRevocationOptions } from "../revocation/options.js";
 import { RevocationState } from "../revocation/state.js";
 import { tokenCodec, type TokenCodec } from "../token/codec.js";
-import { MemoryRefreshCoordinator, type RefreshCoordinator } from "../tokens/coordinator.js";
-import type { UpstreamTokens } from "../tokens/upstream.js";
+import { MemoryRefreshCoordinator, type RefreshCoordinator } from "../upstream/coordinator.js";
+import type { UpstreamTokens } from "../upstream/tokens.js";
 import { defaultCallbacks, defaultLogger, redactingLogger } from "./callbacks.js";
 import { authUrlOf, isProduction, readEnv, resolveSecrets, trustHostOf, withEnvironmentCredentials, type Env } from "./env.js";
 import type { Callbacks, EventCallbacks, Logger, PagesOptions, SesameConfig, SessionOptions, Theme, TokensOptions } from "./options.js";

@@ -3,8 +3,8 @@ import type { SesameConfig } from "../config/options.js";
 import { resolveConfig } from "../config/resolve.js";
 import { createContext } from "../context.js";
 import { readSession } from "./read.js";
-import type { RefreshErrorCode } from "../tokens/refresh.js";
-import { upstreamOf } from "../tokens/upstream.js";
+import type { RefreshErrorCode } from "../upstream/refresh.js";
+import { upstreamOf } from "../upstream/tokens.js";
 
 /** What `getAccessToken` returns: the upstream access token (refreshed if it was due) and the cookies to send back. */
 export interface AccessTokenResult {

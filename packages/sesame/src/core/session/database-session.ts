@@ -14,7 +14,7 @@ import { timingSafeEqual } from "../compare.js";
 import { emit } from "../events.js";
 import { sha256 } from "#digest";
 import { randomString } from "../random.js";
-import { ensureFresh, expiresSoon, type Freshness } from "../tokens/refresh.js";
+import { ensureFresh, expiresSoon, type Freshness } from "../upstream/refresh.js";
 import type { JWT } from "../types.js";
 import { sessionShape } from "./shape.js";
 import { clearPreviousSessionCookie, previousSessionCookie } from "./previous-cookie.js";

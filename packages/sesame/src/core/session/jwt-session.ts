@@ -8,7 +8,7 @@ import type { RequestContext } from "../context.js";
 import { readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
 import type { JWT, Session } from "../types.js";
 import { emit } from "../events.js";
-import { ensureFresh, expiresSoon, type Freshness, type RefreshErrorCode } from "../tokens/refresh.js";
+import { ensureFresh, expiresSoon, type Freshness, type RefreshErrorCode } from "../upstream/refresh.js";
 import { readLegacySession } from "./legacy.js";
 import { clearPreviousSessionCookie, HOST_COOKIE_CLAIM, previousSessionCookie } from "./previous-cookie.js";
 import { sessionShape } from "./shape.js";

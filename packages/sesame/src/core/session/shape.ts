@@ -1,6 +1,6 @@
 /** The session object the client sees before the `session` callback: user, expiry, refresh error, and — opted in — the access token. */
 import type { RequestContext } from "../context.js";
-import { upstreamOf } from "../tokens/upstream.js";
+import { upstreamOf } from "../upstream/tokens.js";
 import type { JWT, Session, User } from "../types.js";
 
 export function sessionShape(context: RequestContext, user: User, expires: string, token: JWT): Session {

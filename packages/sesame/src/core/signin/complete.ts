@@ -9,7 +9,7 @@ import { emit } from "../events.js";
 import { createDatabaseSession } from "../session/database-session.js";
 import { issueSessionCookies } from "../session/jwt-session.js";
 import type { Account, JWT, Profile, SignInUser, User } from "../types.js";
-import { fromAccount, fromIssued } from "../tokens/upstream.js";
+import { fromAccount, fromIssued } from "../upstream/tokens.js";
 import { persistUser, type PersistedUser } from "./persist-user.js";
 
 export interface SignInOutcome {

@@ -226,7 +226,7 @@ describe("two server processes racing on the same cookie", () => {
 
   test("without a shared coordinator the backend does see reuse (what the coordinator prevents)", async () => {
     const { getSession: _unused } = { getSession };
-    const memory = (await import("../../../src/core/tokens/coordinator.js")).MemoryRefreshCoordinator;
+    const memory = (await import("../../../src/core/upstream/coordinator.js")).MemoryRefreshCoordinator;
     const { reuse } = await race([memory(), memory()]);
     expect(reuse).toBe(1);
   });

@@ -11,7 +11,7 @@ import { providerServer } from "../oauth/authorization-server.js";
 import { sha256 } from "#digest";
 import { stampClaims, tokenCodec } from "../token/codec.js";
 import type { IssuedTokens, JWT } from "../types.js";
-import { fromIssued, upstreamOf, type UpstreamTokens } from "./upstream.js";
+import { fromIssued, upstreamOf, type UpstreamTokens } from "./tokens.js";
 import { nowSeconds } from "../clock.js";
 import { withTimeout } from "../timeout.js";
 
