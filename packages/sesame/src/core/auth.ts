@@ -16,7 +16,7 @@ import { callback } from "./routes/callback.js";
 import { getCsrf } from "./routes/csrf.js";
 import { getError } from "./routes/error.js";
 import { getProviders } from "./routes/providers.js";
-import { getSession, updateSession } from "./routes/session.js";
+import { showSession, updateSession } from "./routes/session.js";
 import { getSessions, postRevokeOtherSessions, postRevokeSession } from "./routes/sessions.js";
 import { getSignIn, postSignIn } from "./routes/signin.js";
 import { getSignOut, postSignOut } from "./routes/signout.js";
@@ -53,7 +53,7 @@ export type Route = RouteOptions & ({ provider?: undefined; GET?: Handler; POST?
 
 /** The HTTP API: each route's methods and what is checked before its handlers run. Exported for the tests that walk it. */
 export const ROUTES: Readonly<Record<string, Route>> = {
-  session: { GET: getSession, POST: updateSession, api: true },
+  session: { GET: showSession, POST: updateSession, api: true },
   csrf: { GET: getCsrf, api: true },
   providers: { GET: getProviders, api: true },
   signin: { GET: getSignIn },

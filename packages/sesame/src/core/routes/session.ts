@@ -6,7 +6,7 @@ import { emit } from "../events.js";
 import { readSession } from "../session/read.js";
 import { isPlainObject } from "../plain-object.js";
 
-export async function getSession(context: RequestContext): Promise<Response> {
+export async function showSession(context: RequestContext): Promise<Response> {
   const { session, cookies } = await readSession(context);
   return json(session, { headers: withCookies(cookies) });
 }
