@@ -78,7 +78,7 @@ export async function Auth(request: Request, config: SesameConfig): Promise<Resp
 }
 
 function match(context: RequestContext): { route: Route; provider: string } {
-  const { pathname } = new URL(context.request.url);
+  const { pathname } = context.url;
   const { basePath } = context.config;
   const rest = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : undefined;
   const [action = "", providerSegment, ...extra] = (rest ?? "").split("/");

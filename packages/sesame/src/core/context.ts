@@ -25,6 +25,8 @@ export interface RequestContext {
   readonly request: Request;
   /** The request's URL, method and headers: what Sesame itself reads. */
   head: RequestHead;
+  /** `head.url`, parsed on first use so that the router and the routes share one parse; copy it before changing it. */
+  readonly url: URL;
   config: ResolvedConfig;
   /** The app's public origin, e.g. `https://example.com`: the base of every URL Sesame builds. */
   readonly origin: string;
@@ -39,14 +41,18 @@ export function createContext(head: RequestHead, config: ResolvedConfig): Reques
   const secure = config.useSecureCookies ?? isHttps(head, config);
   let origin: string | undefined;
   let request: Request | undefined;
+  let url: URL | undefined;
   return {
     get request() {
       return (request ??= requestOf(head));
     },
     head,
+    get url() {
+      return (url ??= new URL(head.url));
+    },
     config,
     get origin() {
-      return (origin ??= publicOrigin(head, config));
+      return (origin ??= publicOrigin(this, config));
     },
     get authBase() {
       return this.origin + config.basePath;
@@ -100,7 +106,7 @@ function isHttps(request: RequestHead, config: ResolvedConfig): boolean {
   return forwarded ? forwarded === "https" : request.url.startsWith("https:");
 }
 
-function publicOrigin(request: RequestHead, config: ResolvedConfig): string {
+function publicOrigin(context: Pick<RequestContext, "head" | "url">, config: ResolvedConfig): string {
   if (config.authUrl) return config.authUrl.origin;
   if (!config.trustHost) {
     throw new UntrustedHost(
@@ -109,9 +115,10 @@ function publicOrigin(request: RequestHead, config: ResolvedConfig): string {
         "proxy you control sets the Host / X-Forwarded-Host header.",
     );
   }
-  const url = new URL(request.url);
-  const host = firstValue(request.headers.get("x-forwarded-host")) ?? request.headers.get("host") ?? url.host;
-  const proto = firstValue(request.headers.get("x-forwarded-proto")) ?? url.protocol.slice(0, -1);
+  const { headers } = context.head;
+  const { url } = context;
+  const host = firstValue(headers.get("x-forwarded-host")) ?? headers.get("host") ?? url.host;
+  const proto = firstValue(headers.get("x-forwarded-proto")) ?? url.protocol.slice(0, -1);
   try {
     return new URL(`${proto === "https" ? "https" : "http"}://${host}`).origin;
   } catch {

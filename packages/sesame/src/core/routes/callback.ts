@@ -23,7 +23,7 @@ export async function callback(context: RequestContext, providerId: string, body
   try {
     if (provider.type === "credentials") return await credentialsCallback(context, provider, body);
     if (provider.type === "email") {
-      const outcome = await acceptSignInLink(context, provider, new URL(context.request.url).searchParams);
+      const outcome = await acceptSignInLink(context, provider, context.url.searchParams);
       return redirect(outcome.redirectTo, false, withCookies(outcome.cookies));
     }
     return await oauthCallback(context, provider, body);

@@ -10,7 +10,7 @@ import { callbackUrlCookie, resolveCallbackUrl } from "../redirect.js";
 import { callback } from "./callback.js";
 
 export async function getSignIn(context: RequestContext): Promise<Response> {
-  const params = new URL(context.request.url).searchParams;
+  const params = context.url.searchParams;
   const callbackUrl = await resolveCallbackUrl(context, params.get("callbackUrl"));
   const cookies = [callbackUrlCookie(context, callbackUrl)];
   const custom = context.config.pages.signIn;
