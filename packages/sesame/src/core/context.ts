@@ -38,29 +38,46 @@ export interface RequestContext {
 }
 
 export function createContext(head: RequestHead, config: ResolvedConfig): RequestContext {
-  const secure = config.useSecureCookies ?? isHttps(head, config);
-  let origin: string | undefined;
-  let request: Request | undefined;
-  let url: URL | undefined;
-  return {
-    get request() {
-      return (request ??= requestOf(head));
-    },
-    head,
-    get url() {
-      return (url ??= new URL(head.url));
-    },
-    config,
-    get origin() {
-      return (origin ??= publicOrigin(this, config));
-    },
-    get authBase() {
-      return this.origin + config.basePath;
-    },
-    secure,
-    cookies: parseCookies(head.headers.get("cookie")),
-    jar: config.cookies(secure),
-  };
+  return new Context(head, config);
+}
+
+/**
+ * A class rather than an object literal with getters: V8 defines a literal's accessors anew for every
+ * object, which cost more than reading a remembered session.
+ */
+class Context implements RequestContext {
+  head: RequestHead;
+  config: ResolvedConfig;
+  secure: boolean;
+  cookies: Map<string, string>;
+  jar: CookieJar;
+  #request: Request | undefined;
+  #url: URL | undefined;
+  #origin: string | undefined;
+
+  constructor(head: RequestHead, config: ResolvedConfig) {
+    this.head = head;
+    this.config = config;
+    this.secure = config.useSecureCookies ?? isHttps(head, config);
+    this.cookies = parseCookies(head.headers.get("cookie"));
+    this.jar = config.cookies(this.secure);
+  }
+
+  get request(): Request {
+    return (this.#request ??= requestOf(this.head));
+  }
+
+  get url(): URL {
+    return (this.#url ??= new URL(this.head.url));
+  }
+
+  get origin(): string {
+    return (this.#origin ??= publicOrigin(this, this.config));
+  }
+
+  get authBase(): string {
+    return this.origin + this.config.basePath;
+  }
 }
 
 /** Request headers as a `Headers` object or as Node's `IncomingMessage` has them (a record, some values lists). */
