@@ -3,14 +3,16 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
+import { Auth as AuthjsAuth, type AuthConfig } from "@auth/core";
 import { decode as authjsDecode, encode as authjsEncode } from "@auth/core/jwt";
 import { decode as v4Decode, encode as v4Encode } from "next-auth/jwt";
-import { getSession, type SesameConfig } from "sesame";
+import { Auth, getSession, type SesameConfig } from "sesame";
 import { encode as sesameEncode } from "sesame/jwt";
 
 const SECRET = "bench-secret-do-not-use-0123456789abcdefghij";
 const AUTHJS_SALT = "authjs.session-token";
 const PAGE_URL = "http://localhost:3000/dashboard";
+const SESSION_ROUTE_URL = "http://localhost:3000/api/auth/session";
 const COOKIE_NAMES = { sesame: "sesame.session-token", authjs: "authjs.session-token", v4: "next-auth.session-token" };
 const user = {
   name: "Alice Example",
@@ -20,6 +22,13 @@ const user = {
 };
 // One config object for the whole run, as in an app: Sesame resolves it (and derives keys) once per object.
 const config: SesameConfig = { secret: SECRET, trustHost: true, providers: [] };
+const authjsConfig: AuthConfig = {
+  secret: SECRET,
+  trustHost: true,
+  providers: [],
+  basePath: "/api/auth",
+  logger: { error: () => {}, warn: () => {}, debug: () => {} },
+};
 
 const WARMUP_OPS = 1_000;
 const ROUNDS = 5;
@@ -89,6 +98,146 @@ function at<T>(tokens: readonly T[], i: number): T {
   return token;
 }
 
+/** Fails the op when a route answered anything but 200, so that a fast error can never pass for a fast read. */
+function ok(response: Response): Response {
+  if (response.status !== 200) throw new Error(`benchmark route answered ${response.status}`);
+  return response;
+}
+
+/** The e-mail of the session in a `GET /session` answer: checked before and after timing, since reading the body would add its own cost. */
+async function sessionEmail(response: Response): Promise<string | undefined> {
+  const body = (await ok(response).json()) as { user?: { email?: string } } | null;
+  return body?.user?.email;
+}
+
+/**
+ * The cookies a browser sends to @auth/core's `GET /session` once it has been answered there: the session
+ * token and the CSRF and callback-URL cookies that @auth/core sets on its first answer (and does not set again).
+ */
+async function authjsBrowserCookie(token: string): Promise<string> {
+  const session = `${COOKIE_NAMES.authjs}=${token}`;
+  const first = await AuthjsAuth(new Request(SESSION_ROUTE_URL, { headers: { cookie: session } }), authjsConfig);
+  const others = first.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0] ?? "")
+    .filter((pair) => pair !== "" && !pair.startsWith(`${COOKIE_NAMES.authjs}=`));
+  return [session, ...others].join("; ");
+}
+
+/** Rounds of the route comparison: many short ones, taken in turns, so that a busy moment hits every op alike. */
+const ROUTE_ROUNDS = 25;
+
+interface Timed {
+  op: () => Promise<unknown>;
+  /** Ops per round; @auth/core's `Auth()` takes ~1 ms, so it runs fewer. */
+  ops: number;
+}
+
+/**
+ * Median µs/op of each op, the ops measured in turns: round r runs a batch of every op before round r + 1.
+ * The ratios this section reports compare ops of one run, and on a shared machine the load changes by the
+ * second; taking turns spreads it over all of them instead of the one that happened to run at the time.
+ */
+async function measureInTurns(timed: readonly Timed[]): Promise<Map<Timed, number>> {
+  for (const { op, ops } of timed) for (let n = 0; n < ops; n++) await op();
+  const perOp = new Map(timed.map((t): [Timed, number[]] => [t, []]));
+  for (let round = 0; round < ROUTE_ROUNDS; round++) {
+    for (const t of timed) {
+      const start = performance.now();
+      for (let n = 0; n < t.ops; n++) await t.op();
+      perOp.get(t)?.push(((performance.now() - start) * 1000) / t.ops);
+    }
+  }
+  return new Map([...perOp].map(([t, times]) => [t, times.sort((a, b) => a - b)[Math.floor(ROUTE_ROUNDS / 2)] ?? Number.NaN]));
+}
+
+const SESAME_ROUTE_OPS = 1_000;
+const AUTHJS_ROUTE_OPS = 100;
+
+interface RouteRow {
+  name: string;
+  /** µs/op with `new Request(…)` inside the op, as issue 29 measured. */
+  built: number;
+  /** µs/op with one Request built before timing, as the rest of this file does. */
+  prebuilt: number | undefined;
+}
+
+/**
+ * `GET /api/auth/session` through Sesame's `Auth()` against `getSession()` for the same request, and against
+ * @auth/core's `Auth()` with its own valid session cookie. Returns the report section.
+ */
+async function routeSection(sesameCookie: string, authjsToken: string): Promise<string> {
+  const authjsCookie = await authjsBrowserCookie(authjsToken);
+  const sesameRequest = () => new Request(SESSION_ROUTE_URL, { headers: { cookie: sesameCookie } });
+  const authjsRequest = () => new Request(SESSION_ROUTE_URL, { headers: { cookie: authjsCookie } });
+  const probes = async () => {
+    const emails = [await sessionEmail(await Auth(sesameRequest(), config)), await sessionEmail(await AuthjsAuth(authjsRequest(), authjsConfig))];
+    if (emails.some((email) => email !== user.email)) throw new Error(`a GET /session probe found no session: ${JSON.stringify(emails)}`);
+  };
+  await probes();
+
+  const read = (request: Request) => getSession(request, config).then((state) => must(state.session));
+  // What any JSON route answer costs on top of the read: the least `Auth()` could take on this runtime.
+  const readAndAnswer = (request: Request) => read(request).then((session) => new Response(JSON.stringify(session)));
+  const sesameRoute = (request: Request) => Auth(request, config).then(ok);
+  const authjsRoute = (request: Request) => AuthjsAuth(request, authjsConfig).then(ok);
+  const fixedSesame = sesameRequest();
+  const fixedAuthjs = authjsRequest();
+  const sesameOps = (op: () => Promise<unknown>): Timed => ({ op, ops: SESAME_ROUTE_OPS });
+  const authjsOps = (op: () => Promise<unknown>): Timed => ({ op, ops: AUTHJS_ROUTE_OPS });
+  const cases: { name: string; built: Timed; prebuilt?: Timed }[] = [
+    { name: "Sesame `getSession()`", built: sesameOps(() => read(sesameRequest())), prebuilt: sesameOps(() => read(fixedSesame)) },
+    {
+      name: "Sesame `Auth()` GET /session",
+      built: sesameOps(() => sesameRoute(sesameRequest())),
+      prebuilt: sesameOps(() => sesameRoute(fixedSesame)),
+    },
+    {
+      name: "Sesame `getSession()` + `new Response(JSON.stringify(session))`",
+      built: sesameOps(() => readAndAnswer(sesameRequest())),
+      prebuilt: sesameOps(() => readAndAnswer(fixedSesame)),
+    },
+    {
+      name: "@auth/core 0.41 `Auth()` GET /session",
+      built: authjsOps(() => authjsRoute(authjsRequest())),
+      prebuilt: authjsOps(() => authjsRoute(fixedAuthjs)),
+    },
+    { name: "building the Request alone", built: sesameOps(async () => sesameRequest()) },
+  ];
+  const medians = await measureInTurns(cases.flatMap((c) => (c.prebuilt ? [c.built, c.prebuilt] : [c.built])));
+  const median = (t: Timed | undefined) => (t ? (medians.get(t) ?? Number.NaN) : undefined);
+  const rows: RouteRow[] = cases.map((c) => ({ name: c.name, built: median(c.built) ?? Number.NaN, prebuilt: median(c.prebuilt) }));
+  await probes();
+
+  const [reading, route, floor, authjs] = rows as [RouteRow, RouteRow, RouteRow, RouteRow];
+  const us = (x: number | undefined) => (x === undefined ? "—" : `${x.toFixed(2)} µs`);
+  const table = [
+    "| GET /session | Request built in the op | Request built beforehand |",
+    "| --- | ---: | ---: |",
+    ...rows.map((r) => `| ${r.name} | ${us(r.built)} | ${us(r.prebuilt)} |`),
+  ].join("\n");
+  const times = (x: number) => `${x.toFixed(2)}×`;
+  const verdict = (met: boolean) => (met ? "met" : "NOT met");
+  const both = (of: (key: "built" | "prebuilt") => number, met: (x: number) => boolean) =>
+    `${times(of("built"))} with the Request built in the op — ${verdict(met(of("built")))}; ` +
+    `${times(of("prebuilt"))} with it built beforehand — ${verdict(met(of("prebuilt")))}`;
+  const figure = (row: RouteRow, key: "built" | "prebuilt") => row[key] ?? Number.NaN;
+  const targets = [
+    `- \`Auth()\` GET /session ≤ 1.5× \`getSession()\`: ${both((k) => figure(route, k) / figure(reading, k), (x) => x <= 1.5)}`,
+    `- \`Auth()\` GET /session ≥ 80× faster than @auth/core's \`Auth()\`: ${both((k) => figure(authjs, k) / figure(route, k), (x) => x >= 80)}`,
+    `- for reference, \`getSession()\` + a bare JSON \`Response\` / \`getSession()\`: ${times(floor.built / reading.built)} built in the op, ` +
+      `${times(figure(floor, "prebuilt") / figure(reading, "prebuilt"))} beforehand; what \`Auth()\` adds beyond that: ` +
+      `${us(route.built - floor.built)} built in the op, ${us(figure(route, "prebuilt") - figure(floor, "prebuilt"))} beforehand`,
+  ].join("\n");
+  const about =
+    "`Auth()` and `getSession()` read the same Sesame cookie with the same config object; @auth/core's `Auth()` gets its own session " +
+    "cookie with the CSRF and callback-URL cookies it set on its first answer, as a browser sends them. Responses are checked for status 200 " +
+    "in the timed loop and for the session's user before and after timing; their bodies are not read (the server does that after the route returns). " +
+    `Each figure: median of ${ROUTE_ROUNDS} rounds, the ops taking turns round by round, of ${SESAME_ROUTE_OPS} ops (@auth/core: ${AUTHJS_ROUTE_OPS}). ` +
+    "Where the time goes: [route-layer.md](route-layer.md).";
+  return `## The route layer: \`GET /api/auth/session\`\n\n${about}\n\n${table}\n\nTargets:\n\n${targets}\n`;
+}
+
 interface Row {
   name: string;
   sesame: number;
@@ -110,7 +259,11 @@ async function main() {
     throw new Error(`unexpected Sesame read: ${JSON.stringify(probe)}`);
   }
 
-  // All tokens are made before any timing starts.
+  // Measured before the token pools exist: tens of thousands of live tokens and Requests make every
+  // collection slower, and this section compares ops that differ mostly in the garbage they leave.
+  const routes = await routeSection(sesameCookie, authjsToken);
+
+  // All pool tokens are made before the reads below are timed.
   const sesamePool = (await sesameTokensFromAnotherThread(POOL_SIZE)).map((t) => `${COOKIE_NAMES.sesame}=${t}`);
   const authjsPool = await pool(POOL_SIZE, authjsIssue);
   const v4Pool = await pool(POOL_SIZE, v4Issue);
@@ -183,7 +336,7 @@ async function main() {
       `(pools of ${POOL_SIZE} distinct tokens, Sesame's encrypted in a worker thread so that they are not in its cache).`,
   ].join("\n");
 
-  const report = `# Session benchmark\n\n${context}\n\n${table}\n\nTargets:\n\n${targets}\n`;
+  const report = `# Session benchmark\n\n${context}\n\n${table}\n\nTargets:\n\n${targets}\n\n${routes}`;
   console.log(`\n${report}\nTotal run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const results = new URL("./results/", import.meta.url);
   await mkdir(results, { recursive: true });

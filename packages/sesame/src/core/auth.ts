@@ -142,7 +142,7 @@ function isCsrfExempt({ csrfExempt }: Route, provider: Provider | undefined): bo
 }
 
 function match(context: RequestContext): { route: Route; providerId: string } {
-  const { pathname } = new URL(context.request.url);
+  const { pathname } = context.url;
   const { basePath } = context.config;
   const rest = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length + 1) : undefined;
   const [action = "", providerSegment, ...extra] = (rest ?? "").split("/");

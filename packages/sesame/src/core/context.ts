@@ -25,6 +25,8 @@ export interface RequestContext {
   readonly request: Request;
   /** The request's URL, method and headers: what Sesame itself reads. */
   head: RequestHead;
+  /** `head.url`, parsed on first use so that the router and the routes share one parse; copy it before changing it. */
+  readonly url: URL;
   config: ResolvedConfig;
   /** The app's public origin, e.g. `https://example.com`: the base of every URL Sesame builds. */
   readonly origin: string;
@@ -36,25 +38,46 @@ export interface RequestContext {
 }
 
 export function createContext(head: RequestHead, config: ResolvedConfig): RequestContext {
-  const secure = config.useSecureCookies ?? isHttps(head, config);
-  let origin: string | undefined;
-  let request: Request | undefined;
-  return {
-    get request() {
-      return (request ??= requestOf(head));
-    },
-    head,
-    config,
-    get origin() {
-      return (origin ??= publicOrigin(head, config));
-    },
-    get authBase() {
-      return this.origin + config.basePath;
-    },
-    secure,
-    cookies: parseCookies(head.headers.get("cookie")),
-    jar: config.cookies(secure),
-  };
+  return new Context(head, config);
+}
+
+/**
+ * A class rather than an object literal with getters: V8 defines a literal's accessors anew for every
+ * object, which cost more than reading a remembered session.
+ */
+class Context implements RequestContext {
+  head: RequestHead;
+  config: ResolvedConfig;
+  secure: boolean;
+  cookies: Map<string, string>;
+  jar: CookieJar;
+  #request: Request | undefined;
+  #url: URL | undefined;
+  #origin: string | undefined;
+
+  constructor(head: RequestHead, config: ResolvedConfig) {
+    this.head = head;
+    this.config = config;
+    this.secure = config.useSecureCookies ?? isHttps(head, config);
+    this.cookies = parseCookies(head.headers.get("cookie"));
+    this.jar = config.cookies(this.secure);
+  }
+
+  get request(): Request {
+    return (this.#request ??= requestOf(this.head));
+  }
+
+  get url(): URL {
+    return (this.#url ??= new URL(this.head.url));
+  }
+
+  get origin(): string {
+    return (this.#origin ??= publicOrigin(this, this.config));
+  }
+
+  get authBase(): string {
+    return this.origin + this.config.basePath;
+  }
 }
 
 /** Request headers as a `Headers` object or as Node's `IncomingMessage` has them (a record, some values lists). */
@@ -100,7 +123,7 @@ function isHttps(request: RequestHead, config: ResolvedConfig): boolean {
   return forwarded ? forwarded === "https" : request.url.startsWith("https:");
 }
 
-function publicOrigin(request: RequestHead, config: ResolvedConfig): string {
+function publicOrigin(context: Pick<RequestContext, "head" | "url">, config: ResolvedConfig): string {
   if (config.authUrl) return config.authUrl.origin;
   if (!config.trustHost) {
     throw new UntrustedHost(
@@ -109,9 +132,10 @@ function publicOrigin(request: RequestHead, config: ResolvedConfig): string {
         "proxy you control sets the Host / X-Forwarded-Host header.",
     );
   }
-  const url = new URL(request.url);
-  const host = firstValue(request.headers.get("x-forwarded-host")) ?? request.headers.get("host") ?? url.host;
-  const proto = firstValue(request.headers.get("x-forwarded-proto")) ?? url.protocol.slice(0, -1);
+  const { headers } = context.head;
+  const { url } = context;
+  const host = firstValue(headers.get("x-forwarded-host")) ?? headers.get("host") ?? url.host;
+  const proto = firstValue(headers.get("x-forwarded-proto")) ?? url.protocol.slice(0, -1);
   try {
     return new URL(`${proto === "https" ? "https" : "http"}://${host}`).origin;
   } catch {

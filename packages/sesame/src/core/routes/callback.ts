@@ -29,7 +29,7 @@ export async function callback(context: RequestContext, body: Body, provider: Pr
   }
   try {
     if (provider.type === "email") {
-      const outcome = await acceptSignInLink(context, provider, new URL(context.request.url).searchParams);
+      const outcome = await acceptSignInLink(context, provider, context.url.searchParams);
       return redirect(outcome.redirectTo, false, withCookies(outcome.cookies));
     }
     return await oauthCallback(context, provider, body);
@@ -43,7 +43,7 @@ export async function callback(context: RequestContext, body: Body, provider: Pr
 const BOUNCED = "sesame_form_post";
 
 async function oauthCallback(context: RequestContext, provider: OAuthProvider, body: Body): Promise<Response> {
-  const url = new URL(context.request.url);
+  const url = new URL(context.url); // a copy: the bounce below changes its parameters
   let params = url.searchParams;
   let postedName: string | null;
   if (context.request.method === "POST") {

@@ -5,7 +5,7 @@ import { errorPage, errorPageStatus } from "../pages/error.js";
 import { errorPageUrl, signInPageUrl } from "../urls.js";
 
 export function getError(context: RequestContext): Response {
-  const code = new URL(context.request.url).searchParams.get("error");
+  const code = context.url.searchParams.get("error");
   if (context.config.pages.error) return redirect(errorPageUrl(context, code ?? "Default"), false);
   const page = errorPage({ code, signInUrl: signInPageUrl(context), theme: context.config.theme });
   return html(page, { status: errorPageStatus(code) });

@@ -8,7 +8,8 @@ import { isPlainObject } from "../plain-object.js";
 
 export async function showSession(context: RequestContext): Promise<Response> {
   const { session, cookies } = await readSession(context);
-  return json(session, { headers: withCookies(cookies) });
+  // Most reads renew nothing: no header list to build for them.
+  return json(session, cookies.length > 0 ? { headers: withCookies(cookies) } : undefined);
 }
 
 export async function updateSession(context: RequestContext, body: Body): Promise<Response> {

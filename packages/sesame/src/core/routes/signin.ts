@@ -9,7 +9,7 @@ import { signInResponse } from "../signin/response.js";
 import { signInPageUrl } from "../urls.js";
 
 export async function getSignIn(context: RequestContext): Promise<Response> {
-  const params = new URL(context.request.url).searchParams;
+  const params = context.url.searchParams;
   const callbackUrl = await resolveCallbackUrl(context, params.get("callbackUrl"));
   const cookies = [callbackUrlCookie(context, callbackUrl)];
   if (context.config.pages.signIn) {

@@ -7,7 +7,7 @@ import { resolveCallbackUrl } from "../callback-url.js";
 import { signOutSession } from "../session/sign-out.js";
 
 export async function getSignOut(context: RequestContext): Promise<Response> {
-  const callbackUrl = await resolveCallbackUrl(context, new URL(context.request.url).searchParams.get("callbackUrl"));
+  const callbackUrl = await resolveCallbackUrl(context, context.url.searchParams.get("callbackUrl"));
   const custom = context.config.pages.signOut;
   if (custom) {
     const target = new URL(custom, context.origin);
