@@ -10,11 +10,11 @@ import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from "kysely";
 import pg from "pg";
 import { createClient } from "redis";
-import { Auth, getSession, MemoryRevocationStore, type SesameConfig } from "sesame";
-import { RedisRevocationStore } from "sesame/adapters/redis";
-import { migrate, SqlAdapter, type SesameDatabase } from "sesame/adapters/sql";
-import { encode } from "sesame/jwt";
-import Credentials from "sesame/providers/credentials";
+import { Auth, getSession, MemoryRevocationStore, type SesameConfig } from "sesame-auth";
+import { RedisRevocationStore } from "sesame-auth/adapters/redis";
+import { migrate, SqlAdapter, type SesameDatabase } from "sesame-auth/adapters/sql";
+import { encode } from "sesame-auth/jwt";
+import Credentials from "sesame-auth/providers/credentials";
 import type { ListenerMessage } from "./revocation-listener.js";
 
 const SECRET = "bench-secret-do-not-use-0123456789abcdefghij";

@@ -5,8 +5,8 @@ import { performance } from "node:perf_hooks";
 import { Auth as authjsAuth, type AuthConfig } from "@auth/core";
 import AuthjsCredentials from "@auth/core/providers/credentials";
 import { decodeJwt } from "jose";
-import { Auth, getAccessToken, type SesameConfig } from "sesame";
-import Credentials from "sesame/providers/credentials";
+import { Auth, getAccessToken, type SesameConfig } from "sesame-auth";
+import Credentials from "sesame-auth/providers/credentials";
 import { startBackend, type Backend } from "../examples/backend/backend.js";
 
 // The typing Auth.js asks apps to add for backend tokens kept in its session token.

@@ -1,6 +1,6 @@
 // Second server process for persistence.bench.ts: subscribes to Redis revocations and reports when each one arrives.
 import { performance } from "node:perf_hooks";
-import { RedisRevocationStore } from "sesame/adapters/redis";
+import { RedisRevocationStore } from "sesame-auth/adapters/redis";
 
 export type ListenerMessage = { type: "subscribed" } | { type: "change"; userId: string; at: number };
 

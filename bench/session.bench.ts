@@ -6,8 +6,8 @@ import { Worker } from "node:worker_threads";
 import { Auth as AuthjsAuth, type AuthConfig } from "@auth/core";
 import { decode as authjsDecode, encode as authjsEncode } from "@auth/core/jwt";
 import { decode as v4Decode, encode as v4Encode } from "next-auth/jwt";
-import { Auth, getSession, type SesameConfig } from "sesame";
-import { encode as sesameEncode } from "sesame/jwt";
+import { Auth, getSession, type SesameConfig } from "sesame-auth";
+import { encode as sesameEncode } from "sesame-auth/jwt";
 
 const SECRET = "bench-secret-do-not-use-0123456789abcdefghij";
 const AUTHJS_SALT = "authjs.session-token";

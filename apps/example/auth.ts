@@ -3,11 +3,11 @@
  * (its short-lived access token refreshed by Sesame), the local OpenID Provider, and an emailed magic
  * link — with database sessions, so "my sessions" can list devices and sign them out.
  */
-import type { SesameConfig } from "sesame";
-import Sesame from "sesame/next";
-import Credentials from "sesame/providers/credentials";
-import Email from "sesame/providers/email";
-import OIDC from "sesame/providers/oidc";
+import type { SesameConfig } from "sesame-auth";
+import Sesame from "sesame-auth/next";
+import Credentials from "sesame-auth/providers/credentials";
+import Email from "sesame-auth/providers/email";
+import OIDC from "sesame-auth/providers/oidc";
 import { backendUrl, loginToBackend, refreshWithBackend } from "./lib/backend";
 import { storage } from "./lib/storage";
 

@@ -4,7 +4,7 @@
  */
 import { encode as authjsEncode } from "@auth/core/jwt";
 import { encode as v4Encode } from "next-auth/jwt";
-import { Auth, type SesameConfig } from "sesame";
+import { Auth, type SesameConfig } from "sesame-auth";
 import { describe, expect, test } from "vitest";
 
 const SECRET = "shared-secret-of-the-app-0123456789abcdef";

@@ -2,8 +2,8 @@
 // `getSession()`. Any runtime that speaks Request/Response (Bun, Deno, Workers) needs only the two calls.
 import { createServer } from "node:http";
 import { randomBytes } from "node:crypto";
-import { Auth, getSession, type SesameConfig } from "sesame";
-import Credentials from "sesame/providers/credentials";
+import { Auth, getSession, type SesameConfig } from "sesame-auth";
+import Credentials from "sesame-auth/providers/credentials";
 import { send, toRequest } from "./node-http.js";
 
 const PORT = Number(process.env.PORT ?? 3000);
@@ -12,7 +12,7 @@ const DEMO_USER = { id: "1", name: "Alice Example", email: "alice@example.com", 
 if (!process.env.AUTH_SECRET) {
   // A throwaway secret keeps the demo one command away; sessions end when the server restarts.
   process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
-  console.warn("AUTH_SECRET is not set: using a random one for this run (run `npx sesame secret` to make one).");
+  console.warn("AUTH_SECRET is not set: using a random one for this run (run `npx sesame-auth secret` to make one).");
 }
 
 const config: SesameConfig = {

@@ -2,10 +2,10 @@
  * Sesame for the HTTP benchmark. `BENCH_SESSIONS=jwt` (the default) keeps the session in an encrypted cookie;
  * `BENCH_SESSIONS=database` stores it in SQLite and checks it on every request, like better-auth.
  */
-import type { SesameConfig } from "sesame";
-import { SqlAdapter, type SesameDatabase } from "sesame/adapters/sql";
-import Sesame from "sesame/next";
-import Credentials from "sesame/providers/credentials";
+import type { SesameConfig } from "sesame-auth";
+import { SqlAdapter, type SesameDatabase } from "sesame-auth/adapters/sql";
+import Sesame from "sesame-auth/next";
+import Credentials from "sesame-auth/providers/credentials";
 import { BENCH_PASSWORD, BENCH_SECRET, BENCH_USER } from "../shared/credentials";
 import { databaseFile, openSqlite } from "../shared/sqlite";
 

@@ -1,5 +1,5 @@
 // Creates Sesame's tables in the benchmark's database; the runner calls it before `next start`.
-import { migrate, type SesameDatabase } from "sesame/adapters/sql";
+import { migrate, type SesameDatabase } from "sesame-auth/adapters/sql";
 import { databaseFile, openSqlite } from "../shared/sqlite";
 
 const db = openSqlite<SesameDatabase>(databaseFile());

@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
-import type { Session } from "sesame";
-import { SessionProvider } from "sesame/react";
+import type { Session } from "sesame-auth";
+import { SessionProvider } from "sesame-auth/react";
 
 export default function Providers({ session, children }: { session: Session | null; children: ReactNode }) {
   return (

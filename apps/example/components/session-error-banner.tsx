@@ -1,7 +1,7 @@
 "use client";
 // Shown on every page when Sesame could not refresh the backend's tokens: the session is kept with
 // `session.error`, and the user is asked to sign in again rather than meeting mysterious 401s.
-import { signIn, useSession } from "sesame/react";
+import { signIn, useSession } from "sesame-auth/react";
 
 export default function SessionErrorBanner() {
   const { data } = useSession();

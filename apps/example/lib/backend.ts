@@ -2,7 +2,7 @@
  * The sample backend (`examples/backend`) as seeds 001 and 002 use it: `POST /login` answers an access and
  * a refresh JWT, `POST /refresh` rotates them, `GET /me` needs the access token.
  */
-import type { IssuedTokens, User } from "sesame";
+import type { IssuedTokens, User } from "sesame-auth";
 
 export const backendUrl = process.env.BACKEND_URL ?? "http://127.0.0.1:4000";
 

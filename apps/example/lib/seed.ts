@@ -3,7 +3,7 @@
  * have the ids the sample backend gives them: signing in with their password or with a magic link to their
  * address is the same user. Idempotent: run on every start.
  */
-import { migrate } from "sesame/adapters/sql";
+import { migrate } from "sesame-auth/adapters/sql";
 import type { Storage } from "./storage";
 
 export const DEMO_USERS = [

@@ -7,11 +7,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Kysely } from "kysely";
-import type { Adapter, RateLimitStore, RefreshCoordinator } from "sesame";
-import { postgres } from "sesame/adapters/postgres";
-import { RedisRateLimitStore, RedisRefreshCoordinator, withRedisSessions } from "sesame/adapters/redis";
-import { SqlAdapter, SqlRateLimitStore, SqlRefreshCoordinator, type SesameDatabase } from "sesame/adapters/sql";
-import { sqlite } from "sesame/adapters/sqlite";
+import type { Adapter, RateLimitStore, RefreshCoordinator } from "sesame-auth";
+import { postgres } from "sesame-auth/adapters/postgres";
+import { RedisRateLimitStore, RedisRefreshCoordinator, withRedisSessions } from "sesame-auth/adapters/redis";
+import { SqlAdapter, SqlRateLimitStore, SqlRefreshCoordinator, type SesameDatabase } from "sesame-auth/adapters/sql";
+import { sqlite } from "sesame-auth/adapters/sqlite";
 
 export interface Storage {
   /** What is in use, for the home page: "SQLite (.data/sesame.db)", "PostgreSQL + Redis", … */

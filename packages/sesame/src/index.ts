@@ -10,7 +10,7 @@
  * @example
  * ```ts
  * // app/api/auth/[...sesame]/route.ts, or any server that speaks Request/Response
- * import { Auth } from "sesame";
+ * import { Auth } from "sesame-auth";
  * import { config } from "@/auth.config";
  * export const GET = (request: Request) => Auth(request, config);
  * export const POST = GET;
@@ -22,7 +22,7 @@ export { Auth } from "./core/auth.js";
  *
  * @example
  * ```ts
- * import { getSession } from "sesame";
+ * import { getSession } from "sesame-auth";
  * const { session } = await getSession(request, config);
  * if (!session) return Response.json({ error: "Unauthorized" }, { status: 401 });
  * ```
@@ -33,7 +33,7 @@ export { getSession } from "./core/session/get-session.js";
  *
  * @example
  * ```ts
- * import { getAccessToken } from "sesame";
+ * import { getAccessToken } from "sesame-auth";
  * const { accessToken } = await getAccessToken(request, config);
  * const orders = await fetch(`${API}/orders`, { headers: { authorization: `Bearer ${accessToken}` } });
  * ```
@@ -45,7 +45,7 @@ export { getAccessToken, type AccessTokenResult } from "./core/session/access-to
  *
  * @example
  * ```ts
- * import { MemoryRefreshCoordinator } from "sesame";
+ * import { MemoryRefreshCoordinator } from "sesame-auth";
  * export const config = { tokens: { coordinator: MemoryRefreshCoordinator() }, providers: [Google()] };
  * ```
  */
@@ -58,7 +58,7 @@ export type { UpstreamTokens } from "./core/upstream/tokens.js";
  *
  * @example
  * ```ts
- * import { listSessions, revokeSession, revokeUserSessions } from "sesame";
+ * import { listSessions, revokeSession, revokeUserSessions } from "sesame-auth";
  * const sessions = await listSessions(request, config); // SessionInfo[], or null when signed out
  * const other = sessions?.find((s) => !s.current);
  * if (other) await revokeSession(request, config, other.id);
@@ -70,11 +70,11 @@ export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, t
 export type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "./core/adapter.js";
 /**
  * A revocation store for one process (tests, single-instance apps). Several processes share
- * `RedisRevocationStore` from `sesame/adapters/redis`.
+ * `RedisRevocationStore` from `sesame-auth/adapters/redis`.
  *
  * @example
  * ```ts
- * import { MemoryRevocationStore } from "sesame";
+ * import { MemoryRevocationStore } from "sesame-auth";
  * export const config = { revocation: { store: MemoryRevocationStore() }, providers: [Google()] };
  * ```
  */
@@ -85,7 +85,7 @@ export { MemoryRevocationStore } from "./core/revocation/memory.js";
  *
  * @example
  * ```ts
- * import { MemoryRateLimitStore } from "sesame";
+ * import { MemoryRateLimitStore } from "sesame-auth";
  * rateLimit: { store: MemoryRateLimitStore({ maxEntries: 20_000 }), perIp: { max: 20, window: 60 } },
  * ```
  */
@@ -103,8 +103,8 @@ export type { RevocationChange, RevocationSnapshot, RevocationStore, RevocationS
  *
  * @example
  * ```ts
- * import type { SesameConfig } from "sesame";
- * import Google from "sesame/providers/google";
+ * import type { SesameConfig } from "sesame-auth";
+ * import Google from "sesame-auth/providers/google";
  * export const config: SesameConfig = {
  *   providers: [Google()],
  *   session: { maxAge: 7 * 24 * 3600 },
@@ -133,7 +133,7 @@ export type { CookiesOverrides } from "./core/cookies/names.js";
  *
  * @example
  * ```ts
- * import { CredentialsSignin, type SesameErrorCode } from "sesame";
+ * import { CredentialsSignin, type SesameErrorCode } from "sesame-auth";
  * class AccountLocked extends CredentialsSignin { override code = "account_locked" }
  * // in authorize(): throw new AccountLocked();
  * const retryable = (code: SesameErrorCode) => code === "RateLimited" || code === "AdapterError";

@@ -15,7 +15,7 @@ import { readSession } from "./core/session/read.js";
 import { stampClaims, tokenCodec } from "./core/token/codec.js";
 import type { JWT } from "./core/types.js";
 
-/** The session token's claims; augment it with `declare module "sesame/jwt" { interface JWT { … } }`: types only. */
+/** The session token's claims; augment it with `declare module "sesame-auth/jwt" { interface JWT { … } }`: types only. */
 export type { JWT } from "./core/types.js";
 
 /** What `encode` takes: the claims, and optionally the secret, lifetime (default 30 days) and salt. */
@@ -56,7 +56,7 @@ export async function encode({ token, secret, maxAge = DEFAULT_SESSION_MAX_AGE_S
  *
  * @example
  * ```ts
- * import { decode } from "sesame/jwt";
+ * import { decode } from "sesame-auth/jwt";
  * const claims = await decode({ token, secret: process.env.AUTH_SECRET });
  * if (!claims) return new Response("Invalid token", { status: 401 });
  * ```

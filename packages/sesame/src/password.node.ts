@@ -1,5 +1,5 @@
 /**
- * `sesame/password`: hashing and checking the passwords a Credentials provider's `authorize` compares against.
+ * `sesame-auth/password`: hashing and checking the passwords a Credentials provider's `authorize` compares against.
  *
  * scrypt because it is memory-hard, so guessing on GPUs and ASICs costs memory as well as time, and because
  * `node:crypto` ships it: no native addon to compile, nothing to install. It runs on libuv's thread pool, so a
@@ -77,7 +77,7 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  *
  * @example
  * ```ts
- * import { hashPassword } from "sesame/password";
+ * import { hashPassword } from "sesame-auth/password";
  *
  * const hash = await hashPassword("correct horse battery staple");
  * // "$scrypt$ln=17,r=8,p=1$…$…": store it as is, e.g. in users.password_hash
@@ -106,7 +106,7 @@ export async function hashPassword(password: string, options?: PasswordHashOptio
  *
  * @example
  * ```ts
- * import { hashPassword, verifyPassword } from "sesame/password";
+ * import { hashPassword, verifyPassword } from "sesame-auth/password";
  *
  * const hash = await hashPassword("correct horse battery staple");
  * await verifyPassword("correct horse battery staple", hash); // true
@@ -143,7 +143,7 @@ export async function verifyPassword(password: string, hash: string | null | und
  *
  * @example
  * ```ts
- * import { hashPassword, needsRehash, verifyPassword } from "sesame/password";
+ * import { hashPassword, needsRehash, verifyPassword } from "sesame-auth/password";
  *
  * let stored = await hashPassword("correct horse battery staple", { cost: 14 }); // from before a raise
  * if (await verifyPassword("correct horse battery staple", stored) && needsRehash(stored)) {
@@ -194,7 +194,7 @@ function resolveParams(options: PasswordHashOptions = {}): Params {
   };
   if (!paramsInRange(params)) {
     throw new RangeError(
-      `sesame/password: expected 1 <= cost <= ${MAX_LN}, 1 <= blockSize <= ${MAX_R}, 1 <= parallelization <= ${MAX_P} ` +
+      `sesame-auth/password: expected 1 <= cost <= ${MAX_LN}, 1 <= blockSize <= ${MAX_R}, 1 <= parallelization <= ${MAX_P} ` +
         `and blockSize * parallelization <= ${MAX_RP}, got ${formatParams(params)}`,
     );
   }

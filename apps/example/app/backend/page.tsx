@@ -2,7 +2,7 @@
 // Calls the sample backend every few seconds through `/api/backend`. The backend's access token lives one
 // minute; watch its fingerprint change as Sesame refreshes it (never the refresh token: that stays on the server).
 import { useCallback, useEffect, useState } from "react";
-import { useSession } from "sesame/react";
+import { useSession } from "sesame-auth/react";
 
 interface Call {
   at: string;

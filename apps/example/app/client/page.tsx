@@ -1,7 +1,7 @@
 "use client";
 // A protected client component: `required: true` sends visitors without a session to sign-in. Signing out
 // in another tab ends this one too, within moments (BroadcastChannel).
-import { signOut, useSession } from "sesame/react";
+import { signOut, useSession } from "sesame-auth/react";
 
 export default function ClientPage() {
   const { data: session, status } = useSession({ required: true });

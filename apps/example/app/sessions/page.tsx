@@ -2,7 +2,7 @@
 // "My sessions": every device signed in as you (database sessions), with sign-out per device and for all
 // the others. The calls are Sesame's session routes, each POST carrying the CSRF token.
 import { useCallback, useEffect, useState } from "react";
-import { getCsrfToken, useSession } from "sesame/react";
+import { getCsrfToken, useSession } from "sesame-auth/react";
 
 interface Device {
   id: string;

@@ -13,7 +13,7 @@ const copy = <T>(value: T): T => structuredClone(value);
  *
  * @example
  * ```ts
- * import { MemoryAdapter } from "sesame/adapters/memory";
+ * import { MemoryAdapter } from "sesame-auth/adapters/memory";
  * export const config = { adapter: MemoryAdapter(), session: { strategy: "database" }, providers: [GitHub()] };
  * ```
  */

@@ -1,11 +1,11 @@
 /**
- * `sesame/adapters/postgres`: a PostgreSQL connection pool (node-postgres) ready for the SQL adapter, with
+ * `sesame-auth/adapters/postgres`: a PostgreSQL connection pool (node-postgres) ready for the SQL adapter, with
  * time-outs, so that a database that stops answering fails requests quickly instead of hanging them.
  *
  * @example
  * ```ts
- * import { postgres } from "sesame/adapters/postgres";
- * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ * import { postgres } from "sesame-auth/adapters/postgres";
+ * import { SqlAdapter, migrate } from "sesame-auth/adapters/sql";
  *
  * const db = postgres({ connectionString: process.env.DATABASE_URL });
  * await migrate(db);
@@ -37,8 +37,8 @@ export interface PostgresOptions extends pg.PoolConfig {
  *
  * @example
  * ```ts
- * import { postgres } from "sesame/adapters/postgres";
- * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ * import { postgres } from "sesame-auth/adapters/postgres";
+ * import { SqlAdapter, migrate } from "sesame-auth/adapters/sql";
  * const db = postgres({ connectionString: process.env.DATABASE_URL });
  * await migrate(db);
  * export const config = { adapter: SqlAdapter(db), providers: [GitHub()] };

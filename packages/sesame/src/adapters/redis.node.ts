@@ -1,5 +1,5 @@
 /**
- * `sesame/adapters/redis`: Redis for what several server processes must share — database sessions
+ * `sesame-auth/adapters/redis`: Redis for what several server processes must share — database sessions
  * (`withRedisSessions`: each session a key that expires with it, users stay in the SQL adapter), the
  * revocation of JWT sessions (a sorted set of revoked ids, a hash of user token versions, a pub/sub
  * channel), sign-in rate limits (a counter per key that expires with its window) and the coordination of
@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { RedisRevocationStore } from "sesame/adapters/redis";
+ * import { RedisRevocationStore } from "sesame-auth/adapters/redis";
  * export const config = { revocation: { store: RedisRevocationStore({ url: process.env.REDIS_URL }) }, ... };
  * ```
  */
@@ -73,7 +73,7 @@ function lazyClient(options: RedisOptions): { client: Client; ready: () => Promi
  *
  * @example
  * ```ts
- * import { RedisRateLimitStore } from "sesame/adapters/redis";
+ * import { RedisRateLimitStore } from "sesame-auth/adapters/redis";
  * export const config = { rateLimit: { store: RedisRateLimitStore({ url: process.env.REDIS_URL }) }, providers };
  * ```
  */
@@ -106,7 +106,7 @@ export function RedisRateLimitStore(options: RedisOptions = {}): RateLimitStore 
  *
  * @example
  * ```ts
- * import { RedisRevocationStore } from "sesame/adapters/redis";
+ * import { RedisRevocationStore } from "sesame-auth/adapters/redis";
  * export const config = { revocation: { store: RedisRevocationStore({ url: process.env.REDIS_URL }) }, providers };
  * ```
  */
@@ -322,7 +322,7 @@ export function withRedisSessions(adapter: Adapter, options: RedisOptions = {}):
  *
  * @example
  * ```ts
- * import { RedisRefreshCoordinator } from "sesame/adapters/redis";
+ * import { RedisRefreshCoordinator } from "sesame-auth/adapters/redis";
  * tokens: { coordinator: RedisRefreshCoordinator({ url: process.env.REDIS_URL }) },
  * ```
  */

@@ -1,11 +1,11 @@
 /**
- * `sesame/adapters/sql`: the SQL adapter on Kysely, its schema and migrations.
+ * `sesame-auth/adapters/sql`: the SQL adapter on Kysely, its schema and migrations.
  *
  * @example
  * ```ts
  * import { Kysely, PostgresDialect } from "kysely";
  * import pg from "pg";
- * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ * import { SqlAdapter, migrate } from "sesame-auth/adapters/sql";
  *
  * const db = new Kysely<SesameDatabase>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString }) }) });
  * await migrate(db);

@@ -1,12 +1,12 @@
 /**
- * `sesame/adapters/sqlite`: an embedded SQLite database file (better-sqlite3) ready for the SQL adapter —
+ * `sesame-auth/adapters/sqlite`: an embedded SQLite database file (better-sqlite3) ready for the SQL adapter —
  * write-ahead logging so readers do not wait for writers, foreign keys on, and a busy time-out instead of
  * immediate "database is locked" errors.
  *
  * @example
  * ```ts
- * import { sqlite } from "sesame/adapters/sqlite";
- * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ * import { sqlite } from "sesame-auth/adapters/sqlite";
+ * import { SqlAdapter, migrate } from "sesame-auth/adapters/sql";
  *
  * const db = sqlite("./data/auth.db");
  * await migrate(db);
@@ -23,8 +23,8 @@ import type { SesameDatabase } from "./sql/schema.js";
  *
  * @example
  * ```ts
- * import { sqlite } from "sesame/adapters/sqlite";
- * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ * import { sqlite } from "sesame-auth/adapters/sqlite";
+ * import { SqlAdapter, migrate } from "sesame-auth/adapters/sql";
  * const db = sqlite("./data/auth.db");
  * await migrate(db);
  * export const config = { adapter: SqlAdapter(db), providers: [GitHub()] };

@@ -1,8 +1,8 @@
-/** The `sesame` command: `sesame secret` prints a new secret; `sesame migrate` brings the database schema up to date. */
+/** The `sesame-auth` command: `sesame-auth secret` prints a new secret; `sesame-auth migrate` brings the database schema up to date. */
 import { randomBytes } from "node:crypto";
 import { migrateDatabase } from "./migrate.js";
 
-const USAGE = `Usage: sesame <command>
+const USAGE = `Usage: sesame-auth <command>
 
 Commands:
   secret                      Print a new random secret to put in AUTH_SECRET (.env.local)
@@ -36,6 +36,6 @@ try {
       process.exitCode = 2;
   }
 } catch (error) {
-  console.error(`sesame ${command}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`sesame-auth ${command}: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }

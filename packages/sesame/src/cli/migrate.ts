@@ -1,4 +1,4 @@
-/** `sesame migrate`: opens the database named by a URL and applies Sesame's pending migrations. */
+/** `sesame-auth migrate`: opens the database named by a URL and applies Sesame's pending migrations. */
 import { postgres } from "../adapters/postgres.node.js";
 import { migrate } from "../adapters/sql/migrations.js";
 import { sqlite } from "../adapters/sqlite.node.js";

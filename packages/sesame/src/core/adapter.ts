@@ -75,13 +75,13 @@ export interface VerificationToken {
 
 /**
  * Where users, accounts, database sessions and email sign-in tokens are kept. The built-in adapters
- * (`SqlAdapter` from `sesame/adapters/sql` over SQLite, PostgreSQL or MySQL, `MemoryAdapter`) implement
+ * (`SqlAdapter` from `sesame-auth/adapters/sql` over SQLite, PostgreSQL or MySQL, `MemoryAdapter`) implement
  * it; a custom store implements the same methods.
  *
  * @example
  * ```ts
- * import { sqlite } from "sesame/adapters/sqlite";
- * import { SqlAdapter, migrate } from "sesame/adapters/sql";
+ * import { sqlite } from "sesame-auth/adapters/sqlite";
+ * import { SqlAdapter, migrate } from "sesame-auth/adapters/sql";
  *
  * const db = sqlite("./data/auth.db");
  * await migrate(db);

@@ -83,8 +83,8 @@ export const ROUTES: Readonly<Record<string, Route>> = {
  *
  * @example
  * ```ts
- * import { Auth } from "sesame";
- * import Credentials from "sesame/providers/credentials";
+ * import { Auth } from "sesame-auth";
+ * import Credentials from "sesame-auth/providers/credentials";
  *
  * const config = { providers: [Credentials({ authorize: async (c) => findUser(c) })] };
  * export default { fetch: (request: Request) => Auth(request, config) };

@@ -45,7 +45,7 @@ const PUBLIC_CODES = {
  *
  * @example
  * ```ts
- * import { SesameError, type ErrorType } from "sesame";
+ * import { SesameError, type ErrorType } from "sesame-auth";
  * function isSecretProblem(error: unknown): boolean {
  *   const setup: ErrorType[] = ["MissingSecret", "InvalidSecret"];
  *   return error instanceof SesameError && setup.includes(error.type);
@@ -60,7 +60,7 @@ export type ErrorType = keyof typeof PUBLIC_CODES;
  *
  * @example
  * ```ts
- * import type { SesameErrorCode } from "sesame";
+ * import type { SesameErrorCode } from "sesame-auth";
  * function explain(code: SesameErrorCode): string {
  *   switch (code) {
  *     case "CredentialsSignin": return "Wrong email or password.";
@@ -78,7 +78,7 @@ export type SesameErrorCode = (typeof PUBLIC_CODES)[ErrorType];
  *
  * @example
  * ```ts
- * import { SesameError } from "sesame";
+ * import { SesameError } from "sesame-auth";
  * try {
  *   await signIn("credentials", form);
  * } catch (error) {
@@ -119,7 +119,7 @@ abstract class ConfigurationError extends SesameError {
  *
  * @example
  * ```ts
- * import { Auth, MissingSecret } from "sesame";
+ * import { Auth, MissingSecret } from "sesame-auth";
  * // Without AUTH_SECRET, every request answers 500 { error: "Configuration" } and logs a MissingSecret.
  * const config = { providers, logger: { error: (e: Error) => e instanceof MissingSecret && alertOps(e) } };
  * ```
@@ -128,7 +128,7 @@ export class MissingSecret extends ConfigurationError {
   readonly type = "MissingSecret";
   constructor() {
     super(
-      "No secret is configured. Set AUTH_SECRET in the environment (generate one with `npx sesame secret`) " +
+      "No secret is configured. Set AUTH_SECRET in the environment (generate one with `npx sesame-auth secret`) " +
         "or pass `secret` in the Sesame config.",
     );
   }
@@ -139,7 +139,7 @@ export class MissingSecret extends ConfigurationError {
  *
  * @example
  * ```ts
- * // npx sesame secret  → a 32-byte random secret; put it in AUTH_SECRET
+ * // npx sesame-auth secret  → a 32-byte random secret; put it in AUTH_SECRET
  * const config = { secret: process.env.AUTH_SECRET, providers }; // "short" would throw InvalidSecret
  * ```
  */
@@ -167,7 +167,7 @@ export class UntrustedHost extends ConfigurationError {
  *
  * @example
  * ```ts
- * import { Auth, InvalidConfiguration } from "sesame";
+ * import { Auth, InvalidConfiguration } from "sesame-auth";
  * const logger = { error: (e: Error) => { if (e instanceof InvalidConfiguration) console.error("fix the config:", e.message); } };
  * ```
  */
@@ -297,7 +297,7 @@ export class AccessDenied extends SesameError {
  *
  * @example
  * ```ts
- * import { CallbackRouteError } from "sesame";
+ * import { CallbackRouteError } from "sesame-auth";
  * const logger = { error: (e: Error) => { if (e instanceof CallbackRouteError) report(e.cause); } };
  * ```
  */
@@ -357,7 +357,7 @@ export class InvalidCheck extends SesameError {
  *
  * @example
  * ```ts
- * import Google from "sesame/providers/google";
+ * import Google from "sesame-auth/providers/google";
  * const providers = [Google({ allowDangerousEmailAccountLinking: true })]; // Google verifies emails
  * ```
  */
@@ -372,7 +372,7 @@ export class OAuthAccountNotLinked extends SesameError {
  *
  * @example
  * ```ts
- * import { RateLimited } from "sesame";
+ * import { RateLimited } from "sesame-auth";
  * const error = new RateLimited(60);
  * error.headers; // { "retry-after": "60" }
  * ```
@@ -420,7 +420,7 @@ export class Verification extends SesameError {
  *
  * @example
  * ```ts
- * import { AdapterError } from "sesame";
+ * import { AdapterError } from "sesame-auth";
  * const logger = { error: (e: Error) => { if (e instanceof AdapterError) pageOnCall("auth database", e.cause); } };
  * ```
  */
@@ -435,7 +435,7 @@ export class AdapterError extends SesameError {
  *
  * @example
  * ```ts
- * import { publicErrorCode, MissingSecret, RateLimited } from "sesame";
+ * import { publicErrorCode, MissingSecret, RateLimited } from "sesame-auth";
  * publicErrorCode(new RateLimited(60)); // "RateLimited"
  * publicErrorCode(new MissingSecret()); // "Configuration"
  * ```

@@ -6,11 +6,11 @@
  *
  * @example
  * ```ts
- * declare module "sesame" {
+ * declare module "sesame-auth" {
  *   interface Session { accessToken?: string }
  *   interface User { role?: "admin" | "user" }
  * }
- * declare module "sesame/jwt" {
+ * declare module "sesame-auth/jwt" {
  *   interface JWT { role?: "admin" | "user" }
  * }
  * ```

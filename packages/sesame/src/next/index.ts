@@ -1,10 +1,10 @@
 /**
- * `sesame/next`: Sesame in a Next.js app, with Auth.js v5's shape.
+ * `sesame-auth/next`: Sesame in a Next.js app, with Auth.js v5's shape.
  *
  * @example
  * ```ts
  * // auth.ts
- * import Sesame from "sesame/next";
+ * import Sesame from "sesame-auth/next";
  * export const { handlers, auth, signIn, signOut, update } = Sesame({ providers: [...] });
  * // app/api/auth/[...sesame]/route.ts
  * export const { GET, POST } = handlers;
@@ -108,8 +108,8 @@ async function applyCookies(setCookies: readonly string[]): Promise<void> {
  * @example
  * ```ts
  * // auth.ts
- * import Sesame from "sesame/next";
- * import Google from "sesame/providers/google";
+ * import Sesame from "sesame-auth/next";
+ * import Google from "sesame-auth/providers/google";
  * export const { handlers, auth, signIn, signOut } = Sesame({ providers: [Google()] });
  * // app/api/auth/[...sesame]/route.ts: export const { GET, POST } = handlers;
  * ```

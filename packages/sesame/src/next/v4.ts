@@ -24,7 +24,7 @@ interface NodeResponseLike {
  *
  * @example
  * ```ts
- * import { getServerSession } from "sesame/next";
+ * import { getServerSession } from "sesame-auth/next";
  * import { authOptions } from "@/auth";
  * const session = await getServerSession(authOptions);
  * if (!session) redirect("/api/auth/signin");

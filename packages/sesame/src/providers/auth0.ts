@@ -12,8 +12,8 @@ export type Auth0Profile = StandardClaims;
  *
  * @example
  * ```ts
- * import Sesame from "sesame/next";
- * import Auth0 from "sesame/providers/auth0";
+ * import Sesame from "sesame-auth/next";
+ * import Auth0 from "sesame-auth/providers/auth0";
  * export const { handlers, auth } = Sesame({ providers: [Auth0({ issuer: "https://your-tenant.eu.auth0.com" })] }); // AUTH_AUTH0_ID, AUTH_AUTH0_SECRET
  * ```
  */

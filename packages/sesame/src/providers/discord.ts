@@ -37,8 +37,8 @@ export function discordAvatar(p: DiscordProfile): string {
  *
  * @example
  * ```ts
- * import Sesame from "sesame/next";
- * import Discord from "sesame/providers/discord";
+ * import Sesame from "sesame-auth/next";
+ * import Discord from "sesame-auth/providers/discord";
  * export const { handlers, auth } = Sesame({ providers: [Discord()] }); // AUTH_DISCORD_ID, AUTH_DISCORD_SECRET
  * ```
  */

@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * import Email from "sesame/providers/email";
+ * import Email from "sesame-auth/providers/email";
  * Email({ server: process.env.EMAIL_SERVER, from: "Sesame <no-reply@example.com>" })
  * ```
  */
@@ -36,8 +36,8 @@ export interface EmailOptions extends Partial<Omit<EmailProvider, "type">> {
  *
  * @example
  * ```ts
- * import Sesame from "sesame/next";
- * import Email from "sesame/providers/email";
+ * import Sesame from "sesame-auth/next";
+ * import Email from "sesame-auth/providers/email";
  * export const { handlers, auth } = Sesame({ adapter, providers: [Email({ from: "Acme <no-reply@acme.com>" })] });
  * ```
  */

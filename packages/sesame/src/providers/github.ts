@@ -42,8 +42,8 @@ export interface GitHubOptions extends Partial<OAuthProvider<GitHubProfile>> {
  *
  * @example
  * ```ts
- * import Sesame from "sesame/next";
- * import GitHub from "sesame/providers/github";
+ * import Sesame from "sesame-auth/next";
+ * import GitHub from "sesame-auth/providers/github";
  * export const { handlers, auth } = Sesame({ providers: [GitHub()] }); // AUTH_GITHUB_ID, AUTH_GITHUB_SECRET
  * ```
  */

@@ -12,8 +12,8 @@ export type GitLabProfile = StandardClaims;
  *
  * @example
  * ```ts
- * import Sesame from "sesame/next";
- * import GitLab from "sesame/providers/gitlab";
+ * import Sesame from "sesame-auth/next";
+ * import GitLab from "sesame-auth/providers/gitlab";
  * export const { handlers, auth } = Sesame({ providers: [GitLab()] }); // or GitLab({ issuer: "https://gitlab.example.com" })
  * ```
  */

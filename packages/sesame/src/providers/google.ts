@@ -24,8 +24,8 @@ export interface GoogleProfile extends Profile {
  *
  * @example
  * ```ts
- * import Sesame from "sesame/next";
- * import Google from "sesame/providers/google";
+ * import Sesame from "sesame-auth/next";
+ * import Google from "sesame-auth/providers/google";
  * export const { handlers, auth } = Sesame({ providers: [Google()] }); // AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET
  * ```
  */

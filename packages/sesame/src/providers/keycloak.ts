@@ -12,8 +12,8 @@ export type KeycloakProfile = StandardClaims;
  *
  * @example
  * ```ts
- * import Sesame from "sesame/next";
- * import Keycloak from "sesame/providers/keycloak";
+ * import Sesame from "sesame-auth/next";
+ * import Keycloak from "sesame-auth/providers/keycloak";
  * export const { handlers, auth } = Sesame({ providers: [Keycloak({ issuer: "https://sso.example.com/realms/main" })] }); // AUTH_KEYCLOAK_ID, AUTH_KEYCLOAK_SECRET
  * ```
  */

@@ -23,8 +23,8 @@ export interface MicrosoftEntraIDProfile extends Profile {
  *
  * @example
  * ```ts
- * import Sesame from "sesame/next";
- * import MicrosoftEntraID from "sesame/providers/microsoft-entra-id";
+ * import Sesame from "sesame-auth/next";
+ * import MicrosoftEntraID from "sesame-auth/providers/microsoft-entra-id";
  * export const { handlers, auth } = Sesame({ providers: [MicrosoftEntraID({ tenantId: process.env.ENTRA_TENANT_ID })] }); // AUTH_MICROSOFT_ENTRA_ID_ID, _SECRET
  * ```
  */

@@ -11,7 +11,7 @@ import type { Profile } from "../core/types.js";
  *
  * @example
  * ```ts
- * import type { OAuthProvider } from "sesame/providers/oauth";
+ * import type { OAuthProvider } from "sesame-auth/providers/oauth";
  * const acme: OAuthProvider = { id: "acme", name: "Acme", type: "oidc", issuer: "https://id.acme.com" };
  * ```
  */
@@ -22,7 +22,7 @@ export type { ClientAuthMethod, OAuthProvider, PostedNameField, ProviderFetch, S
  *
  * @example
  * ```ts
- * import { OAuth, standardProfile } from "sesame/providers/oauth";
+ * import { OAuth, standardProfile } from "sesame-auth/providers/oauth";
  * OAuth({ ...endpoints, profile: (p) => ({ ...standardProfile(p), id: String(p.user_id) }) })
  * ```
  */
@@ -34,7 +34,7 @@ export { standardProfile } from "../core/provider/oauth.js";
  *
  * @example
  * ```ts
- * import { OAuth } from "sesame/providers/oauth";
+ * import { OAuth } from "sesame-auth/providers/oauth";
  * OAuth({
  *   id: "acme", name: "Acme",
  *   authorization: "https://acme.com/oauth/authorize", token: "https://acme.com/oauth/token", userinfo: "https://api.acme.com/me",

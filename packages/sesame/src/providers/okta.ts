@@ -12,8 +12,8 @@ export type OktaProfile = StandardClaims;
  *
  * @example
  * ```ts
- * import Sesame from "sesame/next";
- * import Okta from "sesame/providers/okta";
+ * import Sesame from "sesame-auth/next";
+ * import Okta from "sesame-auth/providers/okta";
  * export const { handlers, auth } = Sesame({ providers: [Okta({ issuer: "https://your-org.okta.com" })] }); // AUTH_OKTA_ID, AUTH_OKTA_SECRET
  * ```
  */

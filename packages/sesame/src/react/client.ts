@@ -64,7 +64,7 @@ async function json<T>(path: string, init?: RequestInit): Promise<T | null> {
  *
  * @example
  * ```ts
- * import { getSession } from "sesame/react";
+ * import { getSession } from "sesame-auth/react";
  * const session = await getSession();
  * if (session) console.log(`Signed in as ${session.user?.email}`);
  * ```
@@ -88,7 +88,7 @@ export function getSession(): Promise<Session | null> {
  *
  * @example
  * ```ts
- * import { getCsrfToken } from "sesame/react";
+ * import { getCsrfToken } from "sesame-auth/react";
  * const csrfToken = await getCsrfToken();
  * await fetch("/api/auth/signout", { method: "POST", body: new URLSearchParams({ csrfToken: csrfToken ?? "" }) });
  * ```
@@ -102,7 +102,7 @@ export async function getCsrfToken(): Promise<string | undefined> {
  *
  * @example
  * ```tsx
- * import { getProviders, signIn } from "sesame/react";
+ * import { getProviders, signIn } from "sesame-auth/react";
  * const providers = await getProviders();
  * return Object.values(providers ?? {}).map((p) => <button key={p.id} onClick={() => signIn(p.id)}>{p.name}</button>);
  * ```
@@ -193,7 +193,7 @@ export interface SignOutOptions {
  *
  * @example
  * ```tsx
- * import { signOut } from "sesame/react";
+ * import { signOut } from "sesame-auth/react";
  * <button onClick={() => signOut({ redirectTo: "/" })}>Sign out</button>
  * ```
  */

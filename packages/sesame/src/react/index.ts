@@ -1,5 +1,5 @@
 /**
- * `sesame/react`: `SessionProvider` and `useSession` with NextAuth's behaviour — statuses, `required`,
+ * `sesame-auth/react`: `SessionProvider` and `useSession` with NextAuth's behaviour — statuses, `required`,
  * refetching on an interval and on focus, one `/session` request at a time, and tabs kept in step
  * (BroadcastChannel, else the storage event): signing out in one tab signs out the others.
  */
@@ -56,7 +56,7 @@ const ENDED = new Set(["RefreshTokenError", "RefreshTokenExpired"]);
  * ```tsx
  * // app/providers.tsx
  * "use client";
- * import { SessionProvider } from "sesame/react";
+ * import { SessionProvider } from "sesame-auth/react";
  * export const Providers = ({ children }: { children: React.ReactNode }) => <SessionProvider>{children}</SessionProvider>;
  * ```
  */
@@ -155,7 +155,7 @@ export interface UseSessionOptions {
  * @example
  * ```tsx
  * "use client";
- * import { useSession } from "sesame/react";
+ * import { useSession } from "sesame-auth/react";
  * const { data: session, status } = useSession();
  * if (status === "authenticated") return <p>Signed in as {session?.user?.name}</p>;
  * ```

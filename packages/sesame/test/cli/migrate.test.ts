@@ -1,4 +1,4 @@
-/** The `sesame` command, run as a user runs it: `sesame migrate` against SQLite and PostgreSQL. */
+/** The `sesame-auth` command, run as a user runs it: `sesame-auth migrate` against SQLite and PostgreSQL. */
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,13 +13,13 @@ const run = promisify(execFile);
 const bin = fileURLToPath(new URL("../../bin/sesame.js", import.meta.url));
 const sesame = (...args: string[]) => run(process.execPath, [bin, ...args]);
 
-test("sesame migrate on a SQLite file applies the migrations once", async () => {
+test("sesame-auth migrate on a SQLite file applies the migrations once", async () => {
   const file = join(mkdtempSync(join(tmpdir(), "sesame-cli-")), "auth.db");
   expect((await sesame("migrate", "--database", `sqlite:${file}`)).stdout).toBe("Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes\n");
   expect((await sesame("migrate", "--database", `sqlite:${file}`)).stdout).toBe("The database is up to date.\n");
 });
 
-test("sesame migrate on PostgreSQL, twice at the same time: applied once, both succeed", async () => {
+test("sesame-auth migrate on PostgreSQL, twice at the same time: applied once, both succeed", async () => {
   const schema = `sesame_cli_${crypto.randomUUID().replaceAll("-", "")}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
@@ -49,6 +49,6 @@ test("sesame migrate on PostgreSQL, twice at the same time: applied once, both s
 test("an unsupported URL is a clear error and exit code 1", async () => {
   await expect(sesame("migrate", "--database", "mysql://x")).rejects.toMatchObject({
     code: 1,
-    stderr: 'sesame migrate: Unsupported database URL "mysql://x": use postgres://… or sqlite:./path.db\n',
+    stderr: 'sesame-auth migrate: Unsupported database URL "mysql://x": use postgres://… or sqlite:./path.db\n',
   });
 });

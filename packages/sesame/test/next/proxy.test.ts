@@ -1,5 +1,5 @@
 /**
- * `sesame/next` as the proxy / middleware, with real NextRequest / NextResponse objects: the patterns of
+ * `sesame-auth/next` as the proxy / middleware, with real NextRequest / NextResponse objects: the patterns of
  * seed 004 (redirect to sign-in with callbackUrl, role checks, 401 JSON for APIs, extra request headers)
  * and the renewed cookie reaching the render of the same request.
  */

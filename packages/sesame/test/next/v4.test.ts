@@ -1,6 +1,6 @@
 /**
- * NextAuth v4 code from the seeds, with only the import specifiers changed (`next-auth` → `sesame/next`,
- * `next-auth/providers/credentials` → `sesame/providers/credentials`, `next-auth/jwt` → `sesame/jwt`).
+ * NextAuth v4 code from the seeds, with only the import specifiers changed (`next-auth` → `sesame-auth/next`,
+ * `next-auth/providers/credentials` → `sesame-auth/providers/credentials`, `next-auth/jwt` → `sesame-auth/jwt`).
  */
 import { NextRequest, NextResponse } from "next/server.js";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";

@@ -42,11 +42,11 @@ describe("runtimes", () => {
   });
 
   test("the built package loads in plain Node from the repository root", async () => {
-    const { stdout } = await run(process.execPath, ["-e", "import('sesame').then(m => console.log(typeof m.Auth, typeof m.getSession)); import('sesame/jwt').then(m => console.log(typeof m.getToken)); import('sesame/providers/credentials').then(m => console.log(typeof m.default))"], { cwd: root });
+    const { stdout } = await run(process.execPath, ["-e", "import('sesame-auth').then(m => console.log(typeof m.Auth, typeof m.getSession)); import('sesame-auth/jwt').then(m => console.log(typeof m.getToken)); import('sesame-auth/providers/credentials').then(m => console.log(typeof m.default))"], { cwd: root });
     expect(stdout.split("\n").filter(Boolean).sort()).toEqual(["function", "function", "function function"]);
   });
 
-  test("`sesame secret` prints a fresh secret long enough for AUTH_SECRET", async () => {
+  test("`sesame-auth secret` prints a fresh secret long enough for AUTH_SECRET", async () => {
     const bin = fileURLToPath(new URL("../../bin/sesame.js", import.meta.url));
     const [a, b] = await Promise.all([run(process.execPath, [bin, "secret"]), run(process.execPath, [bin, "secret"])]);
     expect(a.stdout.trim()).toMatch(/^[\w-]{43}$/);

@@ -1,4 +1,4 @@
-/** `sesame/password`: scrypt hashes that record their parameters, verify in constant time and fail closed. */
+/** `sesame-auth/password`: scrypt hashes that record their parameters, verify in constant time and fail closed. */
 import { describe, expect, test } from "vitest";
 import { hashPassword, needsRehash, verifyPassword } from "../../src/password.node.js";
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * `sesame/react` with React Testing Library. The "server" is the real `Auth()` behind the tab's fetch, with
+ * `sesame-auth/react` with React Testing Library. The "server" is the real `Auth()` behind the tab's fetch, with
  * a cookie jar as the browser keeps one; tabs are separate module instances joined by a real BroadcastChannel.
  */
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";

@@ -212,7 +212,7 @@ describe("secret", () => {
   afterEach(() => vi.unstubAllEnvs());
   const noSecret = (): SesameConfig => ({ providers: [passwordProvider], trustHost: true });
 
-  test("missing: a Configuration error naming AUTH_SECRET and `npx sesame secret`", async () => {
+  test("missing: a Configuration error naming AUTH_SECRET and `npx sesame-auth secret`", async () => {
     stubEnvs({ AUTH_SECRET: undefined, NEXTAUTH_SECRET: undefined });
     const errors: Error[] = [];
     const response = await Auth(new Request(`${ORIGIN}/api/auth/session`), { ...noSecret(), logger: { error: (e) => errors.push(e) } });
@@ -220,14 +220,14 @@ describe("secret", () => {
     const body = (await response.json()) as { error: string; message: string };
     expect(body.error).toBe("Configuration");
     expect(body.message).toContain("AUTH_SECRET");
-    expect(body.message).toContain("npx sesame secret");
+    expect(body.message).toContain("npx sesame-auth secret");
     expect(errors[0]?.name).toBe("MissingSecret");
   });
 
   test("shorter than 32 characters: InvalidSecret, with the length and the fix", async () => {
     const response = await Auth(new Request(`${ORIGIN}/api/auth/session`), { ...noSecret(), secret: "short", logger: { error: () => {} } });
     const body = (await response.json()) as { message: string };
-    expect(body.message).toMatch(/^InvalidSecret: The secret is 5 characters long; it must be at least 32\. Generate one with `npx sesame secret`/);
+    expect(body.message).toMatch(/^InvalidSecret: The secret is 5 characters long; it must be at least 32\. Generate one with `npx sesame-auth secret`/);
   });
 
   test("read from AUTH_SECRET, or NEXTAUTH_SECRET for NextAuth apps", async () => {

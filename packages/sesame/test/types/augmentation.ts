@@ -2,11 +2,11 @@
  * Compiled by `npm run typecheck`, never run: module augmentation through the published entry points must
  * type-check, as it does for NextAuth apps (`declare module "next-auth"`).
  */
-import type { Session } from "sesame";
-import type { JWT } from "sesame/jwt";
-import Credentials from "sesame/providers/credentials";
+import type { Session } from "sesame-auth";
+import type { JWT } from "sesame-auth/jwt";
+import Credentials from "sesame-auth/providers/credentials";
 
-declare module "sesame" {
+declare module "sesame-auth" {
   interface Session {
     accessToken?: string;
   }

@@ -3,7 +3,7 @@
  * about to expire, once, however many tabs ask at the same moment. The page sees which token was used
  * (its issue time and a short fingerprint) and never the token itself.
  */
-import { getAccessToken } from "sesame";
+import { getAccessToken } from "sesame-auth";
 import { authConfig, backendUrl } from "../../../auth";
 
 async function fingerprint(token: string): Promise<string> {

@@ -1,6 +1,6 @@
 /**
  * The SQL adapter, on Kysely: SQLite, PostgreSQL and MySQL with the same queries. Pass any Kysely instance
- * (its dialect decides the database); run `migrate(db)` (or `npx sesame migrate`) first.
+ * (its dialect decides the database); run `migrate(db)` (or `npx sesame-auth migrate`) first.
  */
 import type { Kysely, Selectable } from "kysely";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "../../core/adapter.js";
@@ -43,8 +43,8 @@ function isUniqueViolation(error: unknown): boolean {
  *
  * @example
  * ```ts
- * import { SqlAdapter, migrate } from "sesame/adapters/sql";
- * import { postgres } from "sesame/adapters/postgres";
+ * import { SqlAdapter, migrate } from "sesame-auth/adapters/sql";
+ * import { postgres } from "sesame-auth/adapters/postgres";
  * const db = postgres({ connectionString: process.env.DATABASE_URL });
  * await migrate(db);
  * export const config = { adapter: SqlAdapter(db), providers: [GitHub()] };

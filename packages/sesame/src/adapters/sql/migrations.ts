@@ -98,7 +98,7 @@ export interface MigrateOptions {
  *
  * @example
  * ```ts
- * import { sesameMigrator } from "sesame/adapters/sql";
+ * import { sesameMigrator } from "sesame-auth/adapters/sql";
  * const { error, results } = await sesameMigrator(db).migrateToLatest();
  * ```
  */

@@ -11,7 +11,7 @@ import type { SesameDatabase } from "./schema.js";
  *
  * @example
  * ```ts
- * import { SqlRateLimitStore } from "sesame/adapters/sql";
+ * import { SqlRateLimitStore } from "sesame-auth/adapters/sql";
  * rateLimit: { store: SqlRateLimitStore(db) },
  * ```
  */

@@ -11,7 +11,7 @@ import type { SesameDatabase } from "./schema.js";
  *
  * @example
  * ```ts
- * import { SqlRefreshCoordinator } from "sesame/adapters/sql";
+ * import { SqlRefreshCoordinator } from "sesame-auth/adapters/sql";
  * tokens: { coordinator: SqlRefreshCoordinator(db) },
  * ```
  */

@@ -26,7 +26,7 @@ export function resolveSecrets(secret: string | string[] | undefined, env: Env =
     if (s.length < MIN_SECRET_LENGTH) {
       throw new InvalidSecret(
         `The secret is ${s.length} characters long; it must be at least ${MIN_SECRET_LENGTH}. ` +
-          "Generate one with `npx sesame secret` and set it as AUTH_SECRET.",
+          "Generate one with `npx sesame-auth secret` and set it as AUTH_SECRET.",
       );
     }
   }

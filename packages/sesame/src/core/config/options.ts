@@ -54,7 +54,7 @@ export interface TokensOptions {
   refreshBuffer?: number;
   /** After a failed refresh: keep the session with `session.error` (default), or end it. */
   onRefreshError?: "keep-session" | "end-session";
-  /** Shares refreshes between processes. Default: in memory (one process). See `sesame/adapters/redis`, `sql`. */
+  /** Shares refreshes between processes. Default: in memory (one process). See `sesame-auth/adapters/redis`, `sql`. */
   coordinator?: RefreshCoordinator;
   /** Seconds a refresh result stays available to requests still carrying the old tokens. Default: 60. */
   graceWindow?: number;
@@ -199,14 +199,14 @@ export interface Logger {
 }
 
 /**
- * The configuration passed to `Auth`, `getSession` and `Sesame` (`sesame/next`). Only `providers` is
+ * The configuration passed to `Auth`, `getSession` and `Sesame` (`sesame-auth/next`). Only `providers` is
  * required; the secret defaults to `AUTH_SECRET`; sessions last 30 days, in an encrypted JWT cookie (in
  * the database when there is an `adapter`).
  *
  * @example
  * ```ts
- * import type { SesameConfig } from "sesame";
- * import Google from "sesame/providers/google";
+ * import type { SesameConfig } from "sesame-auth";
+ * import Google from "sesame-auth/providers/google";
  * export const config: SesameConfig = {
  *   providers: [Google()],
  *   session: { maxAge: 7 * 24 * 3600 },
@@ -216,7 +216,7 @@ export interface Logger {
  */
 export interface SesameConfig {
   providers: Provider[];
-  /** Where users, accounts and database sessions are stored. See `sesame/adapters/*`. */
+  /** Where users, accounts and database sessions are stored. See `sesame-auth/adapters/*`. */
   adapter?: Adapter;
   /** Seconds an adapter call may take before it fails with `AdapterError`. Default: 5. */
   adapterTimeoutSeconds?: number;
@@ -227,7 +227,7 @@ export interface SesameConfig {
   adapterTimeout?: number;
   /**
    * Revocation of JWT sessions: sign-out and `revokeUserSessions` take effect at once in every server
-   * process, with no network call per request. See `sesame/revocation/*`.
+   * process, with no network call per request. See `sesame-auth/revocation/*`.
    */
   revocation?: RevocationOptions;
   /**

@@ -126,7 +126,7 @@ export interface StandardClaims extends Profile {
  *
  * @example
  * ```ts
- * import { OAuth, standardProfile } from "sesame/providers/oauth";
+ * import { OAuth, standardProfile } from "sesame-auth/providers/oauth";
  * // An API whose user id is `user_id`; everything else is standard.
  * OAuth({ ...endpoints, profile: (p) => ({ ...standardProfile(p), id: String(p.user_id) }) })
  * ```

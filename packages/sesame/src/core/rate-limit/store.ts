@@ -56,7 +56,7 @@ const PRUNED_PER_HIT = 4;
  *
  * @example
  * ```ts
- * import { MemoryRateLimitStore } from "sesame";
+ * import { MemoryRateLimitStore } from "sesame-auth";
  * rateLimit: { store: MemoryRateLimitStore({ maxEntries: 20_000 }) },
  * ```
  */

@@ -3,11 +3,11 @@ import type { RevocationChange, RevocationStore } from "./store.js";
 
 /**
  * A revocation store for one process (tests, single-instance apps): sign-out and `revokeUserSessions` end
- * JWT sessions at once. Several processes share `RedisRevocationStore` (`sesame/adapters/redis`).
+ * JWT sessions at once. Several processes share `RedisRevocationStore` (`sesame-auth/adapters/redis`).
  *
  * @example
  * ```ts
- * import { MemoryRevocationStore } from "sesame";
+ * import { MemoryRevocationStore } from "sesame-auth";
  * revocation: { store: MemoryRevocationStore() },
  * ```
  */

@@ -7,7 +7,7 @@ import type { RevocationStore } from "./store.js";
  *
  * @example
  * ```ts
- * import { RedisRevocationStore } from "sesame/adapters/redis";
+ * import { RedisRevocationStore } from "sesame-auth/adapters/redis";
  *
  * export const config = { revocation: { store: RedisRevocationStore({ url: process.env.REDIS_URL }) }, providers: [...] };
  * ```

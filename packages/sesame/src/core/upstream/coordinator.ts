@@ -27,7 +27,7 @@ export interface RefreshCoordinator {
  *
  * @example
  * ```ts
- * import { MemoryRefreshCoordinator } from "sesame";
+ * import { MemoryRefreshCoordinator } from "sesame-auth";
  * tokens: { coordinator: MemoryRefreshCoordinator(), refreshBuffer: 120 },
  * ```
  */

@@ -1,6 +1,6 @@
 // The Edge fixture: the same auth, used by middleware.ts, which Next.js runs on the Edge runtime.
-import Sesame from "sesame/next";
-import Credentials from "sesame/providers/credentials";
+import Sesame from "sesame-auth/next";
+import Credentials from "sesame-auth/providers/credentials";
 
 export const { handlers, auth } = Sesame({
   secret: "fixture-secret-0123456789-abcdefghijklmnop",
