@@ -22,7 +22,7 @@ export interface User {
   name?: string | null;
   email?: string | null;
   image?: string | null;
-  /** From a credentials `authorize` backed by an API: its tokens, which Sesame keeps fresh. */
+  /** From a credentials `authorize` backed by an API: its tokens, which Sesame keeps fresh with the provider's `tokens.refresh` hook. */
   tokens?: IssuedTokens;
 }
 

@@ -34,7 +34,8 @@ export interface CredentialsProvider<Fields extends string = string> {
   authorize(credentials: CredentialsValues<Fields>, request: Request): Awaitable<SignInUser | null | undefined>;
   /**
    * For a backend that issues its own access and refresh tokens: return them from `authorize` as
-   * `tokens`, and Sesame keeps them fresh with this hook. No `jwt` callback code needed.
+   * `tokens`, and Sesame keeps them fresh with this hook. No `jwt` callback code needed. Without it
+   * Sesame never refreshes them (an app's own `jwt` callback may, as in NextAuth).
    */
   tokens?: {
     refresh(params: { refreshToken: string; accessToken: string }): Awaitable<IssuedTokens>;

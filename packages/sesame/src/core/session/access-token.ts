@@ -5,10 +5,14 @@ import { createContext } from "../context.js";
 import { readSession } from "./read.js";
 import type { RefreshErrorCode } from "../upstream/refresh.js";
 import { upstreamOf } from "../upstream/tokens.js";
+import { nowSeconds } from "../clock.js";
 
 /** What `getAccessToken` returns: the upstream access token (refreshed if it was due) and the cookies to send back. */
 export interface AccessTokenResult {
-  /** A fresh access token, or `null` without a session, without upstream tokens, or when refreshing failed. */
+  /**
+   * A fresh access token, or `null` without a session, without upstream tokens, when refreshing failed, or
+   * when it expired and nothing refreshes it (no refresh token, or no `tokens.refresh` hook).
+   */
   accessToken: string | null;
   /** Why there is no access token, when refreshing failed. */
   error?: RefreshErrorCode;
@@ -29,7 +33,8 @@ export async function getAccessToken(request: Request, config: SesameConfig, opt
   const state = await readSession(createContext(request, resolveConfig(config)));
   const upstream = upstreamOf(state.token);
   const error = state.error ?? (state.token?.error as RefreshErrorCode | undefined);
-  if (!state.session || !upstream || error || (options.provider && upstream.provider !== options.provider)) {
+  const expired = upstream?.expiresAt !== undefined && upstream.expiresAt <= nowSeconds();
+  if (!state.session || !upstream || error || expired || (options.provider && upstream.provider !== options.provider)) {
     return { accessToken: null, cookies: state.cookies, ...(error && { error }) };
   }
   return { accessToken: upstream.accessToken, cookies: state.cookies };

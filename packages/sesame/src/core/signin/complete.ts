@@ -10,6 +10,7 @@ import { createDatabaseSession } from "../session/database-session.js";
 import { issueSessionCookies } from "../session/jwt-session.js";
 import type { Account, JWT, Profile, SignInUser, User } from "../types.js";
 import { fromAccount, fromIssued } from "../upstream/tokens.js";
+import { withoutAppManagedUpstream } from "../upstream/ownership.js";
 import { persistUser, type PersistedUser } from "./persist-user.js";
 
 export interface SignInOutcome {
@@ -55,8 +56,10 @@ export async function completeSignIn(
   const version = revocation && user.id ? { ver: revocation.versionOf(user.id) } : {};
   const upstream = account.type === "credentials" ? params.user.tokens && fromIssued(account.provider, params.user.tokens) : fromAccount(account);
   const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...(upstream && { upstream }), ...ownClaims };
-  const token = await callbacks.jwt({ token: initial, user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
-  if (!token) throw new AccessDenied("The jwt callback returned no token on sign-in.");
+  const shaped = await callbacks.jwt({ token: initial, user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
+  if (!shaped) throw new AccessDenied("The jwt callback returned no token on sign-in.");
+  // An app that keeps the refresh token in its own claims refreshes it itself: Sesame keeps no second copy.
+  const token = withoutAppManagedUpstream(context, shaped);
 
   const cookies =
     session.strategy === "database" && persisted

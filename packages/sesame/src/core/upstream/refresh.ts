@@ -12,6 +12,7 @@ import { sha256 } from "#digest";
 import { stampClaims, tokenCodec } from "../token/codec.js";
 import type { IssuedTokens, JWT } from "../types.js";
 import { fromIssued, upstreamOf, type UpstreamTokens } from "./tokens.js";
+import { refreshedBySesame } from "./ownership.js";
 import { nowSeconds } from "../clock.js";
 import { withTimeout } from "../timeout.js";
 
@@ -29,12 +30,14 @@ const GRACE_SALT = "sesame.refresh-grace";
 const POLL_INTERVAL_MS = 25;
 
 /**
- * Whether the token carries upstream tokens that expire within the refresh buffer: the only case in which
- * `ensureFresh` has work to do. Checked first on the hot path, where an `await` of nothing still costs.
+ * Whether the token carries upstream tokens that expire within the refresh buffer and that Sesame was asked
+ * to refresh (ownership.ts): the only case in which `ensureFresh` has work to do. Checked first on the hot
+ * path, where an `await` of nothing still costs.
  */
 export function expiresSoon(context: RequestContext, token: JWT): boolean {
-  const expiresAt = upstreamOf(token)?.expiresAt;
-  return !!expiresAt && expiresAt - context.config.tokens.refreshBufferSeconds <= nowSeconds();
+  const upstream = upstreamOf(token);
+  if (!upstream?.expiresAt || upstream.expiresAt - context.config.tokens.refreshBufferSeconds > nowSeconds()) return false;
+  return refreshedBySesame(context, upstream);
 }
 
 /** Refreshes the token's upstream tokens when they expire within the buffer; otherwise returns it as is. */
@@ -42,9 +45,9 @@ export async function ensureFresh(context: RequestContext, token: JWT): Promise<
   const upstream = upstreamOf(token);
   const { tokens: options } = context.config;
   const now = nowSeconds();
-  if (!upstream || !expiresSoon(context, token)) return { token, changed: false };
+  // Without a refresh token Sesame refreshes nothing (ownership.ts): the access token just runs out.
+  if (!upstream?.refreshToken || !expiresSoon(context, token)) return { token, changed: false };
   if (upstream.refreshExpiresAt !== undefined && upstream.refreshExpiresAt <= now) return failed(context, token, upstream, "RefreshTokenExpired");
-  if (!upstream.refreshToken) return failed(context, token, upstream, "RefreshTokenError", new Error("The access token expired and there is no refresh token."));
 
   const refreshToken = upstream.refreshToken;
   const key = await sha256(refreshToken);

@@ -79,3 +79,60 @@ test("a rotated-out refresh token presented by hand is refused by the provider (
   expect(reuse.status).toBe(400);
   expect(await reuse.json()).toMatchObject({ error: "invalid_grant" });
 });
+
+// Regression (issue 30, "The seeds' code, as written"): Sesame refreshed 60 s before expiry on its own, then the
+// app's callback presented the refresh token Sesame had just rotated out, and the provider revoked the grant.
+test("an app that refreshes in its own jwt callback (the Auth.js refresh-token recipe) is left to it: three rotations, no refresh by Sesame", async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date());
+  let sesameRefreshes = 0;
+  let appRefreshes = 0;
+  const providerFetch: typeof fetch = async (input, init) => {
+    if (String(input).endsWith("/token") && String(init?.body).includes("grant_type=refresh_token")) sesameRefreshes++;
+    return fetch(input, init);
+  };
+  const base = rotatingApp(providerFetch);
+  const appConfig: SesameConfig = {
+    ...base,
+    callbacks: {
+      async jwt({ token, account }) {
+        if (account) {
+          return { ...token, access_token: account.access_token, expires_at: account.expires_at, refresh_token: account.refresh_token };
+        }
+        if (Date.now() < (token.expires_at as number) * 1000) return token;
+        appRefreshes++;
+        const response = await fetch(`${op.issuer}/token`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${btoa(`rotating:${CLIENT_SECRET}`)}` },
+          body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: token.refresh_token as string }),
+        });
+        const tokens = (await response.json()) as { access_token: string; expires_in: number; refresh_token?: string };
+        if (!response.ok) return { ...token, error: "RefreshTokenError" };
+        return {
+          ...token,
+          access_token: tokens.access_token,
+          expires_at: Math.floor(Date.now() / 1000 + tokens.expires_in),
+          refresh_token: tokens.refresh_token ?? token.refresh_token,
+        };
+      },
+    },
+  };
+  const browser = new OAuthBrowser(appConfig);
+  await browser.signInWith("rotating", { login: "ida" });
+
+  for (let round = 1; round <= 3; round++) {
+    // Inside Sesame's 60-second refresh buffer first: nobody refreshes yet.
+    vi.setSystemTime(Date.now() + 4 * 60_000 + 30_000);
+    expect(((await browser.session()) as Session).error).toBeUndefined();
+    expect(appRefreshes).toBe(round - 1);
+    // Past the 5-minute lifetime: the app's callback refreshes, once.
+    vi.setSystemTime(Date.now() + 60_000);
+    expect(((await browser.session()) as Session).error).toBeUndefined();
+    expect(appRefreshes).toBe(round);
+  }
+  expect(sesameRefreshes).toBe(0);
+  const { token } = await getSession(browser.request("/"), appConfig);
+  expect(token?.upstream).toBeUndefined();
+  const userinfo = await fetch(`${op.issuer}/me`, { headers: { authorization: `Bearer ${token?.access_token as string}` } });
+  expect(userinfo.status).toBe(200);
+});
