@@ -1,6 +1,5 @@
 /** The `sesame-auth` command: `sesame-auth secret` prints a new secret; `sesame-auth migrate` brings the database schema up to date. */
 import { randomBytes } from "node:crypto";
-import { migrateDatabase } from "./migrate.js";
 
 const USAGE = `Usage: sesame-auth <command>
 
@@ -21,6 +20,8 @@ try {
     case "migrate": {
       const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
       const url = option("--database") ?? process.env.DATABASE_URL ?? "sqlite:./sesame.db";
+      // Loaded here, not at the top: its database drivers are optional, and `secret` needs none of them.
+      const { migrateDatabase } = await import("./migrate.js");
       const applied = await migrateDatabase(url, option("--schema"));
       console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
       break;

@@ -1,20 +1,43 @@
-/** `sesame-auth migrate`: opens the database named by a URL and applies Sesame's pending migrations. */
-import { postgres } from "../adapters/postgres.node.js";
-import { migrate } from "../adapters/sql/migrations.js";
-import { sqlite } from "../adapters/sqlite.node.js";
+/**
+ * `sesame-auth migrate`: opens the database named by a URL and applies Sesame's pending migrations. The
+ * database drivers are optional peer dependencies: only the one the URL names is loaded, so an app on
+ * PostgreSQL needs no SQLite driver (and `sesame-auth secret` needs none).
+ */
+import type { Kysely } from "kysely";
+import type { SesameDatabase } from "../adapters/sql/schema.js";
 
 /** Applies pending migrations; returns the names of those it applied. */
 export async function migrateDatabase(url: string, schema?: string): Promise<string[]> {
-  const db = /^postgres(ql)?:\/\//.test(url)
-    ? postgres({ connectionString: url })
-    : url.startsWith("sqlite:")
-      ? sqlite(url.slice("sqlite:".length))
-      : undefined;
-  if (!db) throw new Error(`Unsupported database URL "${url}": use postgres://… or sqlite:./path.db`);
+  const db = await open(url);
   try {
+    const { migrate } = await withDrivers("kysely", () => import("../adapters/sql/migrations.js"));
     const { results = [] } = await migrate(db, { schema });
     return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
   } finally {
     await db.destroy();
+  }
+}
+
+async function open(url: string): Promise<Kysely<SesameDatabase>> {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const { postgres } = await withDrivers("kysely pg", () => import("../adapters/postgres.node.js"));
+    return postgres({ connectionString: url });
+  }
+  if (url.startsWith("sqlite:")) {
+    const { sqlite } = await withDrivers("kysely better-sqlite3", () => import("../adapters/sqlite.node.js"));
+    return sqlite(url.slice("sqlite:".length));
+  }
+  throw new Error(`Unsupported database URL "${url}": use postgres://… or sqlite:./path.db`);
+}
+
+/** Loads an adapter; a driver the app has not installed becomes the command that installs it. */
+async function withDrivers<T>(packages: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const names = packages.split(" ");
+    const missing = (error as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND" && names.some((name) => String((error as Error).message).includes(`'${name}'`));
+    if (!missing) throw error;
+    throw new Error(`this database needs the packages ${names.join(", ")}: npm install ${packages}`, { cause: error });
   }
 }
