@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-const nextBin = fileURLToPath(new URL("../../../../node_modules/next/dist/bin/next", import.meta.url));
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+const workspaceNext = fileURLToPath(new URL("../../../../node_modules/next/dist/bin/next", import.meta.url));
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
 
 export interface NextServer {
   /** `http://127.0.0.1:<port>` */
@@ -15,7 +15,16 @@ export interface NextServer {
   stop(): void;
 }
 
-export async function startNextApp(fixture: string): Promise<NextServer> {
+export interface NextAppOptions {
+  /** The `next` to run: an app with its own `node_modules` brings its own. Default: the workspace's. */
+  nextBin?: string;
+  /** Variables added to the build's and the server's environment. */
+  env?: Record<string, string>;
+}
+
+export async function startNextApp(fixture: string, options: NextAppOptions = {}): Promise<NextServer> {
+  const nextBin = options.nextBin ?? workspaceNext;
+  const env = { ...baseEnv, ...options.env };
   await run(process.execPath, [nextBin, "build"], { cwd: fixture, env, maxBuffer: 16 * 1024 * 1024 });
   const probe = createServer().listen(0, "127.0.0.1");
   await once(probe, "listening");

@@ -1,4 +1,5 @@
 // A plain Node ESM project: sign in and read the session through Auth(), no framework.
+/* global Headers, Request, URLSearchParams */
 import { Auth } from "sesame-auth";
 import Credentials from "sesame-auth/providers/credentials";
 
