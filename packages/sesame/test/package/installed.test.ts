@@ -3,8 +3,8 @@
  * workspace (its own `node_modules`, its own `next` and `react`, everything from the npm registry through
  * the cache `npm ci` filled), built with `next build`, started and signed in over HTTP. The same install
  * serves a plain Node ESM project and two CommonJS TypeScript projects nested in the app (`node16` and
- * `bundler` resolution), and `npx sesame-auth`. One install, reused: about 100 s on two shared cores, a third of it `npm install` and
- * another the build.
+ * `bundler` resolution), and `npx sesame-auth`. One install, reused: 100–145 s on two shared cores (install about 37 s, `next build`
+ * 38–67 s).
  */
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
