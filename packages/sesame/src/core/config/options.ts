@@ -8,7 +8,7 @@ import type { Provider } from "../provider/provider.js";
 import type { RateLimitOptions } from "../rate-limit/options.js";
 import type { RevocationOptions } from "../revocation/options.js";
 import type { RefreshCoordinator } from "../upstream/coordinator.js";
-import type { Account, Awaitable, JWT, Profile, Session, User } from "../types.js";
+import type { Account, Awaitable, JWT, Profile, Session, SessionWithUser, User } from "../types.js";
 
 /**
  * The `session` option: strategy (`"jwt"` or `"database"`), `maxAge` (30 days), `updateAge` (24 hours),
@@ -113,9 +113,10 @@ export interface Callbacks {
   /**
    * Shapes what the client sees. `token` is the session token (JWT strategy) or the session's stored data
    * (database strategy, which also passes the stored `user`). Keep secrets (refresh tokens) out of it.
+   * `session.user` is always set here (as in Auth.js v5), typed as the app's `Session` augmentation says.
    */
   session(params: {
-    session: Session;
+    session: SessionWithUser;
     token: JWT;
     user?: AdapterUser;
     trigger?: "update";

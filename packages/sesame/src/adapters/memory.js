@@ -1,0 +1,121 @@
+const accountKey = (provider, providerAccountId) => `${provider}\0${providerAccountId}`;
+const copy = (value) => structuredClone(value);
+/**
+ * An adapter in this process's memory (users, accounts, database sessions, email tokens): for tests, demos
+ * and single-process prototypes. Everything is lost on restart; use `SqlAdapter` in production.
+ *
+ * @example
+ * ```ts
+ * import { MemoryAdapter } from "sesame-auth/adapters/memory";
+ * export const config = { adapter: MemoryAdapter(), session: { strategy: "database" }, providers: [GitHub()] };
+ * ```
+ */
+export function MemoryAdapter() {
+    const users = new Map();
+    const accounts = new Map();
+    const sessions = new Map();
+    const tokens = new Map();
+    // Synchronous, so that no other request can interleave between the checks and the write.
+    function insertUser({ id = crypto.randomUUID(), ...user }) {
+        if (users.has(id))
+            throw new Error(`A user with id ${id} exists`);
+        if (user.email && [...users.values()].some((u) => u.email === user.email))
+            throw new Error(`A user with email ${user.email} exists`);
+        const created = { ...user, id };
+        users.set(id, copy(created));
+        return created;
+    }
+    const adapter = {
+        async createUser(user) {
+            return insertUser(user);
+        },
+        async getUser(id) {
+            const user = users.get(id);
+            return user ? copy(user) : null;
+        },
+        async getUserByEmail(email) {
+            const user = [...users.values()].find((u) => u.email === email);
+            return user ? copy(user) : null;
+        },
+        async getUserByAccount({ provider, providerAccountId }) {
+            const account = accounts.get(accountKey(provider, providerAccountId));
+            return account ? adapter.getUser(account.userId) : null;
+        },
+        async updateUser({ id, ...changes }) {
+            const user = users.get(id);
+            if (!user)
+                throw new Error(`No user with id ${id}`);
+            const updated = { ...user, ...changes, id };
+            users.set(id, copy(updated));
+            return copy(updated);
+        },
+        async deleteUser(id) {
+            users.delete(id);
+            for (const [key, account] of accounts)
+                if (account.userId === id)
+                    accounts.delete(key);
+            for (const [key, session] of sessions)
+                if (session.userId === id)
+                    sessions.delete(key);
+        },
+        async linkAccount(account) {
+            const key = accountKey(account.provider, account.providerAccountId);
+            if (accounts.has(key))
+                throw new Error("This account is already linked");
+            accounts.set(key, copy(account));
+        },
+        async createUserWithAccount(user, account) {
+            // No await between the check and the writes: nothing can interleave.
+            const existing = accounts.get(accountKey(account.provider, account.providerAccountId));
+            const linkedUser = existing && users.get(existing.userId);
+            if (linkedUser)
+                return { user: copy(linkedUser), created: false };
+            const created = insertUser(user);
+            accounts.set(accountKey(account.provider, account.providerAccountId), { ...copy(account), userId: created.id });
+            return { user: created, created: true };
+        },
+        async createSession(session) {
+            sessions.set(session.id, copy(session));
+        },
+        async getSessionAndUser(id) {
+            const session = sessions.get(id);
+            const user = session && users.get(session.userId);
+            return session && user ? { session: copy(session), user: copy(user) } : null;
+        },
+        async updateSession(id, changes) {
+            const session = sessions.get(id);
+            if (session)
+                sessions.set(id, { ...session, ...copy(changes) });
+        },
+        async deleteSession(id) {
+            sessions.delete(id);
+        },
+        async listSessions(userId) {
+            const now = Date.now();
+            return [...sessions.values()]
+                .filter((s) => s.userId === userId && s.expires.getTime() > now)
+                .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+                .map(copy);
+        },
+        async deleteSessions(userId, { except } = {}) {
+            let deleted = 0;
+            for (const [id, session] of sessions) {
+                if (session.userId === userId && id !== except) {
+                    sessions.delete(id);
+                    deleted++;
+                }
+            }
+            return deleted;
+        },
+        async createVerificationToken(token) {
+            tokens.set(accountKey(token.identifier, token.tokenHash), copy(token));
+        },
+        async useVerificationToken({ identifier, tokenHash }) {
+            const key = accountKey(identifier, tokenHash);
+            const token = tokens.get(key);
+            tokens.delete(key);
+            return token ? copy(token) : null;
+        },
+    };
+    return adapter;
+}

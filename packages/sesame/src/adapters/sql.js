@@ -1,0 +1,18 @@
+/**
+ * `sesame-auth/adapters/sql`: the SQL adapter on Kysely, its schema and migrations.
+ *
+ * @example
+ * ```ts
+ * import { Kysely, PostgresDialect } from "kysely";
+ * import pg from "pg";
+ * import { SqlAdapter, migrate } from "sesame-auth/adapters/sql";
+ *
+ * const db = new Kysely<SesameDatabase>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString }) }) });
+ * await migrate(db);
+ * export const config = { adapter: SqlAdapter(db), providers: [...] };
+ * ```
+ */
+export { SqlAdapter } from "./sql/adapter.js";
+export { migrate, sesameMigrator } from "./sql/migrations.js";
+export { SqlRateLimitStore } from "./sql/rate-limit.js";
+export { SqlRefreshCoordinator } from "./sql/refresh-coordinator.js";

@@ -1,0 +1,229 @@
+const toDate = (ms) => (ms === null ? null : new Date(Number(ms)));
+const toMs = (date) => (date ? date.getTime() : null);
+function user(row) {
+    return { id: row.id, name: row.name, email: row.email, emailVerified: toDate(row.email_verified), image: row.image };
+}
+function session(row) {
+    return {
+        id: row.id,
+        secretHash: row.secret_hash,
+        userId: row.user_id,
+        expires: new Date(Number(row.expires_at)),
+        createdAt: new Date(Number(row.created_at)),
+        lastSeenAt: new Date(Number(row.last_seen_at)),
+        ip: row.ip,
+        userAgent: row.user_agent,
+        data: JSON.parse(row.data),
+    };
+}
+/**
+ * Unique-constraint violations, by the stable code each driver reports them with: PostgreSQL's SQLSTATE
+ * (pg), MySQL / MariaDB's error name (mysql2), SQLite's extended result code (better-sqlite3).
+ */
+const UNIQUE_VIOLATION_CODES = new Set(["23505", "ER_DUP_ENTRY", "SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE"]);
+function isUniqueViolation(error) {
+    return typeof error === "object" && error !== null && "code" in error && UNIQUE_VIOLATION_CODES.has(error.code);
+}
+/**
+ * The SQL adapter on any Kysely instance (SQLite, PostgreSQL, MySQL): users, accounts, database sessions
+ * and email tokens. Run `migrate(db)` first.
+ *
+ * @example
+ * ```ts
+ * import { SqlAdapter, migrate } from "sesame-auth/adapters/sql";
+ * import { postgres } from "sesame-auth/adapters/postgres";
+ * const db = postgres({ connectionString: process.env.DATABASE_URL });
+ * await migrate(db);
+ * export const config = { adapter: SqlAdapter(db), providers: [GitHub()] };
+ * ```
+ */
+export function SqlAdapter(db) {
+    const adapter = {
+        async createUser({ id = crypto.randomUUID(), ...data }) {
+            const row = { id, name: data.name ?? null, email: data.email ?? null, email_verified: toMs(data.emailVerified), image: data.image ?? null, created_at: Date.now() };
+            await db.insertInto("sesame_users").values(row).execute();
+            return user(row);
+        },
+        async getUser(id) {
+            const row = await db.selectFrom("sesame_users").selectAll().where("id", "=", id).executeTakeFirst();
+            return row ? user(row) : null;
+        },
+        async getUserByEmail(email) {
+            const row = await db.selectFrom("sesame_users").selectAll().where("email", "=", email).executeTakeFirst();
+            return row ? user(row) : null;
+        },
+        async getUserByAccount({ provider, providerAccountId }) {
+            const row = await db
+                .selectFrom("sesame_accounts")
+                .innerJoin("sesame_users", "sesame_users.id", "sesame_accounts.user_id")
+                .selectAll("sesame_users")
+                .where("sesame_accounts.provider", "=", provider)
+                .where("sesame_accounts.provider_account_id", "=", providerAccountId)
+                .executeTakeFirst();
+            return row ? user(row) : null;
+        },
+        async updateUser({ id, ...changes }) {
+            const values = {};
+            if (changes.name !== undefined)
+                values.name = changes.name;
+            if (changes.email !== undefined)
+                values.email = changes.email;
+            if (changes.image !== undefined)
+                values.image = changes.image;
+            if (changes.emailVerified !== undefined)
+                values.email_verified = toMs(changes.emailVerified);
+            if (Object.keys(values).length)
+                await db.updateTable("sesame_users").set(values).where("id", "=", id).execute();
+            const updated = await adapter.getUser(id);
+            if (!updated)
+                throw new Error(`No user with id ${id}`);
+            return updated;
+        },
+        async deleteUser(id) {
+            // Explicit deletes rather than ON DELETE CASCADE alone: SQLite enforces it only with foreign_keys on.
+            await db.transaction().execute(async (trx) => {
+                await trx.deleteFrom("sesame_sessions").where("user_id", "=", id).execute();
+                await trx.deleteFrom("sesame_accounts").where("user_id", "=", id).execute();
+                await trx.deleteFrom("sesame_users").where("id", "=", id).execute();
+            });
+        },
+        async linkAccount(account) {
+            await db.insertInto("sesame_accounts").values(accountRow(account.userId, account)).execute();
+        },
+        async createUserWithAccount(data, account) {
+            try {
+                return await db.transaction().execute(async (trx) => {
+                    const linked = await SqlAdapter(trx).getUserByAccount(account);
+                    if (linked)
+                        return { user: linked, created: false };
+                    const created = await SqlAdapter(trx).createUser(data);
+                    await trx.insertInto("sesame_accounts").values(accountRow(created.id, account)).execute();
+                    return { user: created, created: true };
+                });
+            }
+            catch (error) {
+                // Another request linked the same account between our read and our insert: its user wins, and
+                // our transaction (user row included) was rolled back.
+                if (!isUniqueViolation(error))
+                    throw error;
+                const linked = await adapter.getUserByAccount(account);
+                if (!linked)
+                    throw error;
+                return { user: linked, created: false };
+            }
+        },
+        async createSession(s) {
+            await db
+                .insertInto("sesame_sessions")
+                .values({
+                id: s.id,
+                secret_hash: s.secretHash,
+                user_id: s.userId,
+                expires_at: s.expires.getTime(),
+                created_at: s.createdAt.getTime(),
+                last_seen_at: s.lastSeenAt.getTime(),
+                ip: s.ip,
+                user_agent: s.userAgent,
+                data: JSON.stringify(s.data),
+            })
+                .execute();
+        },
+        async getSessionAndUser(id) {
+            const row = await db
+                .selectFrom("sesame_sessions")
+                .innerJoin("sesame_users", "sesame_users.id", "sesame_sessions.user_id")
+                .select([
+                "sesame_sessions.id",
+                "sesame_sessions.secret_hash",
+                "sesame_sessions.user_id",
+                "sesame_sessions.expires_at",
+                "sesame_sessions.created_at",
+                "sesame_sessions.last_seen_at",
+                "sesame_sessions.ip",
+                "sesame_sessions.user_agent",
+                "sesame_sessions.data",
+                "sesame_users.name",
+                "sesame_users.email",
+                "sesame_users.email_verified",
+                "sesame_users.image",
+            ])
+                .where("sesame_sessions.id", "=", id)
+                .executeTakeFirst();
+            if (!row)
+                return null;
+            return {
+                session: session(row),
+                user: user({ id: row.user_id, name: row.name, email: row.email, email_verified: row.email_verified, image: row.image, created_at: 0 }),
+            };
+        },
+        async updateSession(id, changes) {
+            const values = {};
+            if (changes.expires)
+                values.expires_at = changes.expires.getTime();
+            if (changes.lastSeenAt)
+                values.last_seen_at = changes.lastSeenAt.getTime();
+            if (changes.data)
+                values.data = JSON.stringify(changes.data);
+            if (Object.keys(values).length)
+                await db.updateTable("sesame_sessions").set(values).where("id", "=", id).execute();
+        },
+        async deleteSession(id) {
+            await db.deleteFrom("sesame_sessions").where("id", "=", id).execute();
+        },
+        async listSessions(userId) {
+            const rows = await db
+                .selectFrom("sesame_sessions")
+                .selectAll()
+                .where("user_id", "=", userId)
+                .where("expires_at", ">", Date.now())
+                .orderBy("created_at", "desc")
+                .execute();
+            return rows.map(session);
+        },
+        async deleteSessions(userId, { except } = {}) {
+            let query = db.deleteFrom("sesame_sessions").where("user_id", "=", userId);
+            if (except)
+                query = query.where("id", "!=", except);
+            const [result] = await query.execute();
+            return Number(result?.numDeletedRows ?? 0);
+        },
+        async createVerificationToken(token) {
+            await db
+                .insertInto("sesame_verification_tokens")
+                .values({ identifier: token.identifier, token_hash: token.tokenHash, expires_at: token.expires.getTime() })
+                .execute();
+        },
+        async useVerificationToken({ identifier, tokenHash }) {
+            // Read and delete in one transaction: of two concurrent uses, one gets the token, the other nothing.
+            return db.transaction().execute(async (trx) => {
+                const row = await trx
+                    .selectFrom("sesame_verification_tokens")
+                    .selectAll()
+                    .where("identifier", "=", identifier)
+                    .where("token_hash", "=", tokenHash)
+                    .executeTakeFirst();
+                if (!row)
+                    return null;
+                const [deleted] = await trx.deleteFrom("sesame_verification_tokens").where("identifier", "=", identifier).where("token_hash", "=", tokenHash).execute();
+                if (Number(deleted?.numDeletedRows ?? 0) === 0)
+                    return null;
+                return { identifier: row.identifier, tokenHash: row.token_hash, expires: new Date(Number(row.expires_at)) };
+            });
+        },
+    };
+    return adapter;
+}
+function accountRow(userId, account) {
+    return {
+        user_id: userId,
+        type: account.type,
+        provider: account.provider,
+        provider_account_id: account.providerAccountId,
+        access_token: account.access_token ?? null,
+        refresh_token: account.refresh_token ?? null,
+        expires_at: account.expires_at ?? null,
+        id_token: account.id_token ?? null,
+        scope: account.scope ?? null,
+        token_type: account.token_type ?? null,
+    };
+}

@@ -1,0 +1,40 @@
+/** The `sesame-auth` command: `sesame-auth secret` prints a new secret; `sesame-auth migrate` brings the database schema up to date. */
+import { randomBytes } from "node:crypto";
+import { migrateDatabase } from "./migrate.js";
+const USAGE = `Usage: sesame-auth <command>
+
+Commands:
+  secret                      Print a new random secret to put in AUTH_SECRET (.env.local)
+  migrate [--database URL] [--schema NAME]
+                              Create or update Sesame's tables. URL: postgres://… or sqlite:./path.db
+                              (default: DATABASE_URL, else sqlite:./sesame.db); NAME: a PostgreSQL
+                              schema other than public, as set by the URL's search_path`;
+const [command, ...args] = process.argv.slice(2);
+try {
+    switch (command) {
+        case "secret":
+            // 32 random bytes: 256 bits, 43 base64url characters, well above the 32-character minimum.
+            console.log(randomBytes(32).toString("base64url"));
+            break;
+        case "migrate": {
+            const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+            const url = option("--database") ?? process.env.DATABASE_URL ?? "sqlite:./sesame.db";
+            const applied = await migrateDatabase(url, option("--schema"));
+            console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
+            break;
+        }
+        case undefined:
+        case "help":
+        case "--help":
+        case "-h":
+            console.log(USAGE);
+            break;
+        default:
+            console.error(`Unknown command "${command}".\n\n${USAGE}`);
+            process.exitCode = 2;
+    }
+}
+catch (error) {
+    console.error(`sesame-auth ${command}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+}

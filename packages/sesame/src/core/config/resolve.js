@@ -1,0 +1,191 @@
+/**
+ * The options resolved into the form the routes use: every default filled in and every value checked here,
+ * once per config object (not per request), so nothing further down falls back on a default of its own.
+ */
+import { guardAdapter } from "../adapter.js";
+import { resolveCookies } from "../cookies/names.js";
+import { InvalidConfiguration } from "../errors.js";
+import { keyRing } from "../keys.js";
+import { DEFAULT_PER_IDENTIFIER, DEFAULT_PER_IP } from "../rate-limit/options.js";
+import { MemoryRateLimitStore } from "../rate-limit/store.js";
+import { RevocationState } from "../revocation/state.js";
+import { tokenCodec } from "../token/codec.js";
+import { MemoryRefreshCoordinator } from "../upstream/coordinator.js";
+import { defaultCallbacks, defaultLogger, redactingLogger } from "./callbacks.js";
+import { authUrlOf, isProduction, readEnv, resolveSecrets, trustHostOf, withEnvironmentCredentials } from "./env.js";
+export const DEFAULT_SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+export const DEFAULT_SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
+const DEFAULT_ADAPTER_TIMEOUT_SECONDS = 5;
+const DEFAULT_REFRESH_BUFFER_SECONDS = 60;
+const DEFAULT_GRACE_WINDOW_SECONDS = 60;
+const DEFAULT_REFRESH_TIMEOUT_SECONDS = 10;
+const DEFAULT_REVOCATION_MAX_STALENESS_SECONDS = 10;
+const DEFAULT_REVOCATION_RECONCILE_INTERVAL_SECONDS = 30;
+const DEFAULT_REVOCATION_START_TIMEOUT_SECONDS = 3;
+export const SESSION_TOKEN_SALT = "sesame.session-token";
+const CSRF_SALT = "sesame.csrf-token";
+export const OAUTH_CHECKS_SALT = "sesame.oauth-checks";
+const resolved = new WeakMap();
+export function resolveConfig(config) {
+    let result = resolved.get(config);
+    if (!result) {
+        result = buildConfig(config, readEnv());
+        resolved.set(config, result);
+    }
+    return result;
+}
+function sessionStrategy(config) {
+    const strategy = config.session?.strategy ?? (config.adapter ? "database" : "jwt");
+    if (strategy === "database" && !config.adapter) {
+        throw new InvalidConfiguration('`session.strategy: "database"` needs an `adapter` to store the sessions in.');
+    }
+    return strategy;
+}
+function positiveSeconds(name, value, fallback) {
+    return value === undefined ? fallback : checkedPositiveSeconds(name, value);
+}
+function checkedPositiveSeconds(name, value) {
+    if (!Number.isFinite(value) || value <= 0) {
+        throw new InvalidConfiguration(`\`${name}\` must be a positive number of seconds; got ${String(value)}.`);
+    }
+    return value;
+}
+function seconds(name, value, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (!Number.isFinite(value) || value < 0) {
+        throw new InvalidConfiguration(`\`${name}\` must be a number of seconds, 0 or more; got ${String(value)}.`);
+    }
+    return value;
+}
+/**
+ * A duration option that was in milliseconds, renamed to say it is now in seconds. The old name still works:
+ * converted, with a deprecation warning through the app's logger (once, since a config object is resolved
+ * once). Setting both is a configuration error rather than a silent pick, since values in two units for one
+ * setting mean the app is half-migrated and either reading may be the wrong one.
+ */
+function renamedFromMs(logger, name, seconds, oldName, ms) {
+    if (ms === undefined)
+        return seconds;
+    if (seconds !== undefined) {
+        throw new InvalidConfiguration(`Both \`${name}\` (seconds) and the deprecated \`${oldName}\` (milliseconds) are set; keep \`${name}\` only.`);
+    }
+    logger.warn("DeprecatedOption", `\`${oldName}\` is in milliseconds and deprecated: set \`${name}\` in seconds instead (here ${ms / 1000}).`);
+    return ms / 1000;
+}
+function revocationOptions(options, sessionMaxAgeSeconds) {
+    return {
+        store: options.store,
+        policy: options.policy ?? "fail-closed",
+        maxStalenessSeconds: seconds("revocation.maxStaleness", options.maxStaleness, DEFAULT_REVOCATION_MAX_STALENESS_SECONDS),
+        reconcileIntervalSeconds: seconds("revocation.reconcileInterval", options.reconcileInterval, DEFAULT_REVOCATION_RECONCILE_INTERVAL_SECONDS),
+        startTimeoutSeconds: seconds("revocation.startTimeout", options.startTimeout, DEFAULT_REVOCATION_START_TIMEOUT_SECONDS),
+        sessionMaxAgeSeconds,
+    };
+}
+/** Arbitrary but generous: no deployment chains this many proxies, and it bounds the header scan. */
+const MAX_TRUSTED_PROXIES = 16;
+function proxyCount(value) {
+    if (value === undefined)
+        return 0;
+    if (!Number.isInteger(value) || value < 0 || value > MAX_TRUSTED_PROXIES) {
+        throw new InvalidConfiguration(`\`trustedProxies\` is the number of proxies in front of the app, a whole number from 0 to ${MAX_TRUSTED_PROXIES}; got ${String(value)}.`);
+    }
+    return value;
+}
+function buildConfig(config, env) {
+    const logger = redactingLogger({ ...defaultLogger(config.debug ?? false), ...config.logger });
+    const secrets = resolveSecrets(config.secret, env);
+    const authUrl = authUrlOf(env);
+    const basePath = (config.basePath ?? (authUrl && authUrl.pathname !== "/" ? authUrl.pathname : "/api/auth")).replace(/\/+$/, "");
+    if (!basePath.startsWith("/"))
+        throw new InvalidConfiguration("`basePath` must start with `/`, for example `/api/auth`.");
+    const providers = new Map();
+    for (const provider of config.providers ?? []) {
+        if (providers.has(provider.id)) {
+            throw new InvalidConfiguration(`Two providers share the id "${provider.id}"; give one of them another \`id\`.`);
+        }
+        if (provider.type === "email" && !config.adapter) {
+            throw new InvalidConfiguration(`Email sign-in ("${provider.id}") needs an \`adapter\` to store its single-use tokens.`);
+        }
+        providers.set(provider.id, provider.type === "credentials" || provider.type === "email" ? provider : oauthProvider(withEnvironmentCredentials(provider, env), logger));
+    }
+    const maxAge = positiveSeconds("session.maxAge", config.session?.maxAge, DEFAULT_SESSION_MAX_AGE_SECONDS);
+    const jars = new Map();
+    const tokens = config.tokens ?? {};
+    const timeoutSeconds = renamedFromMs(logger, "tokens.timeoutSeconds", tokens.timeoutSeconds, "tokens.timeout", tokens.timeout);
+    const adapterTimeoutMs = positiveSeconds("adapterTimeoutSeconds", renamedFromMs(logger, "adapterTimeoutSeconds", config.adapterTimeoutSeconds, "adapterTimeout", config.adapterTimeout), DEFAULT_ADAPTER_TIMEOUT_SECONDS) * 1000;
+    return {
+        revocation: config.revocation && new RevocationState(revocationOptions(config.revocation, maxAge), logger),
+        tokens: {
+            refreshBufferSeconds: seconds("tokens.refreshBuffer", tokens.refreshBuffer, DEFAULT_REFRESH_BUFFER_SECONDS),
+            onRefreshError: tokens.onRefreshError ?? "keep-session",
+            coordinator: tokens.coordinator ?? MemoryRefreshCoordinator(),
+            graceWindowSeconds: seconds("tokens.graceWindow", tokens.graceWindow, DEFAULT_GRACE_WINDOW_SECONDS),
+            timeoutMs: positiveSeconds("tokens.timeoutSeconds", timeoutSeconds, DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000,
+            exposeAccessToken: tokens.exposeAccessToken ?? false,
+            inflight: new Map(),
+        },
+        rateLimit: config.rateLimit === false
+            ? undefined
+            : {
+                store: config.rateLimit?.store ?? MemoryRateLimitStore(),
+                perIp: config.rateLimit?.perIp ?? DEFAULT_PER_IP,
+                perIdentifier: config.rateLimit?.perIdentifier ?? DEFAULT_PER_IDENTIFIER,
+                options: config.rateLimit ?? {},
+            },
+        providers,
+        basePath,
+        authUrl,
+        trustHost: config.trustHost ?? trustHostOf(env),
+        trustedProxies: proxyCount(config.trustedProxies),
+        allowedHosts: config.allowedHosts && new Set(config.allowedHosts.map(checkedHost)),
+        production: isProduction(env),
+        useSecureCookies: config.useSecureCookies,
+        adapter: config.adapter && guardAdapter(config.adapter, adapterTimeoutMs),
+        session: {
+            strategy: sessionStrategy(config),
+            maxAgeSeconds: maxAge,
+            updateAgeSeconds: Math.min(maxAge, positiveSeconds("session.updateAge", config.session?.updateAge, DEFAULT_SESSION_UPDATE_AGE_SECONDS)),
+            bearer: config.session?.bearer ?? "GET",
+        },
+        callbacks: { ...defaultCallbacks, ...config.callbacks },
+        events: config.events ?? {},
+        pages: config.pages ?? {},
+        theme: config.theme ?? {},
+        logger,
+        sessionCodec: tokenCodec(secrets, SESSION_TOKEN_SALT),
+        secrets,
+        legacyCookies: config.legacyCookies ?? true,
+        csrfKeys: keyRing(secrets, CSRF_SALT, "HMAC"),
+        checksCodec: tokenCodec(secrets, OAUTH_CHECKS_SALT),
+        cookies(secure) {
+            let jar = jars.get(secure);
+            if (!jar)
+                jars.set(secure, (jar = resolveCookies(secure, config.cookies)));
+            return jar;
+        },
+    };
+}
+/** An OAuth provider with its deprecated `timeout` (milliseconds) turned into `timeoutSeconds`, checked. */
+function oauthProvider(provider, logger) {
+    const { timeout, ...rest } = provider;
+    const name = `providers.${provider.id}.timeoutSeconds`;
+    const timeoutSeconds = renamedFromMs(logger, name, provider.timeoutSeconds, `providers.${provider.id}.timeout`, timeout);
+    return timeoutSeconds === undefined ? rest : { ...rest, timeoutSeconds: checkedPositiveSeconds(name, timeoutSeconds) };
+}
+/** An `allowedHosts` entry, lower-cased, checked to be a bare host (URL parsing would quietly drop a path). */
+function checkedHost(entry) {
+    const host = entry.trim().toLowerCase();
+    let parsed;
+    try {
+        parsed = new URL(`http://${host}`);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!host || parsed?.host !== host) {
+        throw new InvalidConfiguration(`\`allowedHosts\` entry ${JSON.stringify(entry)} is not a host. Write the host as in the address bar, without scheme or path: "example.com" or "example.com:8443".`);
+    }
+    return host;
+}

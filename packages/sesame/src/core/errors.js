@@ -1,0 +1,380 @@
+/**
+ * Every failure Sesame reports has a class here: a stable `type`, the HTTP `status` it answers with, the
+ * `publicCode` a visitor may see, and the `headers` its response needs (`Retry-After`, `Allow`). The error
+ * carries its whole answer, so the one place that turns errors into responses (`core/auth.ts`) only reads
+ * it. Messages say what to do, because they are read by the developer who has to fix it. See docs/errors.md
+ * for the list.
+ */
+/**
+ * The public code of each error type: what pages, `?error=` and JSON `error` carry. Configuration problems
+ * (and callbacks that threw) collapse into `Configuration`, so that visitors learn nothing about the setup.
+ * A new error type must be added here, which also adds it to `SesameErrorCode`.
+ */
+const PUBLIC_CODES = {
+    // Configuration: the app is set up wrongly. Reported as 500 `Configuration`, details logged.
+    MissingSecret: "Configuration",
+    InvalidSecret: "Configuration",
+    UntrustedHost: "Configuration",
+    InvalidConfiguration: "Configuration",
+    // The request is wrong. Reported with its own status and type.
+    MissingCSRF: "MissingCSRF",
+    InvalidRequest: "InvalidRequest",
+    UnknownAction: "UnknownAction",
+    UnknownProvider: "UnknownProvider",
+    MethodNotAllowed: "MethodNotAllowed",
+    // Sign-in was refused or failed.
+    CredentialsSignin: "CredentialsSignin",
+    AccessDenied: "AccessDenied",
+    CallbackRouteError: "Configuration",
+    // OAuth / OpenID Connect.
+    OAuthSignInError: "OAuthSignInError",
+    OAuthCallbackError: "OAuthCallbackError",
+    InvalidCheck: "InvalidCheck",
+    OAuthAccountNotLinked: "OAuthAccountNotLinked",
+    RateLimited: "RateLimited",
+    EmailSignin: "EmailSignin",
+    Verification: "Verification",
+    // Storage.
+    AdapterError: "AdapterError",
+};
+/**
+ * Base class: `type` identifies the failure, `status` is the HTTP status it answers with, `publicCode` what
+ * a visitor sees, `headers` what the response must carry besides.
+ *
+ * @example
+ * ```ts
+ * import { SesameError } from "sesame-auth";
+ * try {
+ *   await signIn("credentials", form);
+ * } catch (error) {
+ *   if (error instanceof SesameError) console.warn(error.type, error.status, error.publicCode);
+ *   else throw error;
+ * }
+ * ```
+ */
+export class SesameError extends Error {
+    /** Configuration errors are the developer's to fix; their details are logged, not sent to visitors. */
+    isConfigurationError = false;
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+    /** The code shown on pages, in `?error=` and in the JSON `error`: `type`, or `Configuration` for the setup's failures. */
+    get publicCode() {
+        return PUBLIC_CODES[this.type];
+    }
+    /** Headers the error's response must carry (`Retry-After`, `Allow`); none by default. */
+    get headers() {
+        return {};
+    }
+}
+class ConfigurationError extends SesameError {
+    status = 500;
+    isConfigurationError = true;
+}
+/**
+ * No secret: set `AUTH_SECRET` (or pass `secret`). Reported as `Configuration` (500); the details are logged.
+ *
+ * @example
+ * ```ts
+ * import { Auth, MissingSecret } from "sesame-auth";
+ * // Without AUTH_SECRET, every request answers 500 { error: "Configuration" } and logs a MissingSecret.
+ * const config = { providers, logger: { error: (e: Error) => e instanceof MissingSecret && alertOps(e) } };
+ * ```
+ */
+export class MissingSecret extends ConfigurationError {
+    type = "MissingSecret";
+    constructor() {
+        super("No secret is configured. Set AUTH_SECRET in the environment (generate one with `npx sesame-auth secret`) " +
+            "or pass `secret` in the Sesame config.");
+    }
+}
+/**
+ * A secret shorter than 32 characters is too easy to guess to protect sessions. Reported as `Configuration`.
+ *
+ * @example
+ * ```ts
+ * // npx sesame-auth secret  → a 32-byte random secret; put it in AUTH_SECRET
+ * const config = { secret: process.env.AUTH_SECRET, providers }; // "short" would throw InvalidSecret
+ * ```
+ */
+export class InvalidSecret extends ConfigurationError {
+    type = "InvalidSecret";
+}
+/**
+ * In production the public URL must come from `AUTH_URL` or be explicitly trusted with `trustHost`; email
+ * links need `AUTH_URL` or `allowedHosts`. Reported as `Configuration`.
+ *
+ * @example
+ * ```ts
+ * // Behind a proxy you control, either set AUTH_URL=https://example.com or trust the forwarded host:
+ * const config = { trustHost: true, providers };
+ * ```
+ */
+export class UntrustedHost extends ConfigurationError {
+    type = "UntrustedHost";
+}
+/**
+ * Any other setting that cannot work (unknown provider type, invalid basePath, …); the message names the
+ * option. Reported as `Configuration`.
+ *
+ * @example
+ * ```ts
+ * import { Auth, InvalidConfiguration } from "sesame-auth";
+ * const logger = { error: (e: Error) => { if (e instanceof InvalidConfiguration) console.error("fix the config:", e.message); } };
+ * ```
+ */
+export class InvalidConfiguration extends ConfigurationError {
+    type = "InvalidConfiguration";
+}
+/**
+ * A state-changing POST came without a valid CSRF token (403). Nothing was changed.
+ *
+ * @example
+ * ```ts
+ * const { csrfToken } = await (await fetch("/api/auth/csrf")).json();
+ * await fetch("/api/auth/signout", { method: "POST", body: new URLSearchParams({ csrfToken }) });
+ * // without csrfToken: 403 { error: "MissingCSRF" }
+ * ```
+ */
+export class MissingCSRF extends SesameError {
+    type = "MissingCSRF";
+    status = 403;
+    constructor(message = "CSRF token missing or invalid. Fetch one from GET /csrf and send it as `csrfToken`.") {
+        super(message);
+    }
+}
+/**
+ * The request body or parameters cannot be parsed (400): malformed JSON, an unsupported content type, a
+ * body over 64 KiB, update `data` that is not an object.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch("/api/auth/session", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" });
+ * // 400 { error: "InvalidRequest", message: "Unsupported content type …" }
+ * ```
+ */
+export class InvalidRequest extends SesameError {
+    type = "InvalidRequest";
+    status = 400;
+}
+/**
+ * The path under `basePath` names no route (404).
+ *
+ * @example
+ * ```ts
+ * await fetch("/api/auth/nope"); // 404 { error: "UnknownAction" }
+ * ```
+ */
+export class UnknownAction extends SesameError {
+    type = "UnknownAction";
+    status = 404;
+}
+/**
+ * The path names a provider that is not configured (404).
+ *
+ * @example
+ * ```ts
+ * await signIn("gitlab"); // with no GitLab provider configured: throws UnknownProvider
+ * ```
+ */
+export class UnknownProvider extends SesameError {
+    type = "UnknownProvider";
+    status = 404;
+}
+/**
+ * The route exists but not for this HTTP method (405); its `Allow` header lists the methods that are.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch("/api/auth/session", { method: "PUT" });
+ * response.headers.get("allow"); // "GET, POST"
+ * ```
+ */
+export class MethodNotAllowed extends SesameError {
+    allow;
+    type = "MethodNotAllowed";
+    status = 405;
+    constructor(allow, message) {
+        super(message);
+        this.allow = allow;
+    }
+    get headers() {
+        return { allow: this.allow.join(", ") };
+    }
+}
+/**
+ * Wrong credentials. Throw it (or a subclass with your own `code`) from `authorize` to tell the client why:
+ * the code reaches the sign-in page as `?error=CredentialsSignin&code=<code>`.
+ *
+ * @example
+ * ```ts
+ * class AccountLocked extends CredentialsSignin { override code = "account_locked" }
+ * ```
+ */
+export class CredentialsSignin extends SesameError {
+    type = "CredentialsSignin";
+    status = 401;
+    /** Sent to the client; keep it free of secrets and of whether the account exists. */
+    code = "credentials";
+    constructor(message = "The credentials were not accepted.", options) {
+        super(message, options);
+    }
+}
+/**
+ * The `signIn` callback refused the user (403), or `jwt` returned no token on sign-in.
+ *
+ * @example
+ * ```ts
+ * const config = { providers, callbacks: { signIn: ({ user }) => user.email?.endsWith("@example.com") ?? false } };
+ * // anyone else lands on the error page with ?error=AccessDenied
+ * ```
+ */
+export class AccessDenied extends SesameError {
+    type = "AccessDenied";
+    status = 403;
+}
+/**
+ * Something failed while signing in (a callback threw, a provider misbehaved). The cause is logged; visitors
+ * see `Configuration` (500).
+ *
+ * @example
+ * ```ts
+ * import { CallbackRouteError } from "sesame-auth";
+ * const logger = { error: (e: Error) => { if (e instanceof CallbackRouteError) report(e.cause); } };
+ * ```
+ */
+export class CallbackRouteError extends SesameError {
+    type = "CallbackRouteError";
+    status = 500;
+}
+/**
+ * Starting an OAuth sign-in failed (502): discovery or the provider's metadata is unreachable or invalid.
+ *
+ * @example
+ * ```ts
+ * // The provider's /.well-known/openid-configuration is down:
+ * // POST /api/auth/signin/google → error page with ?error=OAuthSignInError
+ * ```
+ */
+export class OAuthSignInError extends SesameError {
+    type = "OAuthSignInError";
+    status = 502;
+}
+/**
+ * The provider's answer could not be accepted (502): it reported an error (the user cancelled), its token
+ * endpoint failed, timed out or sent garbage, or the ID token did not validate. The cause is logged.
+ *
+ * @example
+ * ```ts
+ * // The user pressed "Cancel" at the provider:
+ * // GET /api/auth/callback/github?error=access_denied&state=… → error page with ?error=OAuthCallbackError
+ * ```
+ */
+export class OAuthCallbackError extends SesameError {
+    type = "OAuthCallbackError";
+    status = 502;
+}
+/**
+ * The callback does not belong to a sign-in this browser started (400): the state, PKCE or nonce check
+ * values are missing, do not match, were made for another provider, or were already used.
+ *
+ * @example
+ * ```ts
+ * // A callback URL replayed in another browser (no check cookie):
+ * // GET /api/auth/callback/google?code=…&state=… → error page with ?error=InvalidCheck
+ * ```
+ */
+export class InvalidCheck extends SesameError {
+    type = "InvalidCheck";
+    status = 400;
+}
+/**
+ * The provider account's email belongs to a user who signed up with another provider (409). Linking them
+ * automatically would let whoever controls that provider account take over the user; allow it per
+ * provider with `allowDangerousEmailAccountLinking` only for providers that verify emails.
+ *
+ * @example
+ * ```ts
+ * import Google from "sesame-auth/providers/google";
+ * const providers = [Google({ allowDangerousEmailAccountLinking: true })]; // Google verifies emails
+ * ```
+ */
+export class OAuthAccountNotLinked extends SesameError {
+    type = "OAuthAccountNotLinked";
+    status = 409;
+}
+/**
+ * Too many sign-in attempts from this address or for this account (429). Try again after `retryAfter`
+ * seconds, which the response also says in its `Retry-After` header.
+ *
+ * @example
+ * ```ts
+ * import { RateLimited } from "sesame-auth";
+ * const error = new RateLimited(60);
+ * error.headers; // { "retry-after": "60" }
+ * ```
+ */
+export class RateLimited extends SesameError {
+    retryAfter;
+    type = "RateLimited";
+    status = 429;
+    constructor(retryAfter) {
+        super(`Too many sign-in attempts. Try again in ${retryAfter} seconds.`);
+        this.retryAfter = retryAfter;
+    }
+    get headers() {
+        return { "retry-after": String(this.retryAfter) };
+    }
+}
+/**
+ * An email sign-in could not start (400): the address is not valid, or the link could not be sent.
+ *
+ * @example
+ * ```ts
+ * await signIn("email", { email: "not an address" }); // → sign-in page with ?error=EmailSignin
+ * ```
+ */
+export class EmailSignin extends SesameError {
+    type = "EmailSignin";
+    status = 400;
+}
+/**
+ * The email sign-in link is invalid, was already used, or has expired (403).
+ *
+ * @example
+ * ```ts
+ * // Opening the same sign-in link twice: the second time lands on the error page with ?error=Verification
+ * ```
+ */
+export class Verification extends SesameError {
+    type = "Verification";
+    status = 403;
+}
+/**
+ * The adapter (database) failed or did not answer in time (503). Nothing was half-written; retry later.
+ *
+ * @example
+ * ```ts
+ * import { AdapterError } from "sesame-auth";
+ * const logger = { error: (e: Error) => { if (e instanceof AdapterError) pageOnCall("auth database", e.cause); } };
+ * ```
+ */
+export class AdapterError extends SesameError {
+    type = "AdapterError";
+    status = 503;
+}
+/**
+ * The error code shown on pages and sent in `?error=`: the error's `publicCode`. Configuration problems
+ * collapse into one public code so that visitors learn nothing about the setup.
+ *
+ * @example
+ * ```ts
+ * import { publicErrorCode, MissingSecret, RateLimited } from "sesame-auth";
+ * publicErrorCode(new RateLimited(60)); // "RateLimited"
+ * publicErrorCode(new MissingSecret()); // "Configuration"
+ * ```
+ */
+export function publicErrorCode(error) {
+    return error.publicCode;
+}

@@ -1,0 +1,119 @@
+/** Request bodies in, responses out: the small HTTP helpers every route shares. */
+import { InvalidRequest } from "./errors.js";
+import { isPlainObject } from "./plain-object.js";
+/** Bodies above this are refused before they are read: no auth form comes close. */
+const MAX_BODY_BYTES = 64 * 1024;
+/** Parses a form or JSON body into a flat record. Malformed or oversized input is an `InvalidRequest`. */
+export async function readBody(request) {
+    const length = Number(request.headers.get("content-length") ?? 0);
+    if (length > MAX_BODY_BYTES)
+        throw new InvalidRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+    const text = await readCappedText(request);
+    if (text.trim() === "")
+        return {};
+    if (type === "application/json") {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            throw new InvalidRequest("The request body is not valid JSON.");
+        }
+        if (!isPlainObject(parsed)) {
+            throw new InvalidRequest("The JSON body must be an object.");
+        }
+        const body = {};
+        for (const [key, value] of Object.entries(parsed)) {
+            if (key === "data")
+                body.data = value;
+            else if (typeof value === "string")
+                body[key] = value;
+            else if (typeof value === "number" || typeof value === "boolean")
+                body[key] = String(value);
+        }
+        return body;
+    }
+    if (type === "application/x-www-form-urlencoded" || type === "") {
+        if (!/^[^\s{[]/.test(text.trimStart()))
+            throw new InvalidRequest("The request body is not a form.");
+        return Object.fromEntries(new URLSearchParams(text));
+    }
+    throw new InvalidRequest(`Unsupported content type "${type}": send application/x-www-form-urlencoded or application/json.`);
+}
+/**
+ * The body as text, read no further than `MAX_BODY_BYTES`. The Content-Length check above does not cover a
+ * chunked body, which announces no length: `request.text()` would buffer whatever the client streams (an
+ * endless body holds memory and the request open), so the stream is read chunk by chunk and cancelled as
+ * soon as it passes the cap.
+ */
+async function readCappedText(request) {
+    if (!request.body)
+        return "";
+    const reader = request.body.getReader();
+    const chunks = [];
+    let size = 0;
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            size += value.byteLength;
+            if (size > MAX_BODY_BYTES) {
+                void reader.cancel().catch(() => { });
+                throw new InvalidRequest(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+            }
+            chunks.push(value);
+        }
+    }
+    catch (cause) {
+        if (cause instanceof InvalidRequest)
+            throw cause;
+        throw new InvalidRequest("The request body could not be read.", { cause });
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+    }
+    // Not fatal: like `Request.text()`, malformed UTF-8 becomes U+FFFD and the form or JSON check refuses it.
+    return new TextDecoder().decode(bytes);
+}
+const NO_STORE = "private, no-cache, no-store";
+export function json(body, init = {}) {
+    // Set on the response's own header list: `new Response` copies and re-validates a Headers object passed
+    // in, which costs twice as much, and `GET /session` usually has no other header to send.
+    const response = new Response(JSON.stringify(body), init.headers ? { status: init.status ?? 200, headers: init.headers } : { status: init.status ?? 200 });
+    response.headers.set("content-type", "application/json");
+    response.headers.set("cache-control", NO_STORE);
+    return response;
+}
+export function html(body, init = {}) {
+    const headers = init.headers ?? new Headers();
+    headers.set("content-type", "text/html; charset=utf-8");
+    headers.set("cache-control", NO_STORE);
+    // The pages load nothing from elsewhere; say so, which also blocks injected scripts.
+    headers.set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'self'; frame-ancestors 'none'");
+    return new Response(body, { status: init.status ?? 200, headers });
+}
+/**
+ * Sends the browser to `url`, or, for clients that asked with `X-Auth-Return-Redirect: 1` (Auth.js v5) or
+ * `json=true` in the body (NextAuth v4), answers `{ url }` so they can navigate themselves.
+ */
+export function redirect(url, returnJson, headers = new Headers()) {
+    if (returnJson)
+        return json({ url }, { headers });
+    headers.set("location", url);
+    headers.set("cache-control", NO_STORE);
+    return new Response(null, { status: 302, headers });
+}
+/** Whether the client wants redirects as JSON. */
+export function wantsJson(request, body) {
+    return request.headers.get("x-auth-return-redirect") === "1" || body?.json === "true";
+}
+export function withCookies(cookies, headers = new Headers()) {
+    for (const cookie of cookies)
+        headers.append("set-cookie", cookie);
+    return headers;
+}

@@ -1,0 +1,32 @@
+/**
+ * The core as a framework integration sees it (`next/`, `react/`, and any binding to come): the whole of
+ * what they may use, in one place. They import the core through this module (and `core/types.ts` for the
+ * data model) and nothing else; a lint rule (eslint.config.js) says so. Whatever is not here is the core's
+ * own business and may change without a binding noticing.
+ *
+ * What a binding does with it: answer the HTTP API (`Auth`), read or update a session where there is no
+ * auth route (`getSession`, `readSession`), sign in and out from server code (`signInWith`,
+ * `signOutSession`), and turn errors into the same codes the routes send.
+ */
+/** The HTTP API: `Auth(request, config)` answers every route under `basePath`. */
+export { Auth } from "./auth.js";
+export { resolveConfig } from "./config/resolve.js";
+/** One request as the core sees it: its head (URL, method, headers), the resolved config, cookies, origin. */
+export { createContext, requestHeadOf, requestOf } from "./context.js";
+/** Parsing a `Cookie` header, as the core does. */
+export { parseCookies } from "./cookies/serialize.js";
+/** The typed errors a binding tells apart; each carries its `publicCode`, `status` and `headers`. */
+export { CredentialsSignin, SesameError } from "./errors.js";
+/** Finding a configured provider by id (an unknown one is `UnknownProvider`). */
+export { providerNamed } from "./provider/provider.js";
+/** Vetting a destination through the `redirect` callback. */
+export { resolveCallbackUrl } from "./callback-url.js";
+/** Reading (and renewing, or updating through the `jwt` callback) the session of a request. */
+export { getSession } from "./session/get-session.js";
+export { readSession } from "./session/read.js";
+/** Ending the request's session. */
+export { signOutSession } from "./session/sign-out.js";
+/** The one sign-in dispatch: credentials, email or OAuth, without a CSRF check (the HTTP route checks it where a request enters). */
+export { signInWith } from "./signin/dispatch.js";
+/** The sign-in page's URL, with an error code and the destination: from a request (`signInPageUrl`) or from the config alone (`signInUrlFor`). */
+export { signInPageUrl, signInUrlFor } from "./urls.js";

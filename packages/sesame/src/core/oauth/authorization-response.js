@@ -1,0 +1,126 @@
+/**
+ * Finishing an OAuth / OIDC sign-in: check that the callback answers this browser's sign-in, exchange the
+ * code, validate the ID token (claims by oauth4webapi, signature against the provider's JWKS), fetch the
+ * profile, and map it to a user and an account. Every way the provider can fail becomes
+ * `OAuthCallbackError`; every way the callback can fail to belong to this sign-in becomes `InvalidCheck`.
+ */
+import * as oauth from "oauth4webapi";
+import { standardProfile } from "../provider/oauth.js";
+import { InvalidCheck, OAuthCallbackError, SesameError } from "../errors.js";
+import { redactError, redactText } from "../redact.js";
+import { redirectUri } from "./authorization-request.js";
+import { consumeChecks } from "./checks.js";
+import { providerServer } from "./authorization-server.js";
+import { nowSeconds } from "../clock.js";
+import { isPlainObject } from "../plain-object.js";
+export async function finishSignIn(context, provider, params) {
+    const checks = await consumeChecks(context, provider.id, params.get("state"));
+    try {
+        const server = await providerServer(provider);
+        const { as, client, clientAuth, http } = server;
+        let validated;
+        try {
+            validated = oauth.validateAuthResponse(as, client, params, checks.state);
+        }
+        catch (error) {
+            const reported = params.get("error");
+            throw reported
+                ? new OAuthCallbackError(redactText(`Provider "${provider.id}" answered error=${reported}: ${params.get("error_description") ?? "no description"}.`), {
+                    cause: upstreamCause(error),
+                })
+                : error;
+        }
+        const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, validated, redirectUri(context, provider), checks.codeVerifier ?? oauth.nopkce, http);
+        const result = await oauth.processAuthorizationCodeResponse(as, client, response, {
+            expectedNonce: checks.nonce ?? oauth.expectNoNonce,
+            requireIdToken: provider.type === "oidc",
+        });
+        const idTokenClaims = provider.type === "oidc" ? oauth.getValidatedIdTokenClaims(result) : undefined;
+        // oauth4webapi checks the ID token's claims; its signature is checked here, against the provider's JWKS
+        // (cached, and fetched again when a token names a key the cache does not have).
+        if (idTokenClaims)
+            await oauth.validateApplicationLevelSignature(as, response, http);
+        const tokens = tokenSet(result);
+        // Identity comes from what the provider itself answered (ID token, userinfo), never from the callback's
+        // parameters, which the browser controls.
+        const profile = await fetchProfile(provider, server, tokens, idTokenClaims);
+        const mapped = await (provider.profile ?? standardProfile)(profile, tokens);
+        if (!mapped.id)
+            throw new OAuthCallbackError(`The profile mapping of provider "${provider.id}" returned no user id.`);
+        const user = { ...mapped, emailVerified: Boolean(mapped.email) && mapped.emailVerified === true };
+        const account = {
+            provider: provider.id,
+            type: provider.type,
+            providerAccountId: mapped.id,
+            ...tokens,
+        };
+        return { user, account, profile, callbackUrl: checks.callbackUrl };
+    }
+    catch (error) {
+        if (error instanceof SesameError)
+            throw error;
+        if (isNonceMismatch(error)) {
+            throw new InvalidCheck("The ID token's nonce does not match this browser's sign-in.", { cause: upstreamCause(error) });
+        }
+        throw new OAuthCallbackError(`Signing in with "${provider.id}" failed: ${describe(error)}`, { cause: upstreamCause(error) });
+    }
+}
+function tokenSet(result) {
+    const tokens = { ...result, access_token: result.access_token, token_type: result.token_type };
+    if (typeof result.expires_in === "number")
+        tokens.expires_at = nowSeconds() + result.expires_in;
+    return tokens;
+}
+async function fetchProfile(provider, server, tokens, idTokenClaims) {
+    const { as, client, http } = server;
+    if (typeof provider.userinfo === "object" && provider.userinfo.request) {
+        return provider.userinfo.request({ tokens, fetch: server.fetch });
+    }
+    if (!as.userinfo_endpoint) {
+        if (idTokenClaims)
+            return { ...idTokenClaims };
+        throw new OAuthCallbackError(`Provider "${provider.id}" has neither an ID token nor a userinfo endpoint to read the profile from.`);
+    }
+    if (provider.type === "oauth")
+        return plainProfile(server, as.userinfo_endpoint, tokens);
+    const response = await oauth.userInfoRequest(as, client, tokens.access_token, http);
+    const userinfo = await oauth.processUserInfoResponse(as, client, idTokenClaims?.sub ?? oauth.skipSubjectCheck, response);
+    return { ...idTokenClaims, ...userinfo };
+}
+/** A plain OAuth 2.0 API's "current user" endpoint: any JSON object, no OpenID Connect rules (`sub`). */
+async function plainProfile(server, url, tokens) {
+    const response = await server.fetch(url, { headers: { authorization: `Bearer ${tokens.access_token}`, accept: "application/json" } });
+    if (!response.ok)
+        throw new OAuthCallbackError(`The userinfo endpoint answered ${response.status}.`);
+    const profile = await response.json();
+    if (!isPlainObject(profile)) {
+        throw new OAuthCallbackError("The userinfo endpoint did not answer with a JSON object.");
+    }
+    return profile;
+}
+/**
+ * Whether oauth4webapi refused the ID token for its `nonce`: by its stable error code for a claim that
+ * differs from the expected value, and the claim that code's documented detail names.
+ */
+function isNonceMismatch(error) {
+    if (!(error instanceof oauth.OperationProcessingError) || error.code !== oauth.JWT_CLAIM_COMPARISON)
+        return false;
+    const { cause } = error;
+    return typeof cause === "object" && cause !== null && "claim" in cause && cause.claim === "nonce";
+}
+/** The provider's words, which it controls: redacted, since they end up in a log and in the JSON answer. */
+function describe(error) {
+    if (error instanceof oauth.ResponseBodyError)
+        return redactText(`${error.error}${error.error_description ? ` (${error.error_description})` : ""}`);
+    if (error instanceof Error)
+        return error.name === "TimeoutError" ? "the provider did not answer in time" : redactText(error.message);
+    return redactText(String(error));
+}
+/**
+ * oauth4webapi's errors keep the provider's whole answer as their `cause` (the token response, with every
+ * token in it). The errors Sesame throws reach the app (its logger, its `catch`), so they carry a redacted
+ * copy, never the tokens themselves.
+ */
+function upstreamCause(error) {
+    return error instanceof Error ? redactError(error) : redactText(String(error));
+}

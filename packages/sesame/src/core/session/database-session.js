@@ -1,0 +1,135 @@
+/**
+ * The lifecycle of a database session: the cookie holds `<id>.<secret>`, the database the session with the
+ * SHA-256 of the secret. Reading costs one query (session joined with its user); the stored hash is
+ * compared in constant time, so neither a database leak nor response timing gives a usable cookie away.
+ * Expiry slides with activity, written at most once per `updateAge`. Deleting the row ends the session
+ * on the very next request — which is what makes revocation instant.
+ */
+import { configuredAdapter } from "../adapter.js";
+import { defaultCallbacks } from "../config/callbacks.js";
+import { clientIp } from "../client-ip.js";
+import { readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
+import { timingSafeEqual } from "../compare.js";
+import { emit } from "../events.js";
+import { sha256 } from "#digest";
+import { randomString } from "../random.js";
+import { ensureFresh, expiresSoon } from "../upstream/refresh.js";
+import { sessionShape } from "./shape.js";
+import { clearPreviousSessionCookie, previousSessionCookie } from "./previous-cookie.js";
+import { clearSessionCookies } from "./session-cookie.js";
+const ID_LENGTH = 22;
+/**
+ * Sessions created since the session cookie moved to `__Host-` have a 44-character secret, those created
+ * before a 43-character one: the length tells them apart unforgeably (the stored hash covers every
+ * character), and only the older ones are accepted under the old cookie name (see previous-cookie.ts).
+ */
+const SECRET_LENGTH = 44;
+const PRE_HOST_SECRET_LENGTH = 43;
+const COOKIE_FORMAT = new RegExp(`^([\\w-]{${ID_LENGTH}})\\.([\\w-]{${PRE_HOST_SECRET_LENGTH},${SECRET_LENGTH}})$`);
+/** The id and secret in the request's session cookie, if it has the right form. */
+export function sessionCookieParts(context) {
+    const current = readChunkedCookie(context.cookies, context.jar.sessionToken.name);
+    const value = current ?? previousSessionCookie(context);
+    const [, id, secret] = (value && COOKIE_FORMAT.exec(value)) || [];
+    if (!id || !secret)
+        return undefined;
+    if (current !== undefined)
+        return { id, secret };
+    // Under the old name only a session created before the move: see previous-cookie.ts.
+    return secret.length === PRE_HOST_SECRET_LENGTH ? { id, secret, previous: true } : undefined;
+}
+function sessionCookie(context, value) {
+    const { name, options } = context.jar.sessionToken;
+    return writeChunkedCookie(name, value, { ...options, maxAge: context.config.session.maxAgeSeconds }, context.cookies);
+}
+/** Starts a session for `user`, keeping `data` (what the `jwt` callback returned) with it. */
+export async function createDatabaseSession(context, user, data) {
+    const id = randomString(ID_LENGTH);
+    const secret = randomString(SECRET_LENGTH);
+    const now = new Date();
+    const session = {
+        id,
+        secretHash: await sha256(secret),
+        userId: user.id,
+        expires: new Date(now.getTime() + context.config.session.maxAgeSeconds * 1000),
+        createdAt: now,
+        lastSeenAt: now,
+        ip: clientIp(context) ?? null,
+        userAgent: context.head.headers.get("user-agent")?.slice(0, 512) ?? null,
+        data,
+    };
+    await configuredAdapter(context, "database sessions").createSession(session);
+    return sessionCookie(context, `${id}.${secret}`);
+}
+/** The request's valid session and user, or `undefined` (the cookie should then be cleared). */
+export async function loadDatabaseSession(context) {
+    const parts = sessionCookieParts(context);
+    if (!parts)
+        return undefined;
+    const adapter = configuredAdapter(context, "database sessions");
+    const found = await adapter.getSessionAndUser(parts.id);
+    if (!found || !timingSafeEqual(await sha256(parts.secret), found.session.secretHash))
+        return undefined;
+    if (found.session.expires.getTime() <= Date.now()) {
+        await adapter.deleteSession(parts.id);
+        return undefined;
+    }
+    // An old-name cookie of a session older than one lifetime: the migration window for it has closed.
+    if (parts.previous && found.session.createdAt.getTime() + context.config.session.maxAgeSeconds * 1000 <= Date.now())
+        return undefined;
+    return found;
+}
+export async function readDatabaseSession(context, options = {}) {
+    const hasCookie = readChunkedCookie(context.cookies, context.jar.sessionToken.name) !== undefined || previousSessionCookie(context) !== undefined;
+    const parts = sessionCookieParts(context);
+    const found = parts && (await loadDatabaseSession(context));
+    if (!parts || !found)
+        return { session: null, token: null, cookies: hasCookie ? clearSessionCookies(context) : [] };
+    const adapter = configuredAdapter(context, "database sessions");
+    const { config } = context;
+    let { session: stored } = found;
+    const { user } = found;
+    let token = { ...stored.data, sub: user.id };
+    const fresh = expiresSoon(context, token) ? await ensureFresh(context, token) : { token, changed: false };
+    if (fresh.error && config.tokens.onRefreshError === "end-session") {
+        await adapter.deleteSession(stored.id);
+        return { session: null, token: null, cookies: clearSessionCookies(context), error: fresh.error };
+    }
+    if (fresh.changed) {
+        token = fresh.token;
+        await adapter.updateSession(stored.id, { data: token });
+    }
+    // An old-name cookie moves to the new name on this response.
+    let cookies = parts.previous ? [...sessionCookie(context, `${parts.id}.${parts.secret}`), ...clearPreviousSessionCookie(context)] : [];
+    if (options.update) {
+        const updated = await config.callbacks.jwt({ token, trigger: "update", session: options.update.data });
+        if (!updated) {
+            await adapter.deleteSession(stored.id);
+            return { session: null, token: null, cookies: clearSessionCookies(context) };
+        }
+        token = updated;
+        await adapter.updateSession(stored.id, { data: token });
+    }
+    const now = Date.now();
+    if (!options.readOnly && now - stored.lastSeenAt.getTime() >= config.session.updateAgeSeconds * 1000) {
+        stored = { ...stored, expires: new Date(now + config.session.maxAgeSeconds * 1000), lastSeenAt: new Date(now) };
+        await adapter.updateSession(stored.id, { expires: stored.expires, lastSeenAt: stored.lastSeenAt });
+        cookies = [...sessionCookie(context, `${parts.id}.${parts.secret}`), ...clearPreviousSessionCookie(context)];
+    }
+    if (options.tokenOnly)
+        return { session: null, token, cookies };
+    const base = sessionShape(context, { id: user.id, name: user.name, email: user.email, image: user.image }, stored.expires.toISOString(), token);
+    const session = config.callbacks.session === defaultCallbacks.session
+        ? base
+        : await config.callbacks.session({ session: base, token, user, ...(options.update && { trigger: "update", newSession: options.update.data }) });
+    if (config.events.session)
+        await emit(context, "session", { session, token });
+    return { session, token, cookies };
+}
+/** Deletes the request's session (sign-out) and returns it, with the cookies that clear it. */
+export async function endDatabaseSession(context) {
+    const found = await loadDatabaseSession(context);
+    if (found)
+        await configuredAdapter(context, "database sessions").deleteSession(found.session.id);
+    return { session: found?.session ?? null, cookies: clearSessionCookies(context) };
+}

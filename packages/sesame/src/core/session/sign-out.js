@@ -1,0 +1,46 @@
+import { emit } from "../events.js";
+import { providerLogoutUrl } from "../oauth/logout.js";
+import { endDatabaseSession } from "./database-session.js";
+import { sessionTokenOf } from "./jwt-session.js";
+import { clearSessionCookies } from "./session-cookie.js";
+import { readLegacySession } from "./legacy.js";
+export async function signOutSession(context, callbackUrl) {
+    let token;
+    let cookies;
+    if (context.config.session.strategy === "database") {
+        const ended = await endDatabaseSession(context);
+        token = ended.session?.data ?? null;
+        cookies = ended.cookies;
+        await emit(context, "signOut", { token, session: ended.session });
+    }
+    else {
+        const { revocation, legacyCookies } = context.config;
+        const source = sessionTokenOf(context);
+        token = source ? await context.config.sessionCodec.decode(source.token) : null;
+        cookies = clearSessionCookies(context);
+        // A NextAuth / Auth.js cookie still in the browser would sign it back in on the next request: it ends too.
+        // (A migrated Sesame token keeps the legacy id, so revoking either kills copies of both.)
+        const legacy = legacyCookies ? await readLegacySession(context) : undefined;
+        if (legacy) {
+            cookies.push(...legacy.clear);
+            token ??= legacy.claims;
+        }
+        if (token && revocation) {
+            if (!revocation.ready)
+                await revocation.start();
+            // A token revoked already is nobody's session: a copy replayed here gets nothing out of it (the ID
+            // token that the provider's logout URL would carry; the signOut event gets no token).
+            const live = revocation.check(token) === "valid";
+            // With revocation on, the signed-out token is dead everywhere, even if someone kept a copy.
+            if (token.jti && token.exp)
+                await revocation.revoke(token.jti, token.exp);
+            if (legacy && legacy.claims.jti !== token.jti)
+                await revocation.revoke(legacy.claims.jti, legacy.claims.exp);
+            if (!live)
+                token = null;
+        }
+        await emit(context, "signOut", { token });
+    }
+    const redirectTo = (token && (await providerLogoutUrl(context, token, callbackUrl))) ?? callbackUrl;
+    return { cookies, redirectTo };
+}

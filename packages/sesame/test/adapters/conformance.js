@@ -1,0 +1,124 @@
+/**
+ * What every adapter must do, as one suite run against each of them. An adapter that passes it can back
+ * database sessions, OAuth sign-in and email sign-in.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+let sequence = 0;
+const unique = (label) => `${label}-${Date.now()}-${++sequence}`;
+function newSession(userId, overrides = {}) {
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    return {
+        id: unique("s"),
+        secretHash: "h".repeat(43),
+        userId,
+        expires: new Date(now.getTime() + 3_600_000),
+        createdAt: now,
+        lastSeenAt: now,
+        ip: "203.0.113.7",
+        userAgent: "Test/1.0",
+        data: { theme: "dark", nested: { n: 1 } },
+        ...overrides,
+    };
+}
+export function adapterConformance(name, open) {
+    describe(`${name} adapter conformance`, () => {
+        let adapter;
+        let close;
+        beforeAll(async () => {
+            ({ adapter, close } = await open());
+        });
+        afterAll(() => close());
+        const newUser = (email = `${unique("u")}@example.com`) => adapter.createUser({ name: "Alice", email, emailVerified: null, image: null });
+        test("users: create, read by id and by email, update, with dates intact", async () => {
+            const user = await newUser();
+            expect(user.id).toBeTruthy();
+            expect(await adapter.getUser(user.id)).toEqual(user);
+            expect(await adapter.getUserByEmail(user.email)).toEqual(user);
+            const verified = new Date("2026-05-01T12:00:00.000Z");
+            const updated = await adapter.updateUser({ id: user.id, name: "Alice L.", emailVerified: verified });
+            expect(updated).toEqual({ ...user, name: "Alice L.", emailVerified: verified });
+            expect(await adapter.getUser("missing")).toBeNull();
+            expect(await adapter.getUserByEmail("missing@example.com")).toBeNull();
+        });
+        test("users: a given id is kept; a second user with the same email is refused", async () => {
+            const id = unique("own-id");
+            const user = await adapter.createUser({ id, name: null, email: `${id}@example.com`, emailVerified: null, image: null });
+            expect(user.id).toBe(id);
+            await expect(adapter.createUser({ name: null, email: `${id}@example.com`, emailVerified: null, image: null })).rejects.toThrow();
+            const nobody = await newUser(null);
+            const nobodyElse = await newUser(null);
+            expect(nobody.id).not.toBe(nobodyElse.id);
+        });
+        test("accounts: link, find the user by account, refuse a second link of the same account", async () => {
+            const user = await newUser();
+            const ref = { provider: "github", providerAccountId: unique("gh") };
+            await adapter.linkAccount({ userId: user.id, type: "oauth", ...ref, access_token: "at", refresh_token: "rt", expires_at: 1_900_000_000, scope: "read", token_type: "bearer" });
+            expect(await adapter.getUserByAccount(ref)).toEqual(user);
+            await expect(adapter.linkAccount({ userId: user.id, type: "oauth", ...ref })).rejects.toThrow();
+            expect(await adapter.getUserByAccount({ provider: "github", providerAccountId: "nobody" })).toBeNull();
+        });
+        test("createUserWithAccount: creates once, then returns the linked user", async () => {
+            const account = { type: "oidc", provider: "op", providerAccountId: unique("sub") };
+            const first = await adapter.createUserWithAccount({ name: "Bo", email: `${unique("bo")}@example.com`, emailVerified: null, image: null }, account);
+            expect(first.created).toBe(true);
+            const second = await adapter.createUserWithAccount({ name: "Bo", email: `${unique("bo2")}@example.com`, emailVerified: null, image: null }, account);
+            expect(second).toEqual({ user: first.user, created: false });
+        });
+        test("createUserWithAccount: ten concurrent first sign-ins of one account make one user", async () => {
+            const account = { type: "oidc", provider: "op", providerAccountId: unique("race") };
+            const email = `${unique("race")}@example.com`;
+            const results = await Promise.all(Array.from({ length: 10 }, () => adapter.createUserWithAccount({ name: "R", email, emailVerified: null, image: null }, account)));
+            const ids = new Set(results.map((r) => r.user.id));
+            expect(ids.size).toBe(1);
+            expect(results.filter((r) => r.created)).toHaveLength(1);
+            expect((await adapter.getUserByEmail(email))?.id).toBe([...ids][0]);
+        });
+        test("sessions: create, read with the user in one call, update, delete", async () => {
+            const user = await newUser();
+            const session = newSession(user.id);
+            await adapter.createSession(session);
+            expect(await adapter.getSessionAndUser(session.id)).toEqual({ session, user });
+            const later = new Date(session.expires.getTime() + 60_000);
+            await adapter.updateSession(session.id, { expires: later, lastSeenAt: later, data: { theme: "light" } });
+            expect((await adapter.getSessionAndUser(session.id))?.session).toEqual({ ...session, expires: later, lastSeenAt: later, data: { theme: "light" } });
+            await adapter.deleteSession(session.id);
+            expect(await adapter.getSessionAndUser(session.id)).toBeNull();
+        });
+        test("sessions: list a user's live sessions newest first; delete all but one, or all", async () => {
+            const user = await newUser();
+            const other = await newUser();
+            const old = newSession(user.id, { createdAt: new Date(Date.now() - 60_000) });
+            const recent = newSession(user.id);
+            const expired = newSession(user.id, { expires: new Date(Date.now() - 1_000) });
+            const foreign = newSession(other.id);
+            for (const s of [old, recent, expired, foreign])
+                await adapter.createSession(s);
+            expect((await adapter.listSessions(user.id)).map((s) => s.id)).toEqual([recent.id, old.id]);
+            // The live `old` one, and the expired one too where the store has not dropped it by itself (Redis has).
+            expect(await adapter.deleteSessions(user.id, { except: recent.id })).toBeGreaterThanOrEqual(1);
+            expect((await adapter.listSessions(user.id)).map((s) => s.id)).toEqual([recent.id]);
+            expect(await adapter.deleteSessions(user.id)).toBe(1);
+            expect(await adapter.listSessions(user.id)).toEqual([]);
+            expect(await adapter.getSessionAndUser(foreign.id)).not.toBeNull();
+        });
+        test("deleting a user deletes their accounts and sessions", async () => {
+            const user = await newUser();
+            const ref = { provider: "op", providerAccountId: unique("del") };
+            await adapter.linkAccount({ userId: user.id, type: "oidc", ...ref });
+            const session = newSession(user.id);
+            await adapter.createSession(session);
+            await adapter.deleteUser(user.id);
+            expect(await adapter.getUser(user.id)).toBeNull();
+            expect(await adapter.getUserByAccount(ref)).toBeNull();
+            expect(await adapter.getSessionAndUser(session.id)).toBeNull();
+        });
+        test("verification tokens: used once, even by concurrent requests", async () => {
+            const token = { identifier: `${unique("v")}@example.com`, tokenHash: "t".repeat(43), expires: new Date(Math.floor(Date.now() / 1000) * 1000 + 86_400_000) };
+            await adapter.createVerificationToken(token);
+            const uses = await Promise.all([adapter.useVerificationToken(token), adapter.useVerificationToken(token), adapter.useVerificationToken(token)]);
+            expect(uses.filter(Boolean)).toEqual([token]);
+            expect(await adapter.useVerificationToken(token)).toBeNull();
+            expect(await adapter.useVerificationToken({ identifier: token.identifier, tokenHash: "other" })).toBeNull();
+        });
+    });
+}
