@@ -244,8 +244,10 @@ export interface SesameConfig {
   /** Where the routes live. Default: `/api/auth`, or the path of `AUTH_URL` if it has one. */
   basePath?: string;
   /**
-   * Trust the `Host` / `X-Forwarded-*` headers to build URLs. Default: true outside production or when
-   * `AUTH_TRUST_HOST=true`; in production set this or `AUTH_URL`.
+   * Trust the `Host` / `X-Forwarded-*` headers to build URLs. Default, as in Auth.js: true outside
+   * production, when `AUTH_TRUST_HOST=true`, and on Vercel (`VERCEL`) or Cloudflare Pages (`CF_PAGES`), whose
+   * edge sets those headers itself; `AUTH_TRUST_HOST=false` turns it off. Elsewhere in production set this or
+   * `AUTH_URL`. Email sign-in links never rest on it alone: they need `AUTH_URL` or `allowedHosts`.
    */
   trustHost?: boolean;
   /**
