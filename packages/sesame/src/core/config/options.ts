@@ -164,6 +164,11 @@ export interface PagesOptions {
   error: string;
   /** Shown after an email sign-in link was sent ("check your email"). */
   verifyRequest: string;
+  /**
+   * Where a user goes after their first sign-in (when the adapter created them), with the destination they
+   * asked for as `callbackUrl`, as in next-auth. Default: straight to the destination.
+   */
+  newUser: string;
 }
 
 /**
