@@ -71,13 +71,13 @@ export interface DefaultSession {
   accessToken?: string;
 }
 
+/* eslint-disable @typescript-eslint/no-empty-object-type -- empty on purpose: declaring `user` here would forbid an augmentation from re-typing it (see DefaultSession). */
 /**
  * The shape returned by `GET /session`, `auth()` and `useSession()`. Augment it through `sesame-auth` or
  * `sesame-auth/next`, as NextAuth apps do (see the module's example).
  */
-// Empty on purpose: declaring `user` here would forbid an augmentation from re-typing it (see DefaultSession).
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Session extends DefaultSession {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
 /**
  * The session the `session` callback receives: its `user` always there (a session is only shaped for a

@@ -4,10 +4,14 @@
  * its secret, and replaced by a Sesame cookie on the same response. Only ever consulted when the request
  * has no Sesame session cookie, so it costs nothing once users have moved over.
  */
-import { jwtDecrypt } from "jose";
+import { cipher } from "#jwe";
+import { base64url, decodeProtectedHeader, jwtDecrypt } from "jose";
+import { BoundedCache } from "../bounded-cache.js";
 import type { RequestContext } from "../context.js";
 import { clearChunkedCookie, readChunkedCookie } from "../cookies/chunking.js";
-import { hkdf } from "../keys.js";
+import { hkdf, type DerivedKey } from "../keys.js";
+import { isPlainObject } from "../plain-object.js";
+import { nowSeconds } from "../clock.js";
 import type { JWT } from "../types.js";
 import { CLOCK_TOLERANCE_SECONDS } from "../clock.js";
 import { MAX_TOKEN_LENGTH } from "../token/codec.js";
@@ -15,6 +19,8 @@ import { MAX_TOKEN_LENGTH } from "../token/codec.js";
 interface LegacyFormat {
   /** The cookie names this format is written under (http and https). */
   names: readonly string[];
+  /** The content encryption its tokens name in their header (always with `"alg": "dir"`). */
+  enc: string;
   /** `salt` is `encode`'s: the cookie name for Auth.js v5 (its default here), empty for next-auth 4. */
   decrypt(token: string, secret: string, salt: string): Promise<JWT>;
 }
@@ -28,8 +34,9 @@ const REQUIRED_CLAIMS = ["exp", "jti"];
 const AUTHJS: LegacyFormat = {
   // Auth.js v5 / @auth/core: dir + A256CBC-HS512, key from HKDF salted with the cookie name.
   names: ["authjs.session-token", "__Secure-authjs.session-token"],
+  enc: "A256CBC-HS512",
   async decrypt(token, secret, salt) {
-    const key = await hkdf(secret, salt, `Auth.js Generated Encryption Key (${salt})`, 512);
+    const key = await cached(`authjs\0${salt}\0${secret}`, () => hkdf(secret, salt, `Auth.js Generated Encryption Key (${salt})`, 512));
     const { payload } = await jwtDecrypt(token, key, {
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       requiredClaims: REQUIRED_CLAIMS,
@@ -40,22 +47,59 @@ const AUTHJS: LegacyFormat = {
   },
 };
 
+/** The header next-auth 4 writes, exactly: jose's serialisation of `{ alg: "dir", enc: "A256GCM" }`. */
+const NEXT_AUTH_4_HEADER = base64url.encode(JSON.stringify({ alg: "dir", enc: "A256GCM" }));
+
 const NEXT_AUTH_4: LegacyFormat = {
   // next-auth 4: dir + A256GCM, key from HKDF salted with `encode`'s salt, empty by default (the cookie's).
+  // The same compact JWE as Sesame's own tokens, so it is opened by the same cipher (`#jwe`, node:crypto on
+  // Node): `decode` tries this format after Sesame's, for every token that is not Sesame's, and jose would
+  // cost twenty times as much per forged token.
   names: ["next-auth.session-token", "__Secure-next-auth.session-token"],
+  enc: "A256GCM",
   async decrypt(token, secret, salt) {
-    const key = await hkdf(secret, salt, `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`, 256);
-    const { payload } = await jwtDecrypt(token, key, {
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      requiredClaims: REQUIRED_CLAIMS,
-      keyManagementAlgorithms: ["dir"],
-      contentEncryptionAlgorithms: ["A256GCM"],
-    });
-    return payload as JWT;
+    if (!token.startsWith(`${NEXT_AUTH_4_HEADER}.`)) throw new Error("Not a next-auth 4 token.");
+    const key = await cached(`v4\0${salt}\0${secret}`, () => aesKey(secret, salt));
+    const plaintext = await cipher.open(token, key);
+    const claims: unknown = plaintext === null ? null : JSON.parse(plaintext);
+    if (!isPlainObject(claims)) throw new Error("Not a next-auth 4 token.");
+    const { exp, nbf } = claims;
+    // What jose's jwtDecrypt checks of these claims: not expired, already valid (with the same tolerance).
+    const now = nowSeconds();
+    if (typeof exp !== "number" || exp + CLOCK_TOLERANCE_SECONDS <= now) throw new Error("Expired.");
+    if (nbf !== undefined && (typeof nbf !== "number" || nbf - CLOCK_TOLERANCE_SECONDS > now)) throw new Error("Not yet valid.");
+    return claims as JWT;
   },
 };
 
+async function aesKey(secret: string, salt: string): Promise<DerivedKey> {
+  const raw = await hkdf(secret, salt, `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`, 256);
+  return { kid: "", raw, key: await crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["decrypt"]) };
+}
+
 const FORMATS: readonly LegacyFormat[] = [AUTHJS, NEXT_AUTH_4];
+
+/**
+ * Keys derived once per secret, salt and format, not for every token: `getToken` and `decode` try the
+ * legacy formats whenever Sesame's fails, and a stream of forged tokens must not cost a derivation each.
+ * The salts come from the fixed cookie names or the app's own `decode` calls, so a handful of entries.
+ */
+const derivedKeys = new BoundedCache<string, Promise<unknown>>(64);
+function cached<Key>(id: string, derive: () => Promise<Key>): Promise<Key> {
+  let key = derivedKeys.get(id) as Promise<Key> | undefined;
+  if (!key) derivedKeys.set(id, (key = derive()));
+  return key;
+}
+
+/** Whether the token's protected header is the format's (`dir` and its `enc`): anything else is not even decrypted. */
+function hasHeaderOf(format: LegacyFormat, token: string): boolean {
+  try {
+    const header = decodeProtectedHeader(token);
+    return header.alg === "dir" && header.enc === format.enc;
+  } catch {
+    return false;
+  }
+}
 
 /** A legacy token's claims: its `exp` and `jti`, which the Sesame token that replaces it keeps. */
 export type LegacyClaims = JWT & { exp: number; jti: string };
@@ -87,7 +131,7 @@ export async function decryptLegacyTokenWithSalt(token: string, secrets: readonl
 }
 
 async function decryptWith(format: LegacyFormat, token: string, secrets: readonly string[], salt: string): Promise<LegacyClaims | undefined> {
-  if (token.length > MAX_TOKEN_LENGTH) return undefined;
+  if (token.length > MAX_TOKEN_LENGTH || !hasHeaderOf(format, token)) return undefined;
   for (const secret of secrets) {
     try {
       // `ver` is Sesame's (the user's token version): whatever a NextAuth app stored under that name is
