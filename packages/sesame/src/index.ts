@@ -141,6 +141,8 @@ export type { CookiesOverrides } from "./core/cookies/names.js";
  */
 export * from "./core/errors.js";
 /** The session, token and user shapes; augment `Session`, `User` and `JWT` with `declare module`: types only. */
-export type { Account, Awaitable, IssuedTokens, JWT, Profile, ProviderType, Session, SignInUser, User } from "./core/types.js";
+export type { Account, Awaitable, DefaultSession, DefaultUser, IssuedTokens, JWT, Profile, ProviderType, Session, SessionWithUser, SignInUser, User } from "./core/types.js";
+/** NextAuth's names for the option types (`NextAuthOptions`, `AuthOptions`, `NextAuthConfig`, `CallbacksOptions`): types only. */
+export type { AuthOptions, CallbacksOptions, NextAuthConfig, NextAuthOptions } from "./core/config/nextauth-names.js";
 /** Provider shapes, for helpers that take or return providers: types only. */
 export type { CredentialInput, CredentialsProvider, CredentialsValues, Provider } from "./providers/types.js";

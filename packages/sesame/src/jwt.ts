@@ -9,6 +9,7 @@ import { createContext, requestHeadOf, type HeadersLike, type RequestLike } from
 import { resolveCookies } from "./core/cookies/names.js";
 import { readChunkedCookie } from "./core/cookies/chunking.js";
 import { parseCookies } from "./core/cookies/serialize.js";
+import { decryptLegacyToken, decryptLegacyTokenWithSalt, findLegacySession, isLegacySessionCookieName, readLegacySession } from "./core/session/legacy.js";
 import { HOST_COOKIE_CLAIM } from "./core/session/previous-cookie.js";
 import { sessionTokenOf } from "./core/session/jwt-session.js";
 import { readSession } from "./core/session/read.js";
@@ -54,6 +55,11 @@ export async function encode({ token, secret, maxAge = DEFAULT_SESSION_MAX_AGE_S
  * know whether the session was signed out or revoked: to read a request's session, use `getToken` with
  * `config`, or `getSession`.
  *
+ * A token next-auth 4 or Auth.js v5 issued with the same secret decodes too, as their own `decode` takes
+ * it: next-auth 4's with its `salt` (none by default), Auth.js's with `salt` set to its cookie name
+ * (`"authjs.session-token"`, or `"__Secure-authjs.session-token"` on https). Its `exp` is checked, and a
+ * token without `exp` or `jti` (which both always write) is refused.
+ *
  * @example
  * ```ts
  * import { decode } from "sesame-auth/jwt";
@@ -61,9 +67,10 @@ export async function encode({ token, secret, maxAge = DEFAULT_SESSION_MAX_AGE_S
  * if (!claims) return new Response("Invalid token", { status: 401 });
  * ```
  */
-export async function decode({ token, secret, salt = SESSION_TOKEN_SALT }: DecodeParams): Promise<JWT | null> {
+export async function decode({ token, secret, salt }: DecodeParams): Promise<JWT | null> {
   if (!token) return null;
-  return tokenCodec(resolveSecrets(secret), salt).decode(token);
+  const secrets = resolveSecrets(secret);
+  return (await tokenCodec(secrets, salt ?? SESSION_TOKEN_SALT).decode(token)) ?? (await decryptLegacyTokenWithSalt(token, secrets, salt)) ?? null;
 }
 
 interface GetTokenCommon {
@@ -138,8 +145,9 @@ export async function getToken(params: GetTokenParams): Promise<JWT | string | n
   const secure = params.secureCookie ?? (req.url?.startsWith("https:") || false);
   const { name, previousName } = params.cookieName ? { name: params.cookieName, previousName: undefined } : resolveCookies(secure).sessionToken;
   const cookies = parseCookies(header(req.headers, "cookie"));
-  let token = readChunkedCookie(cookies, name);
-  const previous = token === undefined && previousName ? readChunkedCookie(cookies, previousName) : undefined;
+  const token = readChunkedCookie(cookies, name);
+  if (token) return raw ? token : decodeCookie(token, name, secret, salt);
+  const previous = previousName ? readChunkedCookie(cookies, previousName) : undefined;
   if (previous) {
     // Only a token issued before the move to `__Host-` is read under the old name (see previous-cookie.ts).
     const claims = await decode({ token: previous, secret, salt });
@@ -147,10 +155,24 @@ export async function getToken(params: GetTokenParams): Promise<JWT | string | n
     return raw ? previous : claims;
   }
   const authorization = header(req.headers, "authorization");
-  if (!token && authorization?.startsWith("Bearer ")) token = authorization.slice(7).trim();
-  if (!token) return null;
-  if (raw) return token;
-  return decode({ token, secret, salt });
+  const bearer = authorization?.startsWith("Bearer ") ? authorization.slice(7).trim() : undefined;
+  if (bearer) return raw ? bearer : decode({ token: bearer, secret, salt });
+  if (params.cookieName || salt !== undefined) return null;
+  // No Sesame session at all: a next-auth 4 / Auth.js v5 cookie of an app that has just moved over, so that
+  // a middleware-first app keeps its users signed in. Decrypted and checked whether `raw` or not.
+  const legacy = await findLegacySession(cookies, resolveSecrets(secret));
+  if (!legacy) return null;
+  return raw ? legacy.token : legacy.claims;
+}
+
+/**
+ * A cookie's token: Sesame's format, or (when the app named a cookie next-auth or Auth.js writes, as
+ * `getToken({ req, cookieName: "next-auth.session-token" })` in v4 code) that package's format for that name.
+ */
+async function decodeCookie(token: string, name: string, secret: string | string[] | undefined, salt: string | undefined): Promise<JWT | null> {
+  const claims = await decode({ token, secret, salt });
+  if (claims || salt !== undefined || !isLegacySessionCookieName(name)) return claims;
+  return (await decryptLegacyToken(token, resolveSecrets(secret), name)) ?? null;
 }
 
 /** The token as a session read sees it: the same pipeline, so the same checks, without writing cookies. */
@@ -158,5 +180,6 @@ async function verifiedToken(req: RequestLike, config: SesameConfig, raw: boolea
   const context = createContext(requestHeadOf(req), resolveConfig(config));
   const { token } = await readSession(context, { readOnly: true, tokenOnly: true });
   if (!token || !raw) return token;
-  return sessionTokenOf(context)?.token ?? null;
+  // The token the request carries: Sesame's, or the NextAuth one the session was just read from.
+  return sessionTokenOf(context)?.token ?? (await readLegacySession(context))?.token ?? null;
 }

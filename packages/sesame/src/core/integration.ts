@@ -13,6 +13,8 @@
 export { Auth } from "./auth.js";
 /** The app's options, and their resolution (defaults filled once per config object). */
 export type { SesameConfig } from "./config/options.js";
+/** NextAuth's names for the option types (`NextAuthOptions`, `AuthOptions`, `NextAuthConfig`, `CallbacksOptions`): types only. */
+export type { AuthOptions, CallbacksOptions, NextAuthConfig, NextAuthOptions } from "./config/nextauth-names.js";
 export { resolveConfig, type ResolvedConfig } from "./config/resolve.js";
 /** One request as the core sees it: its head (URL, method, headers), the resolved config, cookies, origin. */
 export { createContext, requestHeadOf, requestOf, type RequestContext, type RequestHead, type RequestLike } from "./context.js";

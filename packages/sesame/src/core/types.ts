@@ -2,12 +2,14 @@
 /**
  * The public data model: users, sessions, tokens and the callbacks that shape them.
  *
- * Every interface here can be extended by module augmentation, the same way as in NextAuth:
+ * Every interface here can be extended by module augmentation, the same way as in NextAuth, through
+ * `sesame-auth` or `sesame-auth/next` (both re-export these very interfaces):
  *
  * @example
  * ```ts
- * declare module "sesame-auth" {
- *   interface Session { accessToken?: string }
+ * import type { DefaultSession } from "sesame-auth/next";
+ * declare module "sesame-auth/next" {
+ *   interface Session { user: { id: string } & DefaultSession["user"]; accessToken?: string }
  *   interface User { role?: "admin" | "user" }
  * }
  * declare module "sesame-auth/jwt" {
@@ -16,12 +18,20 @@
  * ```
  */
 
-/** What `authorize` (and later, a provider's `profile()`) returns: the person signing in. */
-export interface User {
+/**
+ * The fields every user has, as NextAuth's `DefaultUser`. `User` extends it rather than declaring them, so
+ * that an app may re-type one in its augmentation (`interface User { id: string }`): a property declared
+ * again in a merged interface must keep its exact type, while one inherited may be narrowed.
+ */
+export interface DefaultUser {
   id?: string;
   name?: string | null;
   email?: string | null;
   image?: string | null;
+}
+
+/** What `authorize` (and later, a provider's `profile()`) returns: the person signing in. */
+export interface User extends DefaultUser {
   /** From a credentials `authorize` backed by an API: its tokens, which Sesame keeps fresh with the provider's `tokens.refresh` hook. */
   tokens?: IssuedTokens;
 }
@@ -46,8 +56,12 @@ export interface SignInUser extends User {
   emailVerified?: boolean;
 }
 
-/** The shape returned by `GET /session`, `auth()` and `useSession()`. */
-export interface Session {
+/**
+ * The fields of every session, as NextAuth's `DefaultSession`. `Session` extends it without declaring
+ * anything itself, so that the NextAuth idiom re-types the user in an augmentation:
+ * `interface Session { user: { id: string } & DefaultSession["user"] }`.
+ */
+export interface DefaultSession {
   user?: User;
   /** ISO 8601 date at which the session expires unless it is renewed. */
   expires: string;
@@ -56,6 +70,20 @@ export interface Session {
   /** The upstream access token, only with `tokens.exposeAccessToken`. */
   accessToken?: string;
 }
+
+/* eslint-disable @typescript-eslint/no-empty-object-type -- empty on purpose: declaring `user` here would forbid an augmentation from re-typing it (see DefaultSession). */
+/**
+ * The shape returned by `GET /session`, `auth()` and `useSession()`. Augment it through `sesame-auth` or
+ * `sesame-auth/next`, as NextAuth apps do (see the module's example).
+ */
+export interface Session extends DefaultSession {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
+
+/**
+ * The session the `session` callback receives: its `user` always there (a session is only shaped for a
+ * signed-in user), typed as the app's augmentation of `Session` says.
+ */
+export type SessionWithUser = Session & { user: NonNullable<Session["user"]> };
 
 /** Claims every session token carries; set by Sesame, not by callbacks. */
 export interface RegisteredClaims {

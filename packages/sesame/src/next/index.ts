@@ -205,6 +205,14 @@ export function Sesame(input: NextConfigInput): SesameNext {
 }
 
 export { Sesame as NextAuth };
-export { getServerSession, withAuth, type NextAuthOptions, type NextRequestWithAuth, type WithAuthOptions } from "./v4.js";
+export { getServerSession, withAuth, type NextRequestWithAuth, type WithAuthOptions } from "./v4.js";
+/**
+ * The data model and the option types under the names NextAuth code imports them by, so that
+ * `import type { Session, DefaultSession, NextAuthOptions } from "next-auth"` moves over with its specifier
+ * changed. These are the very interfaces of `sesame-auth`: `declare module "sesame-auth/next" { interface
+ * Session { … } }` augments them, and the callbacks see the result. Types only.
+ */
+export type { Account, DefaultSession, DefaultUser, Profile, Session, User } from "../core/types.js";
+export type { AuthOptions, CallbacksOptions, NextAuthConfig, NextAuthOptions, SesameConfig } from "../core/integration.js";
 export { getToken } from "../jwt.js";
 export default Sesame;

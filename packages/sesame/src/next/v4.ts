@@ -10,9 +10,6 @@ import { getToken } from "../jwt.js";
 import { withSessionCookies } from "./proxy.js";
 import { currentRequestHead } from "./server-request.js";
 
-/** NextAuth v4's name for the configuration. */
-export type NextAuthOptions = SesameConfig;
-
 interface NodeResponseLike {
   getHeader?(name: string): unknown;
   setHeader(name: string, value: string | string[]): unknown;

@@ -84,6 +84,24 @@ describe("attacks on email sign-in, mapped to OWASP ASVS v4.0.3", () => {
       expect(await storedTokens("victim1@example.com")).toEqual([]);
     });
 
+    // Issue 30: the host is trusted on Vercel / Cloudflare Pages by their environment variables, as in Auth.js.
+    test("[V5.1.5][V14.5.4] on Vercel (VERCEL=1), host trusted by the platform variable: a forged X-Forwarded-Host mails nothing; UntrustedHost", async () => {
+      vi.stubEnv("NODE_ENV", "production");
+      vi.stubEnv("AUTH_URL", undefined);
+      vi.stubEnv("NEXTAUTH_URL", undefined);
+      vi.stubEnv("AUTH_TRUST_HOST", undefined);
+      vi.stubEnv("VERCEL", "1");
+      const { appConfig, errors } = emailApp();
+      const browser = new Browser(appConfig);
+      // The host is trusted: the sign-in page is served from it, where production without AUTH_URL refused it before.
+      expect((await browser.fetch("/api/auth/signin", { headers: forged })).status).toBe(200);
+      const response = await requestLink(browser, "victim5@example.com", forged);
+      expect(outbox.map((r) => r.url)).toEqual([]);
+      expect(response.status).toBe(500);
+      expect(errors.map((e) => (e as { type?: string }).type)).toEqual(["UntrustedHost"]);
+      expect(await storedTokens("victim5@example.com")).toEqual([]);
+    });
+
     test("[V5.1.5][V14.5.4] production with allowedHosts: a forged X-Forwarded-Host is refused (400) and mails nothing; an allowed one gets an https link, whatever X-Forwarded-Proto says", async () => {
       vi.stubEnv("NODE_ENV", "production");
       vi.stubEnv("AUTH_URL", undefined);

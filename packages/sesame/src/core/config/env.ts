@@ -48,9 +48,24 @@ export function isProduction(env: Env): boolean {
   return env.NODE_ENV === "production";
 }
 
-/** Trust the Host header unless in production, or when `AUTH_TRUST_HOST` says so. */
+/**
+ * Platforms whose edge answers every request itself and sets `Host` / `X-Forwarded-Host` to the host it
+ * served, whatever the client sent: the variables Auth.js reads (`setEnvDefaults` in @auth/core) to trust the
+ * host there. Vercel sets `VERCEL=1`, Cloudflare Pages `CF_PAGES=1`, in every deployment.
+ */
+const TRUSTED_PLATFORM_VARIABLES = ["VERCEL", "CF_PAGES"] as const;
+
+/**
+ * Whether the Host / X-Forwarded-Host headers are trusted, where Auth.js trusts them: `AUTH_TRUST_HOST=true`
+ * (or `1`), on Vercel or Cloudflare Pages, and outside production. Unlike Auth.js, `AUTH_TRUST_HOST=false` (or
+ * `0`) means false, and overrides the platform. Links mailed to users never rest on this alone: see
+ * link-origin.ts (`AUTH_URL` or `allowedHosts`).
+ */
 export function trustHostOf(env: Env): boolean {
-  return env.AUTH_TRUST_HOST === "true" || env.AUTH_TRUST_HOST === "1" || !isProduction(env);
+  const explicit = env.AUTH_TRUST_HOST?.trim().toLowerCase();
+  if (explicit === "true" || explicit === "1") return true;
+  if (explicit === "false" || explicit === "0") return false;
+  return TRUSTED_PLATFORM_VARIABLES.some((name) => Boolean(env[name])) || !isProduction(env);
 }
 
 /** Fills `clientId`, `clientSecret` and `issuer` from `AUTH_<ID>_ID`, `_SECRET`, `_ISSUER`, as Auth.js does. */

@@ -8,7 +8,7 @@ import type { Provider } from "../provider/provider.js";
 import type { RateLimitOptions } from "../rate-limit/options.js";
 import type { RevocationOptions } from "../revocation/options.js";
 import type { RefreshCoordinator } from "../upstream/coordinator.js";
-import type { Account, Awaitable, JWT, Profile, Session, User } from "../types.js";
+import type { Account, Awaitable, JWT, Profile, Session, SessionWithUser, User } from "../types.js";
 
 /**
  * The `session` option: strategy (`"jwt"` or `"database"`), `maxAge` (30 days), `updateAge` (24 hours),
@@ -113,9 +113,10 @@ export interface Callbacks {
   /**
    * Shapes what the client sees. `token` is the session token (JWT strategy) or the session's stored data
    * (database strategy, which also passes the stored `user`). Keep secrets (refresh tokens) out of it.
+   * `session.user` is always set here (as in Auth.js v5), typed as the app's `Session` augmentation says.
    */
   session(params: {
-    session: Session;
+    session: SessionWithUser;
     token: JWT;
     user?: AdapterUser;
     trigger?: "update";
@@ -163,6 +164,11 @@ export interface PagesOptions {
   error: string;
   /** Shown after an email sign-in link was sent ("check your email"). */
   verifyRequest: string;
+  /**
+   * Where a user goes after their first sign-in (when the adapter created them), with the destination they
+   * asked for as `callbackUrl`, as in next-auth. Default: straight to the destination.
+   */
+  newUser: string;
 }
 
 /**
@@ -243,8 +249,10 @@ export interface SesameConfig {
   /** Where the routes live. Default: `/api/auth`, or the path of `AUTH_URL` if it has one. */
   basePath?: string;
   /**
-   * Trust the `Host` / `X-Forwarded-*` headers to build URLs. Default: true outside production or when
-   * `AUTH_TRUST_HOST=true`; in production set this or `AUTH_URL`.
+   * Trust the `Host` / `X-Forwarded-*` headers to build URLs. Default, as in Auth.js: true outside
+   * production, when `AUTH_TRUST_HOST=true`, and on Vercel (`VERCEL`) or Cloudflare Pages (`CF_PAGES`), whose
+   * edge sets those headers itself; `AUTH_TRUST_HOST=false` turns it off. Elsewhere in production set this or
+   * `AUTH_URL`. Email sign-in links never rest on it alone: they need `AUTH_URL` or `allowedHosts`.
    */
   trustHost?: boolean;
   /**

@@ -17,6 +17,7 @@ import { MemoryRefreshCoordinator, type RefreshCoordinator } from "../upstream/c
 import type { UpstreamTokens } from "../upstream/tokens.js";
 import { defaultCallbacks, defaultLogger, redactingLogger } from "./callbacks.js";
 import { authUrlOf, isProduction, readEnv, resolveSecrets, trustHostOf, withEnvironmentCredentials, type Env } from "./env.js";
+import { assertSupportedOptions } from "./unsupported.js";
 import type { Callbacks, EventCallbacks, Logger, PagesOptions, SesameConfig, SessionOptions, Theme, TokensOptions } from "./options.js";
 
 /** The config after defaults and checks, shared by every request made with the same config object. */
@@ -182,6 +183,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
   }
 
   const maxAge = positiveSeconds("session.maxAge", config.session?.maxAge, DEFAULT_SESSION_MAX_AGE_SECONDS);
+  assertSupportedOptions(config, maxAge);
   const jars = new Map<boolean, CookieJar>();
   const tokens = config.tokens ?? {};
   const timeoutSeconds = renamedFromMs(logger, "tokens.timeoutSeconds", tokens.timeoutSeconds, "tokens.timeout", tokens.timeout);

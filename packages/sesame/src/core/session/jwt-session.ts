@@ -9,7 +9,7 @@ import { readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
 import type { JWT, Session } from "../types.js";
 import { emit } from "../events.js";
 import { ensureFresh, expiresSoon, type Freshness, type RefreshErrorCode } from "../upstream/refresh.js";
-import { readLegacySession } from "./legacy.js";
+import { decryptLegacyToken, isLegacySessionCookieName, readLegacySession } from "./legacy.js";
 import { clearPreviousSessionCookie, HOST_COOKIE_CLAIM, previousSessionCookie } from "./previous-cookie.js";
 import { sessionShape } from "./shape.js";
 import { clearSessionCookies } from "./session-cookie.js";
@@ -40,6 +40,27 @@ export function sessionTokenOf(context: RequestContext): { token: string; fromCo
   const authorization = context.head.headers.get("authorization");
   if (authorization?.startsWith("Bearer ")) return { token: authorization.slice(7).trim(), fromCookie: false };
   return undefined;
+}
+
+/**
+ * The claims of a request's session token, and whether they came from a NextAuth token kept under the app's
+ * own cookie name: an app that keeps next-auth's name (`cookies.sessionToken.name: "next-auth.session-token"`)
+ * has its users' next-auth cookies under the very name Sesame reads, and they are sessions to migrate, not
+ * invalid tokens to clear. Only a cookie (never a bearer token, never the pre-`__Host-` name) under a name
+ * next-auth or Auth.js writes is tried, in that name's format alone, once Sesame's own format has failed.
+ */
+export async function readSessionToken(
+  context: RequestContext,
+  source: NonNullable<ReturnType<typeof sessionTokenOf>>,
+): Promise<{ decoded: JWT | null; legacyInPlace: boolean }> {
+  const { config } = context;
+  const remembered = config.sessionCodec.decodeRemembered(source.token);
+  const decoded = remembered === undefined ? await config.sessionCodec.decode(source.token) : remembered;
+  if (decoded || remembered === null || !source.fromCookie || source.previous || !config.legacyCookies) return { decoded, legacyInPlace: false };
+  const { name } = context.jar.sessionToken;
+  if (!isLegacySessionCookieName(name)) return { decoded, legacyInPlace: false };
+  const legacy = await decryptLegacyToken(source.token, config.secrets, name);
+  return legacy ? { decoded: legacy, legacyInPlace: true } : { decoded, legacyInPlace: false };
 }
 
 /**
@@ -93,12 +114,16 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   const source = sessionTokenOf(context);
   let decoded: JWT | null;
   let fromCookie = true;
-  /** For a legacy cookie: the `Set-Cookie` values removing it, sent once it is migrated or its session ended. */
+  /**
+   * For a legacy cookie: the `Set-Cookie` values removing it, sent once it is migrated or its session ended.
+   * Empty for one under the app's own cookie name: the Sesame cookie replacing it is written over it.
+   */
   let legacyClear: string[] | undefined;
   if (source) {
     fromCookie = source.fromCookie;
-    const remembered = config.sessionCodec.decodeRemembered(source.token);
-    decoded = remembered === undefined ? await config.sessionCodec.decode(source.token) : remembered;
+    const read = await readSessionToken(context, source);
+    decoded = read.decoded;
+    if (read.legacyInPlace) legacyClear = [];
   } else {
     const legacy = config.legacyCookies ? await readLegacySession(context) : undefined;
     if (!legacy) return NO_SESSION;
@@ -163,6 +188,6 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
 
 /** No session, and the cookies that carried the ended one cleared. */
 function ended(context: RequestContext, fromCookie: boolean, legacyClear: string[] | undefined): SessionState {
-  if (legacyClear) return { ...NO_SESSION, cookies: legacyClear };
+  if (legacyClear?.length) return { ...NO_SESSION, cookies: legacyClear };
   return fromCookie ? { ...NO_SESSION, cookies: clearSessionCookies(context) } : NO_SESSION;
 }

@@ -8,7 +8,7 @@ import { emit } from "../events.js";
 import { providerLogoutUrl } from "../oauth/logout.js";
 import type { JWT } from "../types.js";
 import { endDatabaseSession } from "./database-session.js";
-import { sessionTokenOf } from "./jwt-session.js";
+import { readSessionToken, sessionTokenOf } from "./jwt-session.js";
 import { clearSessionCookies } from "./session-cookie.js";
 import { readLegacySession } from "./legacy.js";
 
@@ -23,7 +23,8 @@ export async function signOutSession(context: RequestContext, callbackUrl: strin
   } else {
     const { revocation, legacyCookies } = context.config;
     const source = sessionTokenOf(context);
-    token = source ? await context.config.sessionCodec.decode(source.token) : null;
+    // A NextAuth token under the app's own cookie name (kept next-auth's) is the session too.
+    token = source ? (await readSessionToken(context, source)).decoded : null;
     cookies = clearSessionCookies(context);
     // A NextAuth / Auth.js cookie still in the browser would sign it back in on the next request: it ends too.
     // (A migrated Sesame token keeps the legacy id, so revoking either kills copies of both.)

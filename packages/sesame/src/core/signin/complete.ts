@@ -66,5 +66,17 @@ export async function completeSignIn(
       ? await createDatabaseSession(context, persisted.user, token)
       : (await issueSessionCookies(context, token)).cookies;
   await emit(context, "signIn", { user, account, profile, isNewUser });
-  return { redirectTo: callbackUrl, cookies };
+  return { redirectTo: isNewUser ? newUserPage(context, callbackUrl) : callbackUrl, cookies };
+}
+
+/**
+ * `pages.newUser`, as next-auth sends a user there after their first sign-in: the app's page, with the
+ * destination they asked for as `callbackUrl`. Without it, the destination itself.
+ */
+function newUserPage(context: RequestContext, callbackUrl: string): string {
+  const { newUser } = context.config.pages;
+  if (!newUser) return callbackUrl;
+  const url = new URL(newUser, context.origin);
+  url.searchParams.set("callbackUrl", callbackUrl);
+  return url.href;
 }

@@ -28,7 +28,7 @@ export interface TokenCodec {
 }
 
 /** Tokens longer than this are not even parsed: no legitimate session needs four full cookies. */
-const MAX_TOKEN_LENGTH = 16 * 1024;
+export const MAX_TOKEN_LENGTH = 16 * 1024;
 const DECODED_CACHE_ENTRIES = 10_000;
 /** 132 random bits, more than a UUID's 122, in 22 characters instead of 36. */
 const JTI_LENGTH = 22;
