@@ -56,12 +56,15 @@ function requestOfNode(req: NodeApiRequest): Request {
   return new Request(head.url, { method, headers, body: serializedBody(req.body, headers.get("content-type")) });
 }
 
-/** A body as Next.js parsed it: a string (text, or an unknown type), an object from JSON or a form. */
+/** A body as Next.js parsed it: an object or any JSON value (JSON), an object (a form), a string (other types). */
 function serializedBody(body: unknown, contentType: string | null): BodyInit {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+  // JSON is written back as JSON whatever it parsed to: a JSON string holding an object must not become
+  // that object. (`undefined` has no JSON form, hence `?? ""`; the core refuses what is not an object.)
+  if (type === "application/json" || type.endsWith("+json")) return JSON.stringify(body) ?? "";
   if (typeof body === "string") return body;
   // A server that hands over the raw bytes (a Buffer): a copy the Request may own.
   if (body instanceof Uint8Array) return new Uint8Array(body);
-  const type = contentType?.split(";")[0]?.trim().toLowerCase();
   if (type === "application/x-www-form-urlencoded" && body !== null && typeof body === "object") {
     // Node's querystring gives a repeated field as a list: appended in order, the last one wins when the
     // core reads the form, as it does for the raw body.
@@ -71,7 +74,6 @@ function serializedBody(body: unknown, contentType: string | null): BodyInit {
     }
     return form.toString();
   }
-  // JSON (any value: the core refuses what is not an object) — `undefined` has no JSON form, hence `?? ""`.
   return JSON.stringify(body) ?? "";
 }
 

@@ -15,13 +15,15 @@ export interface NextServer {
   stop(): void;
 }
 
-export async function startNextApp(fixture: string): Promise<NextServer> {
+/** `runtimeEnv`: variables for `next start` only, given the server's base URL (e.g. `NEXTAUTH_URL`). */
+export async function startNextApp(fixture: string, runtimeEnv: (base: string) => Record<string, string> = () => ({})): Promise<NextServer> {
   await run(process.execPath, [nextBin, "build"], { cwd: fixture, env, maxBuffer: 16 * 1024 * 1024 });
   const probe = createServer().listen(0, "127.0.0.1");
   await once(probe, "listening");
   const port = (probe.address() as { port: number }).port;
   probe.close();
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: fixture, env, stdio: ["ignore", "pipe", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: fixture, env: { ...env, ...runtimeEnv(base) }, stdio: ["ignore", "pipe", "inherit"] });
   for await (const chunk of server.stdout!) if (String(chunk).includes("Ready")) break;
-  return { base: `http://127.0.0.1:${port}`, stop: () => server.kill() };
+  return { base, stop: () => server.kill() };
 }
