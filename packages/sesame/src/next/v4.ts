@@ -4,7 +4,7 @@
  * route handler.
  */
 import { NextResponse, type NextRequest } from "next/server.js";
-import { getSession, requestHeadOf, resolveConfig, SesameError, signInUrlFor, type RequestLike, type SesameConfig } from "../core/integration.js";
+import { getSession, requestHeadOf, resolveConfig, resolveSecrets, SesameError, signInUrlFor, type RequestLike, type SesameConfig } from "../core/integration.js";
 import type { JWT, Session } from "../core/types.js";
 import { getToken } from "../jwt.js";
 import { withSessionCookies } from "./proxy.js";
@@ -173,9 +173,13 @@ async function protect(request: NextRequest, event: unknown, settings: WithAuthO
 
   let state: { token: JWT | null; cookies: readonly string[] };
   try {
-    state = config
-      ? await getSession(request, config)
-      : { token: await getToken({ req: request, secret: settings.secret, secureCookie: request.nextUrl.protocol === "https:" }), cookies: [] };
+    if (config) {
+      state = await getSession(request, config);
+    } else {
+      // Checked before any cookie is looked at, so a missing secret shows on the first request, signed in or not.
+      const secret = resolveSecrets(settings.secret);
+      state = { token: await getToken({ req: request, secret, secureCookie: request.nextUrl.protocol === "https:" }), cookies: [] };
+    }
   } catch (error) {
     if (!(error instanceof SesameError && error.isConfigurationError)) throw error;
     // A missing or short secret: every guarded page says so (as NextAuth's middleware does), not a 500.
