@@ -2,6 +2,7 @@
  * NextAuth v4 code from the seeds, with only the import specifiers changed (`next-auth` → `sesame-auth/next`,
  * `next-auth/providers/credentials` → `sesame-auth/providers/credentials`, `next-auth/jwt` → `sesame-auth/jwt`).
  */
+import type { NextApiRequest, NextApiResponse } from "next";
 import { NextRequest, NextResponse } from "next/server.js";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import NextAuth, { getServerSession, getToken, withAuth, type NextAuthOptions } from "../../src/next/index.js";
@@ -112,6 +113,10 @@ describe("NextAuth v4 API", () => {
 
 describe("NextAuth v4 one-call forms and the middleware module", () => {
   test("NextAuth(request, context, authOptions) answers a route handler's request at once", async () => {
+    // The handler's type fits both places Next.js puts it (checked by the type-check of this file).
+    const asRouteHandler: (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response> = NextAuth(authOptions);
+    const asPagesApiRoute: (req: NextApiRequest, res: NextApiResponse) => Promise<void> = NextAuth(authOptions);
+    expect([typeof asRouteHandler, typeof asPagesApiRoute]).toEqual(["function", "function"]);
     const response = await NextAuth(new NextRequest(`${ORIGIN}/api/auth/providers`), { params: Promise.resolve({ nextauth: ["providers"] }) }, authOptions);
     expect(await response.json()).toHaveProperty("credentials");
   });
