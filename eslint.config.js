@@ -13,6 +13,7 @@ const publicFiles = [
   "packages/sesame/src/password.node.ts",
   "packages/sesame/src/next/index.ts",
   "packages/sesame/src/next/v4.ts",
+  "packages/sesame/src/next/middleware.ts",
   "packages/sesame/src/react/index.ts",
   "packages/sesame/src/react/client.ts",
   "packages/sesame/src/providers/*.ts",
@@ -54,7 +55,7 @@ export default tseslint.config(
         "error",
         {
           // The same files as `publicFiles`, as a pattern on the resolved path of a re-export's source.
-          publicFiles: "/packages/sesame/src/(index|jwt|password\\.node|next/(index|v4)|react/(index|client)|providers/[^/]+|adapters/[^/]+|adapters/sql/[^/]+)\\.ts$",
+          publicFiles: "/packages/sesame/src/(index|jwt|password\\.node|next/(index|v4|middleware)|react/(index|client)|providers/[^/]+|adapters/[^/]+|adapters/sql/[^/]+)\\.ts$",
           exampleTypes: ["SesameConfig", "OAuthProvider", "CredentialsOptions", "EmailOptions", "GitHubOptions", "PasswordHashOptions", "PostgresOptions", "RedisOptions", "SessionProviderProps", "UseSessionOptions", "MigrateOptions"],
         },
       ],

@@ -97,10 +97,14 @@ export function requestHeadOf(req: RequestLike): RequestHead {
   if (req instanceof Request) return req;
   const headers = req.headers instanceof Headers ? req.headers : headersOf(req.headers);
   const url = req.url ?? "/";
-  const absolute = /^https?:\/\//i.test(url)
-    ? url
-    : `${firstValue(headers.get("x-forwarded-proto")) === "https" ? "https" : "http"}://${headers.get("host") ?? "localhost"}${url.startsWith("/") ? url : `/${url}`}`;
-  return { url: absolute, method: req.method ?? "GET", headers };
+  if (/^https?:\/\//i.test(url)) return { url, method: req.method ?? "GET", headers };
+  // The path is parsed on its own and the Host header set through the URL's `host`, which takes a host and
+  // port and nothing else: pasted into one string, a Host of `x/api/auth/signout#` would have chosen the route.
+  const absolute = new URL(`http://localhost${url.startsWith("/") ? url : `/${url}`}`);
+  if (firstValue(headers.get("x-forwarded-proto")) === "https") absolute.protocol = "https:";
+  const host = headers.get("host");
+  if (host) absolute.host = host;
+  return { url: absolute.href, method: req.method ?? "GET", headers };
 }
 
 function headersOf(record: Record<string, string | string[] | undefined>): Headers {

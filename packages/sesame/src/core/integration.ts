@@ -16,6 +16,8 @@ export type { SesameConfig } from "./config/options.js";
 /** NextAuth's names for the option types (`NextAuthOptions`, `AuthOptions`, `NextAuthConfig`, `CallbacksOptions`): types only. */
 export type { AuthOptions, CallbacksOptions, NextAuthConfig, NextAuthOptions } from "./config/nextauth-names.js";
 export { resolveConfig, type ResolvedConfig } from "./config/resolve.js";
+/** The secrets from an option or the environment (`AUTH_SECRET` / `NEXTAUTH_SECRET`, …), checked: `MissingSecret`, `InvalidSecret`. */
+export { resolveSecrets } from "./config/env.js";
 /** One request as the core sees it: its head (URL, method, headers), the resolved config, cookies, origin. */
 export { createContext, requestHeadOf, requestOf, type RequestContext, type RequestHead, type RequestLike } from "./context.js";
 /** Parsing a `Cookie` header, as the core does. */

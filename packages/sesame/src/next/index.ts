@@ -32,6 +32,7 @@ import {
 } from "../core/integration.js";
 import type { Session } from "../core/types.js";
 import { parseSetCookie } from "./cookies.js";
+import { isNodeApiCall, serveNodeApi, type NodeApiRequest, type NodeApiResponse } from "./node-api.js";
 import { runProxy, type AuthenticatedHandler, type NextAuthRequest } from "./proxy.js";
 import { currentRequestHead } from "./server-request.js";
 
@@ -40,6 +41,9 @@ import { currentRequestHead } from "./server-request.js";
  * `null`), and the type of such a handler: types only.
  */
 export type { NextAuthRequest, AuthenticatedHandler };
+
+/** What a Pages Router API route is called with (`NextApiRequest`, `NextApiResponse`, or Node's own): types only. */
+export type { NodeApiRequest, NodeApiResponse };
 
 /** A config, or a function of the request returning one (return the same object each time: it is resolved once per object). */
 export type NextConfigInput = SesameConfig | ((request: Request | undefined) => SesameConfig | Promise<SesameConfig>);
@@ -70,9 +74,14 @@ export interface AuthFunction {
   <Context>(handler: AuthenticatedHandler<Context>): (request: NextRequest, context: Context) => Promise<Response>;
 }
 
-/** The route handler itself (NextAuth v4: `const handler = NextAuth(authOptions); export { handler as GET, handler as POST }`). */
+/**
+ * The route handler itself: in the App Router (NextAuth v4: `const handler = NextAuth(authOptions); export
+ * { handler as GET, handler as POST }`), or as a Pages Router API route (`export default NextAuth(authOptions)`
+ * in `pages/api/auth/[...nextauth].ts`), where it answers through Node's `res`.
+ */
 export interface SesameNext {
   (request: Request, context?: unknown): Promise<Response>;
+  (req: NodeApiRequest, res: NodeApiResponse): Promise<void>;
   handlers: { GET(request: Request): Promise<Response>; POST(request: Request): Promise<Response> };
   auth: AuthFunction;
   /** `options` may be the action's `FormData` (its `redirectTo` field too), as in Auth.js. */
@@ -105,6 +114,10 @@ async function applyCookies(setCookies: readonly string[]): Promise<void> {
  * the proxy), and the Server Action helpers `signIn`, `signOut` and `update`. Also exported as `NextAuth`.
  * `input` is the config, or a function of the request returning it.
  *
+ * The result is also the route handler itself, for the App Router or a Pages Router API route. NextAuth v4's
+ * one-call forms answer a request at once: `NextAuth(req, res, authOptions)` in a Pages Router API route,
+ * `NextAuth(request, context, authOptions)` in a route handler.
+ *
  * @example
  * ```ts
  * // auth.ts
@@ -112,9 +125,20 @@ async function applyCookies(setCookies: readonly string[]): Promise<void> {
  * import Google from "sesame-auth/providers/google";
  * export const { handlers, auth, signIn, signOut } = Sesame({ providers: [Google()] });
  * // app/api/auth/[...sesame]/route.ts: export const { GET, POST } = handlers;
+ * // or pages/api/auth/[...nextauth].ts: export default NextAuth(authOptions);
  * ```
  */
-export function Sesame(input: NextConfigInput): SesameNext {
+export function Sesame(input: NextConfigInput): SesameNext;
+export function Sesame(req: NodeApiRequest, res: NodeApiResponse, config: SesameConfig): Promise<void>;
+export function Sesame(request: Request, context: unknown, config: SesameConfig): Promise<Response>;
+export function Sesame(...args: [NextConfigInput] | [NodeApiRequest, NodeApiResponse, SesameConfig] | [Request, unknown, SesameConfig]): SesameNext | Promise<void> | Promise<Response> {
+  if (args.length === 1) return sesameFor(args[0]);
+  const [first, second, config] = args;
+  // NextAuth v4's one-call form: the app builds the config per request and hands over the request.
+  return isNodeApiCall(first, second) ? sesameFor(config)(first, second as NodeApiResponse) : sesameFor(config)(first as Request);
+}
+
+function sesameFor(input: NextConfigInput): SesameNext {
   // The config is read on every request: it is awaited only when the app's config function returns a
   // promise, since even an `await` of a plain value costs a promise.
   const configFor = (request?: Request): SesameConfig | Promise<SesameConfig> => (typeof input === "function" ? input(request) : input);
@@ -201,11 +225,13 @@ export function Sesame(input: NextConfigInput): SesameNext {
     return session;
   }
 
-  return Object.assign((request: Request) => handler(request), { handlers: { GET: handler, POST: handler }, auth, signIn, signOut, update });
+  // Called as a Pages Router API route, with Node's (req, res); otherwise with a Request.
+  const route = ((request: unknown, res?: unknown) => (isNodeApiCall(request, res) ? serveNodeApi(request, res as NodeApiResponse, handler) : handler(request as Request))) as SesameNext;
+  return Object.assign(route, { handlers: { GET: handler, POST: handler }, auth, signIn, signOut, update });
 }
 
 export { Sesame as NextAuth };
-export { getServerSession, withAuth, type NextRequestWithAuth, type WithAuthOptions } from "./v4.js";
+export { getServerSession, unstable_getServerSession, withAuth, type NextRequestWithAuth, type WithAuthOptions } from "./v4.js";
 /**
  * The data model and the option types under the names NextAuth code imports them by, so that
  * `import type { Session, DefaultSession, NextAuthOptions } from "next-auth"` moves over with its specifier

@@ -25,8 +25,55 @@ export interface SignInResponse {
 
 type Listener = (session: Session | null) => void;
 
-/** Where the auth API lives; `SessionProvider basePath` changes it. @internal */
-export const settings = { basePath: "/api/auth" };
+/** Where the auth API lives; `SessionProvider basePath` / `baseUrl` change it. @internal */
+export const settings: { basePath: string; baseUrl: string | undefined } = { basePath: "/api/auth", baseUrl: undefined };
+
+/** The request whose cookies a call made on the server forwards: Next's Pages Router `req`, Node's `IncomingMessage`, or a `Request`. */
+export interface ServerRequestLike {
+  headers: Headers | Record<string, string | string[] | undefined>;
+}
+
+/**
+ * NextAuth v4's parameter of `getSession` and `getCsrfToken` on the server (`getServerSideProps`, API routes):
+ * the incoming request, as `{ req }` or the page's context `{ ctx: { req } }`, whose cookies are sent along.
+ * `event`, `triggerEvent` and `broadcast` are accepted for v4 code and change nothing: Sesame's `getSession`
+ * tells other tabs nothing (they hear of sign-in, sign-out and update only).
+ */
+export interface CtxOrReq {
+  req?: ServerRequestLike;
+  ctx?: { req?: ServerRequestLike };
+  event?: string;
+  triggerEvent?: boolean;
+  broadcast?: boolean;
+}
+
+const onServer = () => typeof window === "undefined";
+
+/**
+ * The auth API's URL for `path`. In the browser, the page's own origin and `basePath`, as NextAuth does. On
+ * the server there is no page to be relative to: the app's URL from `NEXTAUTH_URL_INTERNAL`, `NEXTAUTH_URL`
+ * or `AUTH_URL` (their path, when not `/`, is the auth API's), else `SessionProvider`'s `baseUrl`, else
+ * `VERCEL_URL`. Never from the request: a forged Host header must not choose where cookies are sent.
+ */
+function apiUrl(path: string): string {
+  if (!onServer()) return `${settings.basePath}${path}`;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  const raw = env.NEXTAUTH_URL_INTERNAL ?? env.NEXTAUTH_URL ?? env.AUTH_URL ?? settings.baseUrl ?? env.VERCEL_URL;
+  if (!raw) {
+    throw new Error("[sesame] getSession / getCsrfToken / getProviders on the server need the app's URL: set NEXTAUTH_URL (or AUTH_URL) to it.");
+  }
+  const base = new URL(/^https?:\/\//i.test(raw) ? raw : `https://${raw}`);
+  const basePath = base.pathname === "/" ? settings.basePath : base.pathname.replace(/\/+$/, "");
+  return `${base.origin}${basePath}${path}`;
+}
+
+/** The `cookie` header of the request a server-side call was given, to send to the auth API. */
+function cookieOf(params: CtxOrReq | undefined): string | undefined {
+  const headers = (params?.req ?? params?.ctx?.req)?.headers;
+  if (!headers) return undefined;
+  const cookie = headers instanceof Headers ? headers.get("cookie") : headers.cookie;
+  return (Array.isArray(cookie) ? cookie.join("; ") : cookie) || undefined;
+}
 
 const CHANNEL = "sesame.session";
 type Message = { event: "session"; trigger: "signin" | "signout" | "update"; at: number };
@@ -53,27 +100,31 @@ export function subscribe(listener: Listener): () => void {
 }
 
 async function json<T>(path: string, init?: RequestInit): Promise<T | null> {
-  const response = await fetch(`${settings.basePath}${path}`, { credentials: "same-origin", ...init });
+  const response = await fetch(apiUrl(path), { credentials: "same-origin", ...init });
   if (!response.ok && response.status !== 401) throw new Error(`${path} answered ${response.status}`);
   return (await response.json()) as T | null;
 }
 
 /**
  * The session, fetched once for every concurrent caller in this tab (`GET /api/auth/session`); `null` when
- * signed out. Outside React, or in an event handler; components use `useSession`.
+ * signed out. Outside React, or in an event handler; components use `useSession`. On the server (NextAuth
+ * v4's `getSession({ req })` or `getSession(ctx)` in `getServerSideProps`), the session of the request
+ * given, fetched from the app's own API with its cookies (see `CtxOrReq`); nothing is shared between calls.
  *
  * @example
  * ```ts
  * import { getSession } from "sesame-auth/react";
  * const session = await getSession();
  * if (session) console.log(`Signed in as ${session.user?.email}`);
+ * // pages/index.tsx, on the server (NEXTAUTH_URL set)
+ * export const getServerSideProps = async (ctx) => ({ props: { session: await getSession(ctx) } });
  * ```
  */
-export function getSession(): Promise<Session | null> {
-  inflight ??= json<Session | Record<string, never>>("/session")
-    .then((data) => {
-      // NextAuth v4 servers answer {} for "no session".
-      const session = data && Object.keys(data).length ? (data as Session) : null;
+export function getSession(params?: CtxOrReq): Promise<Session | null> {
+  // On the server the tab's store would be shared by every user of the process: never used there.
+  if (onServer()) return fetchSession(params);
+  inflight ??= fetchSession()
+    .then((session) => {
       publish(session);
       return session;
     })
@@ -83,8 +134,21 @@ export function getSession(): Promise<Session | null> {
   return inflight;
 }
 
+async function fetchSession(params?: CtxOrReq): Promise<Session | null> {
+  const data = await json<Session | Record<string, never>>("/session", requestInit(params));
+  // NextAuth v4 servers answer {} for "no session".
+  return data && Object.keys(data).length ? (data as Session) : null;
+}
+
+/** A server-side call's cookies: the request's. In the browser, the tab's own, sent by `credentials`. */
+function requestInit(params: CtxOrReq | undefined): RequestInit | undefined {
+  const cookie = onServer() ? cookieOf(params) : undefined;
+  return cookie ? { headers: { cookie } } : undefined;
+}
+
 /**
- * The CSRF token the auth API's POST routes expect, for a hand-written form or `fetch`.
+ * The CSRF token the auth API's POST routes expect, for a hand-written form or `fetch`. On the server,
+ * NextAuth v4's `getCsrfToken(ctx)` (see `CtxOrReq`): the token of the request's CSRF cookie.
  *
  * @example
  * ```ts
@@ -93,12 +157,12 @@ export function getSession(): Promise<Session | null> {
  * await fetch("/api/auth/signout", { method: "POST", body: new URLSearchParams({ csrfToken: csrfToken ?? "" }) });
  * ```
  */
-export async function getCsrfToken(): Promise<string | undefined> {
-  return (await json<{ csrfToken: string }>("/csrf"))?.csrfToken;
+export async function getCsrfToken(params?: CtxOrReq): Promise<string | undefined> {
+  return (await json<{ csrfToken: string }>("/csrf", requestInit(params)))?.csrfToken;
 }
 
 /**
- * The configured providers by id, for a custom sign-in page.
+ * The configured providers by id, for a custom sign-in page (on the server too, with `NEXTAUTH_URL` set).
  *
  * @example
  * ```tsx

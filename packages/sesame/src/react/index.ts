@@ -8,7 +8,7 @@ import { createContext, createElement, useCallback, useContext, useEffect, useMe
 import type { Session } from "../core/types.js";
 import { cachedSession, getSession, listenToOtherTabs, settings, subscribe, updateSession } from "./client.js";
 
-export { getCsrfToken, getProviders, getSession, signIn, signOut, type ClientSafeProvider, type SignInOptions, type SignInResponse, type SignOutOptions } from "./client.js";
+export { getCsrfToken, getProviders, getSession, signIn, signOut, type ClientSafeProvider, type CtxOrReq, type ServerRequestLike, type SignInOptions, type SignInResponse, type SignOutOptions } from "./client.js";
 
 /** Where `useSession` stands: `"loading"` until the first session is known. */
 export type SessionStatus = "loading" | "authenticated" | "unauthenticated";
@@ -37,6 +37,11 @@ export interface SessionProviderProps {
   session?: Session | null;
   /** Where the auth API lives. Default: `/api/auth`. */
   basePath?: string;
+  /**
+   * The app's origin (NextAuth's prop). In the browser the API is called on the page's own origin, as
+   * NextAuth does; this is where `getSession` & co. go on the server when no `NEXTAUTH_URL` is set.
+   */
+  baseUrl?: string;
   /** Seconds between refetches (0: never). Keeps the session (and its expiry) current while a page stays open. */
   refetchInterval?: number;
   /** Refetch when the tab becomes visible again. Default: true. */
@@ -64,11 +69,13 @@ export function SessionProvider({
   children,
   session: initial,
   basePath,
+  baseUrl,
   refetchInterval = 0,
   refetchOnWindowFocus = true,
   refetchWhenOffline = false,
 }: SessionProviderProps) {
   if (basePath) settings.basePath = basePath;
+  if (baseUrl) settings.baseUrl = baseUrl;
   const [session, setSession] = useState<Session | null | undefined>(initial !== undefined ? initial : cachedSession()?.session);
   const [loading, setLoading] = useState(session === undefined);
 

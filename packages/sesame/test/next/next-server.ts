@@ -20,17 +20,21 @@ export interface NextAppOptions {
   nextBin?: string;
   /** Variables added to the build's and the server's environment. */
   env?: Record<string, string>;
+  /** Variables for `next start` only, given the server's base URL (e.g. `NEXTAUTH_URL`). */
+  runtimeEnv?: (base: string) => Record<string, string>;
 }
 
 export async function startNextApp(fixture: string, options: NextAppOptions = {}): Promise<NextServer> {
   const nextBin = options.nextBin ?? workspaceNext;
   const env = { ...baseEnv, ...options.env };
+  const runtimeEnv = options.runtimeEnv ?? (() => ({}));
   await run(process.execPath, [nextBin, "build"], { cwd: fixture, env, maxBuffer: 16 * 1024 * 1024 });
   const probe = createServer().listen(0, "127.0.0.1");
   await once(probe, "listening");
   const port = (probe.address() as { port: number }).port;
   probe.close();
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: fixture, env, stdio: ["ignore", "pipe", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: fixture, env: { ...env, ...runtimeEnv(base) }, stdio: ["ignore", "pipe", "inherit"] });
   for await (const chunk of server.stdout!) if (String(chunk).includes("Ready")) break;
-  return { base: `http://127.0.0.1:${port}`, stop: () => server.kill() };
+  return { base, stop: () => server.kill() };
 }

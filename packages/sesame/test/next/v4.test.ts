@@ -2,6 +2,7 @@
  * NextAuth v4 code from the seeds, with only the import specifiers changed (`next-auth` → `sesame-auth/next`,
  * `next-auth/providers/credentials` → `sesame-auth/providers/credentials`, `next-auth/jwt` → `sesame-auth/jwt`).
  */
+import type { NextApiRequest, NextApiResponse } from "next";
 import { NextRequest, NextResponse } from "next/server.js";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import NextAuth, { getServerSession, getToken, withAuth, type NextAuthOptions } from "../../src/next/index.js";
@@ -107,5 +108,59 @@ describe("NextAuth v4 API", () => {
     expect((await adminsOnly(new NextRequest(`${ORIGIN}/admin`))).headers.get("location")).toBe(`${ORIGIN}/login?callbackUrl=%2Fadmin`);
     // The sign-in page itself is not redirected to itself.
     expect((await adminsOnly(new NextRequest(`${ORIGIN}/login`))).headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("NextAuth v4 one-call forms and the middleware module", () => {
+  test("NextAuth(request, context, authOptions) answers a route handler's request at once", async () => {
+    // The handler's type fits both places Next.js puts it (checked by the type-check of this file).
+    const asRouteHandler: (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response> = NextAuth(authOptions);
+    const asPagesApiRoute: (req: NextApiRequest, res: NextApiResponse) => Promise<void> = NextAuth(authOptions);
+    expect([typeof asRouteHandler, typeof asPagesApiRoute]).toEqual(["function", "function"]);
+    const response = await NextAuth(new NextRequest(`${ORIGIN}/api/auth/providers`), { params: Promise.resolve({ nextauth: ["providers"] }) }, authOptions);
+    expect(await response.json()).toHaveProperty("credentials");
+  });
+
+  test("sesame-auth/middleware: its default export is withAuth, usable as the middleware itself, as next-auth's is", async () => {
+    const { default: middleware, withAuth: named } = await import("../../src/next/middleware.js");
+    const { default: reference } = (await import("next-auth/middleware")) as unknown as { default: (request: NextRequest) => Promise<Response | undefined> };
+    expect(middleware).toBe(named);
+    const ours = await middleware(new NextRequest(`${ORIGIN}/dashboard?tab=2`));
+    const theirs = await reference(new NextRequest(`${ORIGIN}/dashboard?tab=2`));
+    expect([ours.status, ours.headers.get("location")]).toEqual([theirs!.status, theirs!.headers.get("location")]);
+    const cookie = await signInThrough(NextAuth(authOptions));
+    expect((await middleware(new NextRequest(`${ORIGIN}/dashboard`, { headers: { cookie } }))).headers.get("x-middleware-next")).toBe("1");
+  });
+
+  test("withAuth lets the auth API, the error page, /_next and /favicon.ico through, by path segment", async () => {
+    const guard = withAuth({});
+    for (const path of ["/api/auth/csrf", "/api/auth", "/api/auth/error", "/_next/static/x.js", "/favicon.ico"]) {
+      expect([path, (await guard(new NextRequest(ORIGIN + path))).headers.get("x-middleware-next")]).toEqual([path, "1"]);
+    }
+    for (const path of ["/api/authority", "/_nextsecret", "/favicon.ico.php"]) {
+      expect([path, (await guard(new NextRequest(ORIGIN + path))).status]).toEqual([path, 307]);
+    }
+  });
+
+  test("withAuth without a secret redirects to the error page with error=Configuration, as next-auth's middleware does", async () => {
+    vi.stubEnv("NEXTAUTH_SECRET", "");
+    vi.stubEnv("AUTH_SECRET", "");
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { default: reference } = (await import("next-auth/middleware")) as unknown as { default: (request: NextRequest) => Promise<Response | undefined> };
+    const ours = await withAuth(new NextRequest(`${ORIGIN}/dashboard`));
+    const theirs = await reference(new NextRequest(`${ORIGIN}/dashboard`));
+    expect([ours.status, ours.headers.get("location")]).toEqual([theirs!.status, theirs!.headers.get("location")]);
+    expect(ours.headers.get("location")).toBe(`${ORIGIN}/api/auth/error?error=Configuration`);
+    error.mockRestore();
+  });
+
+  test("withAuth under Next.js's basePath: the sign-in URL and callbackUrl carry it, as next-auth's do", async () => {
+    const { default: reference } = (await import("next-auth/middleware")) as unknown as { default: (request: NextRequest) => Promise<Response | undefined> };
+    const request = () => new NextRequest(`${ORIGIN}/docs/dashboard?x=1`, { nextConfig: { basePath: "/docs" } });
+    expect(request().nextUrl.basePath).toBe("/docs");
+    const ours = await withAuth(request());
+    const theirs = await reference(request());
+    expect(ours.headers.get("location")).toBe(theirs!.headers.get("location"));
+    expect(ours.headers.get("location")).toBe(`${ORIGIN}/docs/api/auth/signin?callbackUrl=%2Fdocs%2Fdashboard%3Fx%3D1`);
   });
 });
