@@ -10,9 +10,9 @@
  */
 
 /** The HTTP API: `Auth(request, config)` answers every route under `basePath`. */
-export { Auth } from "./auth.js";
+export { Auth, serveAuth } from "./auth.js";
 /** The app's options, and their resolution (defaults filled once per config object). */
-export type { SesameConfig } from "./config/options.js";
+export type { SesameConfig, Wire } from "./config/options.js";
 export { resolveConfig, type ResolvedConfig } from "./config/resolve.js";
 /** One request as the core sees it: its head (URL, method, headers), the resolved config, cookies, origin. */
 export { createContext, requestHeadOf, requestOf, type RequestContext, type RequestHead, type RequestLike } from "./context.js";

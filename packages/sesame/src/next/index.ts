@@ -23,6 +23,7 @@ import {
   requestOf,
   resolveCallbackUrl,
   resolveConfig,
+  serveAuth,
   SesameError,
   signInPageUrl,
   signInWith,
@@ -127,6 +128,8 @@ export function Sesame(input: NextConfigInput): SesameNext {
     }
   };
   const handler = (request: Request) => withConfig(request, (config) => Auth(request, config));
+  // `NextAuth(authOptions)` as the route handler itself is next-auth 4's way: its pages use next-auth 4's client.
+  const v4Handler = (request: Request) => withConfig(request, (config) => serveAuth(request, config, "v4"));
 
   /**
    * Server Components, Route Handlers' `auth()` and Server Actions know the request by its headers. A config
@@ -201,7 +204,7 @@ export function Sesame(input: NextConfigInput): SesameNext {
     return session;
   }
 
-  return Object.assign((request: Request) => handler(request), { handlers: { GET: handler, POST: handler }, auth, signIn, signOut, update });
+  return Object.assign((request: Request) => v4Handler(request), { handlers: { GET: handler, POST: handler }, auth, signIn, signOut, update });
 }
 
 export { Sesame as NextAuth };
