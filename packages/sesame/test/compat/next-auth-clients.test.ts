@@ -185,3 +185,38 @@ describe("POST /_log, which anyone can post to", () => {
     expect(huge.status).toBe(400);
   });
 });
+
+describe("signIn(\"credentials\", { redirect: false }) with a wrong password", () => {
+  /** What the real client's `signIn` returns on a page served by `server`. */
+  async function wrongPassword(generation: 4 | 5, server: Server): Promise<unknown> {
+    const tab = new Tab(server);
+    vi.stubGlobal("fetch", tab.fetch);
+    const client = await nextAuthClient(generation);
+    return client.signIn("credentials", { redirect: false, username: "alice", password: "not-the-password" });
+  }
+
+  test("next-auth 5's client: what it returns against Auth.js, against Sesame's handlers", async () => {
+    const reference = await wrongPassword(5, authJs());
+    expect(reference).toMatchObject({ error: "CredentialsSignin", url: null });
+    expect(await wrongPassword(5, sesameHandlers())).toEqual(reference);
+    // The client says which it is (X-Auth-Return-Redirect), so the mount does not matter.
+    expect(await wrongPassword(5, sesameV4Handler())).toEqual(reference);
+  });
+
+  test("next-auth 4's client: what it returns against next-auth 4, against Sesame mounted either way", async () => {
+    const reference = await wrongPassword(4, nextAuth4());
+    expect(reference).toMatchObject({ error: "CredentialsSignin", ok: false, url: null });
+    expect(await wrongPassword(4, sesameV4Handler())).toEqual(reference);
+    expect(await wrongPassword(4, sesameHandlers())).toEqual(reference);
+  });
+
+  test("the right password signs in with either client, as against the references", async () => {
+    for (const [generation, server] of [[5, sesameHandlers()], [4, sesameV4Handler()]] as const) {
+      const tab = new Tab(server);
+      vi.stubGlobal("fetch", tab.fetch);
+      const client = await nextAuthClient(generation);
+      expect(await client.signIn("credentials", { redirect: false, username: "alice", password: "wonderland" })).toMatchObject({ error: generation === 5 ? undefined : null, ok: true });
+      expect(await (await tab.fetch("/api/auth/session")).json()).toMatchObject({ user: { name: "Alice" } });
+    }
+  });
+});
