@@ -24,6 +24,8 @@ function createConfig(): SesameConfig {
     session: {
       maxAge: seconds(env.SESSION_MAX_AGE, 7 * 24 * 3600),
       updateAge: seconds(env.SESSION_UPDATE_AGE, 3600),
+      // `session.user.id` for the proxy's `x-user-id` header and `/api/me` (NextAuth's shape has no id).
+      exposeUserId: true,
     },
     // The backend's access tokens live a minute in the demo: refresh them when 10 s remain.
     tokens: { refreshBuffer: seconds(env.REFRESH_BUFFER, 10), coordinator: refreshCoordinator, timeoutSeconds: seconds(env.UPSTREAM_TIMEOUT, 5) },

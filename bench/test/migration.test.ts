@@ -10,7 +10,8 @@ import { describe, expect, test } from "vitest";
 const SECRET = "shared-secret-of-the-app-0123456789abcdef";
 const ORIGIN = "http://localhost:3000";
 const claims = { name: "Alice", email: "alice@example.com", picture: "https://example.com/a.png", sub: "42", role: "admin" };
-const config = (overrides: Partial<SesameConfig> = {}): SesameConfig => ({ secret: SECRET, trustHost: true, providers: [], ...overrides });
+// `session.user.id` as the assertions read it; the default session has NextAuth's shape (test/compat/).
+const config = (overrides: Partial<SesameConfig> = {}): SesameConfig => ({ secret: SECRET, trustHost: true, providers: [], session: { exposeUserId: true }, ...overrides });
 
 async function readWith(cookie: string, appConfig = config(), origin = ORIGIN) {
   const response = await Auth(new Request(`${origin}/api/auth/session`, { headers: { cookie } }), appConfig);

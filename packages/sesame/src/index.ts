@@ -121,6 +121,7 @@ export type {
   SessionOptions,
   Theme,
   TokensOptions,
+  Wire,
 } from "./core/config/options.js";
 /** Options of one cookie (`cookies` overrides): types only. */
 export type { CookieOptions } from "./core/cookies/serialize.js";

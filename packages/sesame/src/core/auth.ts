@@ -5,7 +5,7 @@
  */
 import { redactingLogger } from "./config/callbacks.js";
 import { readEnv } from "./config/env.js";
-import type { Logger, SesameConfig } from "./config/options.js";
+import type { Logger, SesameConfig, Wire } from "./config/options.js";
 import { resolveConfig } from "./config/resolve.js";
 import { createContext, type RequestContext } from "./context.js";
 import { assertCsrf } from "./csrf.js";
@@ -15,6 +15,7 @@ import { providerNamed, type Provider } from "./provider/provider.js";
 import { callback } from "./routes/callback.js";
 import { getCsrf } from "./routes/csrf.js";
 import { getError } from "./routes/error.js";
+import { postLog } from "./routes/log.js";
 import { getProviders } from "./routes/providers.js";
 import { showSession, updateSession } from "./routes/session.js";
 import { getSessions, postRevokeOtherSessions, postRevokeSession } from "./routes/sessions.js";
@@ -76,6 +77,15 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   "sessions/revoke-others": { POST: postRevokeOtherSessions, api: true },
   error: { GET: getError },
   "verify-request": { GET: getVerifyRequest },
+  _log: {
+    POST: postLog,
+    api: true,
+    csrfExempt: {
+      reason:
+        "next-auth 4's browser client beacons its errors here without a CSRF token. The route changes nothing and " +
+        "writes at most one short, printable debug line, so a forged post can do no more than the client's own.",
+    },
+  },
 };
 
 /**
@@ -90,12 +100,21 @@ export const ROUTES: Readonly<Record<string, Route>> = {
  * export default { fetch: (request: Request) => Auth(request, config) };
  * ```
  */
-export async function Auth(request: Request, config: SesameConfig): Promise<Response> {
+export function Auth(request: Request, config: SesameConfig): Promise<Response> {
+  return serveAuth(request, config);
+}
+
+/**
+ * `Auth()` for a framework binding that knows more about the app's clients than the request says:
+ * `mountedAs` is the NextAuth generation the way the app mounted the handler stands for (the `wire` option
+ * still wins).
+ */
+export async function serveAuth(request: Request, config: SesameConfig, mountedAs?: Wire): Promise<Response> {
   let context: RequestContext | undefined;
   let body: Body | undefined;
   let route: Route | undefined;
   try {
-    context = createContext(request, resolveConfig(config));
+    context = createContext(request, resolveConfig(config), mountedAs);
     const { route: matched, providerId } = match(context);
     route = matched;
     const method = request.method === "HEAD" ? "GET" : request.method;

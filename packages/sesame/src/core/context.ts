@@ -8,6 +8,7 @@
  * begin with (a Next.js Server Component has only its headers), the full Request the app's callbacks get
  * (`authorize(credentials, request)`, …) is built on first use, so a session read never pays for it.
  */
+import type { Wire } from "./config/options.js";
 import type { ResolvedConfig } from "./config/resolve.js";
 import type { CookieJar } from "./cookies/names.js";
 import { parseCookies } from "./cookies/serialize.js";
@@ -35,10 +36,16 @@ export interface RequestContext {
   secure: boolean;
   cookies: Map<string, string>;
   jar: CookieJar;
+  /** The NextAuth client generation the routes answer like: the `wire` option, else how the app mounted the handler. */
+  readonly wire: Wire;
 }
 
-export function createContext(head: RequestHead, config: ResolvedConfig): RequestContext {
-  return new Context(head, config);
+/**
+ * The context of one request. `mountedAs` is what the way the app mounted the handler says about its
+ * clients (`NextAuth(authOptions)` as the route handler is next-auth 4's way); the `wire` option wins over it.
+ */
+export function createContext(head: RequestHead, config: ResolvedConfig, mountedAs: Wire = "v5"): RequestContext {
+  return new Context(head, config, config.wire ?? mountedAs);
 }
 
 /**
@@ -51,12 +58,14 @@ class Context implements RequestContext {
   secure: boolean;
   cookies: Map<string, string>;
   jar: CookieJar;
+  readonly wire: Wire;
   #request: Request | undefined;
   #url: URL | undefined;
   #origin: string | undefined;
 
-  constructor(head: RequestHead, config: ResolvedConfig) {
+  constructor(head: RequestHead, config: ResolvedConfig, wire: Wire) {
     this.head = head;
+    this.wire = wire;
     this.config = config;
     this.secure = config.useSecureCookies ?? isHttps(head, config);
     this.cookies = parseCookies(head.headers.get("cookie"));

@@ -111,6 +111,16 @@ export function wantsJson(request: Request, body?: Body): boolean {
   return request.headers.get("x-auth-return-redirect") === "1" || body?.json === "true";
 }
 
+/**
+ * Whether the request is Auth.js v5's browser client's: a form posted with `X-Auth-Return-Redirect: 1`
+ * (next-auth 4's client posts `json=true` instead). That client reads a refused sign-in from the URL it gets
+ * back, with the 200 Auth.js answers it; programs posting JSON get the status that says what happened.
+ */
+export function isAuthJsClient(request: { readonly headers: Headers }): boolean {
+  const { headers } = request;
+  return headers.get("x-auth-return-redirect") === "1" && (headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
+}
+
 export function withCookies(cookies: readonly string[], headers = new Headers()): Headers {
   for (const cookie of cookies) headers.append("set-cookie", cookie);
   return headers;

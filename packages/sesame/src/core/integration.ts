@@ -10,9 +10,9 @@
  */
 
 /** The HTTP API: `Auth(request, config)` answers every route under `basePath`. */
-export { Auth } from "./auth.js";
+export { Auth, serveAuth } from "./auth.js";
 /** The app's options, and their resolution (defaults filled once per config object). */
-export type { SesameConfig } from "./config/options.js";
+export type { SesameConfig, Wire } from "./config/options.js";
 /** NextAuth's names for the option types (`NextAuthOptions`, `AuthOptions`, `NextAuthConfig`, `CallbacksOptions`): types only. */
 export type { AuthOptions, CallbacksOptions, NextAuthConfig, NextAuthOptions } from "./config/nextauth-names.js";
 export { resolveConfig, type ResolvedConfig } from "./config/resolve.js";

@@ -23,6 +23,7 @@ import {
   requestOf,
   resolveCallbackUrl,
   resolveConfig,
+  serveAuth,
   SesameError,
   signInPageUrl,
   signInWith,
@@ -151,6 +152,8 @@ function sesameFor(input: NextConfigInput): SesameNext {
     }
   };
   const handler = (request: Request) => withConfig(request, (config) => Auth(request, config));
+  // `NextAuth(authOptions)` as the route handler itself is next-auth 4's way: its pages use next-auth 4's client.
+  const v4Handler = (request: Request) => withConfig(request, (config) => serveAuth(request, config, "v4"));
 
   /**
    * Server Components, Route Handlers' `auth()` and Server Actions know the request by its headers. A config
@@ -225,8 +228,9 @@ function sesameFor(input: NextConfigInput): SesameNext {
     return session;
   }
 
-  // Called as a Pages Router API route, with Node's (req, res); otherwise with a Request.
-  const route = ((request: unknown, res?: unknown) => (isNodeApiCall(request, res) ? serveNodeApi(request, res as NodeApiResponse, handler) : handler(request as Request))) as SesameNext;
+  // `NextAuth(authOptions)` used as the handler is next-auth 4's way of mounting it: it answers as next-auth 4
+  // does (see `wire`). Called as a Pages Router API route, with Node's (req, res); otherwise with a Request.
+  const route = ((request: unknown, res?: unknown) => (isNodeApiCall(request, res) ? serveNodeApi(request, res as NodeApiResponse, v4Handler) : v4Handler(request as Request))) as SesameNext;
   return Object.assign(route, { handlers: { GET: handler, POST: handler }, auth, signIn, signOut, update });
 }
 

@@ -22,6 +22,8 @@ export default function GitLab(options: Partial<OAuthProvider<GitLabProfile>> = 
     id: "gitlab",
     name: "GitLab",
     type: "oidc",
+    // As Auth.js lists it, so apps that read `/providers` see the same.
+    listedType: "oauth",
     issuer: "https://gitlab.com",
     ...options,
   };

@@ -92,7 +92,7 @@ test("rate limit: failed sign-ins alternating between A and B count together; th
   const attacker = new HttpBrowser();
   const username = `carol-${crypto.randomUUID()}`; // unknown to the backend: every attempt fails
   const attempt = (app: AppProcess) =>
-    attacker.post(auth(app, "db"), "/callback/credentials", { username, password: "guess" }, { "x-auth-return-redirect": "1" });
+    attacker.post(auth(app, "db"), "/callback/credentials", { username, password: "guess", json: "true" });
   const statuses: number[] = [];
   for (let i = 0; i < 5; i++) statuses.push((await attempt(i % 2 ? b : a)).status);
   expect(statuses).toEqual([401, 401, 401, 401, 401]);
@@ -105,7 +105,7 @@ test("rate limit: failed sign-ins alternating between A and B count together; th
   expect(seventhOnA.status).toBe(429);
   // The per-identifier limit is the identifier's, not the browser's: a fresh browser on A is refused too.
   const other = new HttpBrowser();
-  const fresh = await other.post(auth(a, "db"), "/callback/credentials", { username, password: "guess" }, { "x-auth-return-redirect": "1" });
+  const fresh = await other.post(auth(a, "db"), "/callback/credentials", { username, password: "guess", json: "true" });
   expect(fresh.status).toBe(429);
 });
 

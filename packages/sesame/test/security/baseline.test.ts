@@ -247,7 +247,7 @@ describe("secret", () => {
 
 describe("host", () => {
   afterEach(() => vi.unstubAllEnvs());
-  const untrusted = (): SesameConfig => ({ secret: SECRET, providers: [passwordProvider], logger: { error: () => {} } });
+  const untrusted = (): SesameConfig => ({ secret: SECRET, providers: [passwordProvider], logger: { error: () => {} }, session: { exposeUserId: true } });
 
   test("in production an untrusted Host header is refused with a clear error", async () => {
     stubEnvs({ NODE_ENV: "production", AUTH_URL: undefined, NEXTAUTH_URL: undefined, AUTH_TRUST_HOST: undefined });

@@ -12,8 +12,12 @@ export const passwordProvider = Credentials({
   authorize: ({ username, password }) => (username === "alice" && password === "wonderland" ? alice : null),
 });
 
+/**
+ * A test app's config. Its sessions carry `user.id` (`session.exposeUserId`), which the tests read to tell
+ * users apart; the default, NextAuth's shape without it, is tested in test/compat/.
+ */
 export function config(overrides: Partial<SesameConfig> = {}): SesameConfig {
-  return { secret: SECRET, trustHost: true, providers: [passwordProvider], ...overrides };
+  return { secret: SECRET, trustHost: true, providers: [passwordProvider], ...overrides, session: { exposeUserId: true, ...overrides.session } };
 }
 
 export interface SetCookie {

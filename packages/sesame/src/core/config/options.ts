@@ -10,6 +10,9 @@ import type { RevocationOptions } from "../revocation/options.js";
 import type { RefreshCoordinator } from "../upstream/coordinator.js";
 import type { Account, Awaitable, JWT, Profile, Session, SessionWithUser, User } from "../types.js";
 
+/** A NextAuth client generation whose answers the REST API gives: next-auth 4 (`"v4"`) or Auth.js v5 (`"v5"`). */
+export type Wire = "v4" | "v5";
+
 /**
  * The `session` option: strategy (`"jwt"` or `"database"`), `maxAge` (30 days), `updateAge` (24 hours),
  * bearer tokens. Durations are in seconds.
@@ -38,6 +41,12 @@ export interface SessionOptions {
    * on every request (`"always"`), or never (`false`).
    */
   bearer?: "GET" | "always" | false;
+  /**
+   * Add `session.user.id` (the token's `sub`, or the database user's id) to the session the client sees.
+   * Default: false — the session has NextAuth's shape, `user: { name, email, image }`; the `session`
+   * callback can add the id itself (`session.user.id = token.sub`).
+   */
+  exposeUserId?: boolean;
 }
 
 /**
@@ -300,6 +309,21 @@ export interface SesameConfig {
    * Sesame's format, so moving an app over signs nobody out. Default: true.
    */
   legacyCookies?: boolean;
+  /**
+   * Which NextAuth client generation the REST API answers like, for apps that keep next-auth's own browser
+   * client (`next-auth/react`): `"v4"` (next-auth 4: `{}` from `GET /session` without a session, OIDC
+   * providers listed as `"oauth"`, a refused credentials form sent through `/error`) or `"v5"` (Auth.js).
+   * Default: `"v4"` when `NextAuth(authOptions)` itself is the route handler (next-auth 4's way of mounting it),
+   * `"v5"` otherwise. `sesame-auth/react` understands both. Requests that say which client sent them
+   * (`X-Auth-Return-Redirect: 1` is Auth.js v5's) get that client's answer whatever this says.
+   *
+   * @example
+   * ```ts
+   * // The app mounts `handlers` but its pages still use next-auth 4's `useSession`:
+   * Sesame({ wire: "v4", providers: [Google()] });
+   * ```
+   */
+  wire?: Wire;
   session?: SessionOptions;
   /** Upstream tokens (from OAuth providers or your backend): refresh, coordination, exposure. */
   tokens?: TokensOptions;

@@ -18,7 +18,7 @@ import type { UpstreamTokens } from "../upstream/tokens.js";
 import { defaultCallbacks, defaultLogger, redactingLogger } from "./callbacks.js";
 import { authUrlOf, isProduction, readEnv, resolveSecrets, trustHostOf, withEnvironmentCredentials, type Env } from "./env.js";
 import { assertSupportedOptions } from "./unsupported.js";
-import type { Callbacks, EventCallbacks, Logger, PagesOptions, SesameConfig, SessionOptions, Theme, TokensOptions } from "./options.js";
+import type { Callbacks, EventCallbacks, Logger, PagesOptions, SesameConfig, SessionOptions, Theme, TokensOptions, Wire } from "./options.js";
 
 /** The config after defaults and checks, shared by every request made with the same config object. */
 export interface ResolvedConfig {
@@ -40,6 +40,7 @@ export interface ResolvedConfig {
     /** At most `maxAgeSeconds`. */
     updateAgeSeconds: number;
     bearer: NonNullable<SessionOptions["bearer"]>;
+    exposeUserId: boolean;
   };
   /** The app's adapter, with every call time-limited and its failures reported as `AdapterError`. */
   adapter: Adapter | undefined;
@@ -67,6 +68,8 @@ export interface ResolvedConfig {
   /** The app's secrets, first current; kept for reading legacy (NextAuth) cookies. */
   secrets: readonly string[];
   legacyCookies: boolean;
+  /** The `wire` option, checked; undefined: decided by how the app mounts the handler (context.ts). */
+  wire: Wire | undefined;
   /** Signs CSRF tokens. */
   csrfKeys: Promise<KeyRing>;
   /** Encrypts the short-lived state / PKCE / nonce cookie of an OAuth sign-in. */
@@ -96,6 +99,11 @@ export function resolveConfig(config: SesameConfig): ResolvedConfig {
     resolved.set(config, result);
   }
   return result;
+}
+
+function wireOf(wire: unknown): Wire | undefined {
+  if (wire === undefined || wire === "v4" || wire === "v5") return wire;
+  throw new InvalidConfiguration(`\`wire\` is the NextAuth client generation to answer like, "v4" or "v5"; got ${JSON.stringify(wire)}.`);
 }
 
 function sessionStrategy(config: SesameConfig): "jwt" | "database" {
@@ -227,6 +235,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
       maxAgeSeconds: maxAge,
       updateAgeSeconds: Math.min(maxAge, positiveSeconds("session.updateAge", config.session?.updateAge, DEFAULT_SESSION_UPDATE_AGE_SECONDS)),
       bearer: config.session?.bearer ?? "GET",
+      exposeUserId: config.session?.exposeUserId ?? false,
     },
     callbacks: { ...defaultCallbacks, ...config.callbacks },
     events: config.events ?? {},
@@ -236,6 +245,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     sessionCodec: tokenCodec(secrets, SESSION_TOKEN_SALT),
     secrets,
     legacyCookies: config.legacyCookies ?? true,
+    wire: wireOf(config.wire),
     csrfKeys: keyRing(secrets, CSRF_SALT, "HMAC"),
     checksCodec: tokenCodec(secrets, OAUTH_CHECKS_SALT),
     cookies(secure) {

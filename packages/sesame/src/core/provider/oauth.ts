@@ -42,6 +42,11 @@ export interface OAuthProvider<P extends Profile = Profile> {
   name: string;
   /** `"oidc"`: discovery, ID token, nonce. `"oauth"`: plain OAuth 2.0, the profile comes from `userinfo`. */
   type: "oidc" | "oauth";
+  /**
+   * The `type` that `GET /providers` lists, for a preset Auth.js lists with another one than the flow
+   * Sesame uses (Auth.js lists GitLab as `"oauth"`; Sesame signs in with OpenID Connect). Default: `type`.
+   */
+  listedType?: "oidc" | "oauth";
   /** The issuer: OIDC discovery starts here, and the `iss` of responses must match it. Env: `AUTH_<ID>_ISSUER`. */
   issuer?: string;
   /** Env: `AUTH_<ID>_ID`. */

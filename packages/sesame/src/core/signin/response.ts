@@ -6,7 +6,7 @@
  */
 import type { RequestContext } from "../context.js";
 import { CallbackRouteError, CredentialsSignin, RateLimited, SesameError } from "../errors.js";
-import { json, redirect, wantsJson, withCookies, type Body } from "../http.js";
+import { isAuthJsClient, json, redirect, wantsJson, withCookies, type Body } from "../http.js";
 import type { Provider } from "../provider/provider.js";
 import { resolveCallbackUrl } from "../callback-url.js";
 import { signInPageUrl } from "../urls.js";
@@ -20,18 +20,36 @@ export async function signInResponse(context: RequestContext, provider: Provider
     return redirect(redirectTo, returnJson, withCookies(cookies));
   } catch (error) {
     if (provider.type === "credentials" && (error instanceof CredentialsSignin || error instanceof RateLimited)) {
-      return backToTheForm(context, error, callbackUrl, returnJson);
+      return backToTheForm(context, provider, error, callbackUrl, returnJson);
     }
     if (error instanceof SesameError) throw error;
     throw new CallbackRouteError(`Signing in with "${provider.id}" failed.`, { cause: error });
   }
 }
 
-/** The sign-in page again, with the error's code (and a credentials error's own `code`), status and headers. */
-function backToTheForm(context: RequestContext, error: CredentialsSignin | RateLimited, callbackUrl: string, returnJson: boolean): Response {
-  const code = error instanceof CredentialsSignin ? error.code : undefined;
-  const url = signInPageUrl(context, { error: error.publicCode, code, callbackUrl });
+/**
+ * The sign-in page again, with the error's code (and a credentials error's own `code`), status and headers,
+ * the way each NextAuth generation sends it, so apps reading `?error=CredentialsSignin` keep working:
+ * Auth.js v5 straight to the sign-in page (and `200` with its URL to its client, whose `signIn()` reads the
+ * error from it); next-auth 4 through `/error?error=CredentialsSignin&provider=<id>`, which the error route
+ * sends on to the sign-in page.
+ */
+function backToTheForm(context: RequestContext, provider: Provider, error: CredentialsSignin | RateLimited, callbackUrl: string, returnJson: boolean): Response {
+  const refused = error instanceof CredentialsSignin;
+  const code = refused ? error.code : undefined;
   const detail = code === undefined ? { message: error.message } : { code };
   const headers = new Headers(error.headers);
-  return returnJson ? json({ url, error: error.publicCode, ...detail }, { status: error.status, headers }) : redirect(url, false, headers);
+  const authJsClient = isAuthJsClient(context.head);
+  const url =
+    refused && context.wire === "v4" && !authJsClient
+      ? errorRouteUrl(context, error.publicCode, provider.id)
+      : signInPageUrl(context, { error: error.publicCode, code, callbackUrl });
+  if (!returnJson) return redirect(url, false, headers);
+  const status = refused && authJsClient ? 200 : error.status;
+  return json({ url, error: error.publicCode, ...detail }, { status, headers });
+}
+
+/** next-auth 4's `/error` URL for a refused credentials form: `<base>/error?error=CredentialsSignin&provider=<id>`. */
+function errorRouteUrl(context: RequestContext, code: string, providerId: string): string {
+  return `${context.authBase}/error?${new URLSearchParams({ error: code, provider: providerId })}`;
 }
