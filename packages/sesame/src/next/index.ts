@@ -245,4 +245,16 @@ export { getServerSession, unstable_getServerSession, withAuth, type NextRequest
 export type { Account, DefaultSession, DefaultUser, Profile, Session, User } from "../core/types.js";
 export type { AuthOptions, CallbacksOptions, NextAuthConfig, NextAuthOptions, SesameConfig } from "../core/integration.js";
 export { getToken } from "../jwt.js";
+/**
+ * Auth.js v5's error names, from the module its code imports them from: `AuthError` is `SesameError` (every
+ * error Sesame throws, with its `type`), `CredentialsSignin` the one `authorize` throws for a custom `code`.
+ *
+ * @example
+ * ```ts
+ * import { AuthError } from "sesame-auth/next";
+ * try { await signIn("credentials", formData); }
+ * catch (error) { if (error instanceof AuthError && error.type === "CredentialsSignin") return "Invalid credentials"; throw error; }
+ * ```
+ */
+export { SesameError as AuthError, CredentialsSignin } from "../core/integration.js";
 export default Sesame;
