@@ -201,7 +201,16 @@ export interface SignInOptions {
   redirectTo?: string;
   /** `false`: stay on the page and get the result (credentials and email). */
   redirect?: boolean;
-  [field: string]: string | boolean | undefined;
+  /** The form's fields, sent as their `String()` (as next-auth does); `undefined` ones are left out. */
+  [field: string]: unknown;
+}
+
+/** A form's entries as sign-in options: Auth.js v5's client takes the `FormData` itself. */
+function optionsOf(options: SignInOptions | FormData): SignInOptions {
+  if (!(options instanceof FormData)) return options;
+  const fields: SignInOptions = {};
+  for (const [name, value] of options) if (typeof value === "string") fields[name] = value;
+  return fields;
 }
 
 /**
@@ -213,9 +222,13 @@ export interface SignInOptions {
  * if (result?.error) showError(result.code);
  * ```
  */
-export async function signIn(provider?: string, options: SignInOptions = {}, authorizationParams?: Record<string, string>): Promise<SignInResponse | undefined> {
-  const { callbackUrl, redirectTo, redirect = true, ...fields } = options;
-  const destination = redirectTo ?? callbackUrl ?? window.location.href;
+export async function signIn(
+  provider?: string,
+  options: SignInOptions | FormData = {},
+  authorizationParams?: string | string[][] | Record<string, string> | URLSearchParams,
+): Promise<SignInResponse | undefined> {
+  const { callbackUrl, redirectTo, redirect = true, ...fields } = optionsOf(options);
+  const destination = (typeof redirectTo === "string" && redirectTo) || (typeof callbackUrl === "string" && callbackUrl) || window.location.href;
   if (!provider) {
     navigate(`${settings.basePath}/signin?${new URLSearchParams({ callbackUrl: destination })}`);
     return undefined;
