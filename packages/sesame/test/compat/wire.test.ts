@@ -143,6 +143,22 @@ describe("a refused credentials form goes back to the sign-in page the way next-
     expect(await journey(servers.sesameV5)).toEqual(v5);
   });
 
+  test("the page the user wanted survives the refusal: the sign-in page it ends on has the same callbackUrl", async () => {
+    // Regression: Sesame's next-auth 4 sequence went through /error without the destination, and the sign-in
+    // page it ended on sent a second, successful attempt to "/" instead of where the user was going.
+    const servers = apps({ pages: { signIn: "/login" } });
+    const journey = async (server: Server) => {
+      const tab = new Tab(server);
+      return tab.redirects(await refused(tab, { callbackUrl: `${ORIGIN}/dashboard` }), ["error", "callbackUrl"]);
+    };
+    const v4 = await journey(servers.nextAuth4);
+    expect(v4.at(-1)).toBe(`/login?${new URLSearchParams({ error: "CredentialsSignin", callbackUrl: `${ORIGIN}/dashboard` })}`);
+    expect(await journey(servers.sesameV4)).toEqual(v4);
+    // Auth.js v5 drops it (its sign-in page then defaults to the page the form was on); Sesame keeps it.
+    expect(await journey(servers.authJs)).toEqual(["/login?error=CredentialsSignin"]);
+    expect(await journey(servers.sesameV5)).toEqual(v4.slice(-1));
+  });
+
   test("json=true (next-auth 4's client) and X-Auth-Return-Redirect (Auth.js's): the status and the URL's route and query", async () => {
     const servers = apps();
     const answer = async (server: Server, fields: Record<string, string>, headers: Record<string, string>) => {

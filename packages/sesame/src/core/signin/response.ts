@@ -8,7 +8,7 @@ import type { RequestContext } from "../context.js";
 import { CallbackRouteError, CredentialsSignin, RateLimited, SesameError } from "../errors.js";
 import { isAuthJsClient, json, redirect, wantsJson, withCookies, type Body } from "../http.js";
 import type { Provider } from "../provider/provider.js";
-import { resolveCallbackUrl } from "../callback-url.js";
+import { callbackUrlCookie, resolveCallbackUrl } from "../callback-url.js";
 import { signInPageUrl } from "../urls.js";
 import { signInWith } from "./dispatch.js";
 
@@ -40,10 +40,11 @@ function backToTheForm(context: RequestContext, provider: Provider, error: Crede
   const detail = code === undefined ? { message: error.message } : { code };
   const headers = new Headers(error.headers);
   const authJsClient = isAuthJsClient(context.head);
-  const url =
-    refused && context.wire === "v4" && !authJsClient
-      ? errorRouteUrl(context, error.publicCode, provider.id)
-      : signInPageUrl(context, { error: error.publicCode, code, callbackUrl });
+  const throughErrorRoute = refused && context.wire === "v4" && !authJsClient;
+  // The error route and `GET /signin` have no callbackUrl of their own: the cookie carries the destination to
+  // the sign-in page, so a second, successful attempt still lands where the user was going (as in next-auth 4).
+  if (throughErrorRoute) headers.append("set-cookie", callbackUrlCookie(context, callbackUrl));
+  const url = throughErrorRoute ? errorRouteUrl(context, error.publicCode, provider.id) : signInPageUrl(context, { error: error.publicCode, code, callbackUrl });
   if (!returnJson) return redirect(url, false, headers);
   const status = refused && authJsClient ? 200 : error.status;
   return json({ url, error: error.publicCode, ...detail }, { status, headers });
