@@ -6,8 +6,10 @@
  * (the workspace root's `next-auth` is version 4). `startSeedApp` then builds the copy with `next build`,
  * which type-checks it, and serves it with `next start`.
  */
+import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { startNextApp, type NextAppOptions, type NextServer } from "../next/next-server.js";
@@ -78,9 +80,23 @@ export function prepareSeedApp(seed: string, library: Library, nextAuth: 4 | 5):
 }
 
 /** Builds (and so type-checks) the library's copy of the seed app and serves it. */
-export async function startSeedApp(seed: string, library: Library, nextAuth: 4 | 5, options: NextAppOptions = {}): Promise<NextServer> {
+export async function startSeedApp(seed: string, library: Library, nextAuth: 4 | 5, options: NextAppOptions = {}): Promise<NextServer & { dir: string }> {
   const { dir } = prepareSeedApp(seed, library, nextAuth);
-  return startNextApp(dir, options);
+  return { ...(await startNextApp(dir, options)), dir };
+}
+
+const tsc = join(workspaceRoot, "node_modules/typescript/bin/tsc");
+
+/**
+ * `tsc --noEmit` on a built copy: its errors as `file:line TScode`, for an article whose code does not
+ * type-check as written even against next-auth's own types, so that the two copies' lists can be compared.
+ */
+export async function typeErrors(dir: string): Promise<string[]> {
+  const output = await promisify(execFile)(process.execPath, [tsc, "-p", dir, "--noEmit", "--pretty", "false"], { cwd: dir, maxBuffer: 16 * 1024 * 1024 }).then(
+    ({ stdout }) => stdout,
+    (error: { stdout?: string }) => error.stdout ?? "",
+  );
+  return [...output.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+)/gm)].map(([, file, line, code]) => `${relative(dir, join(dir, file!))}:${line} ${code}`);
 }
 
 /** Debian's Chromium, headless (see the repository README). */

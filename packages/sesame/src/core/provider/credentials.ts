@@ -10,8 +10,13 @@ export interface CredentialInput {
   autocomplete?: string;
 }
 
-/** The values the form posted, by field name. Anything may arrive: `authorize` must validate. */
-export type CredentialsValues<Fields extends string = string> = Partial<Record<Fields, string>>;
+/**
+ * The values the form posted, by field name. Every field the provider declares is a string: one the request
+ * left out arrives as `""`, as an empty input of a form would. Anything may arrive: `authorize` must validate.
+ * (next-auth 4 types these as `Record<field, string> | undefined`: its code — `credentials?.email`, helpers
+ * taking `Record<string, string>` — compiles against this type unchanged.)
+ */
+export type CredentialsValues<Fields extends string = string> = Record<Fields, string>;
 
 /** A credentials provider, as `Credentials()` returns it. */
 export interface CredentialsProvider<Fields extends string = string> {

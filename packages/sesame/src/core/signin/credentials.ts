@@ -23,7 +23,8 @@ export async function signInWithCredentials(
   body: Body,
   callbackUrl: string,
 ): Promise<SignInOutcome> {
-  const credentials: Record<string, string | undefined> = {};
+  // A declared field the request left out is empty, so that `CredentialsValues` (all strings) holds.
+  const credentials: Record<string, string> = Object.fromEntries(Object.keys(provider.credentials).map((field) => [field, ""]));
   for (const [key, value] of Object.entries(body)) {
     if (!RESERVED_FIELDS.has(key) && typeof value === "string") credentials[key] = value;
   }

@@ -58,3 +58,16 @@ export const defaultUser: DefaultUser = { id: "1", image: null };
 export const role: User["role"] = "admin";
 // @ts-expect-error `DefaultSession` still needs `expires`
 export const noExpiry: DefaultSession = { user };
+
+// next-auth 4's `authorize` gets `Record<field, string> | undefined`; apps pass it to helpers typed that way
+// and read fields as strings (seed 001's `login(credentials)`). Sesame's values are all strings too.
+declare function login(credentials: Record<string, string> | undefined): Promise<Response>;
+declare function findUser(email: string): Promise<{ id: string } | null>;
+export const v4Authorize = Credentials({
+  credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+  async authorize(credentials) {
+    await login(credentials);
+    if (!credentials) return null;
+    return findUser(credentials.email);
+  },
+});

@@ -1,0 +1,4 @@
+// (glue) a public home page.
+export default function Home() {
+  return <h1>Home</h1>;
+}
