@@ -2,14 +2,14 @@
  * The sample backend (`examples/backend`) as seeds 001 and 002 use it: `POST /login` answers an access and
  * a refresh JWT, `POST /refresh` rotates them, `GET /me` needs the access token.
  */
-import type { IssuedTokens, User } from "sesame-auth";
+import type { IssuedTokens, SignInUser } from "sesame-auth";
 
 export const backendUrl = process.env.BACKEND_URL ?? "http://127.0.0.1:4000";
 
 const post = (path: string, body: unknown) =>
   fetch(`${backendUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
-export async function loginToBackend(username: string, password: string): Promise<User | null> {
+export async function loginToBackend(username: string, password: string): Promise<SignInUser | null> {
   const response = await post("/login", { username, password });
   if (response.status === 401) return null;
   if (!response.ok) throw new Error(`The backend answered ${response.status} to /login.`);

@@ -30,11 +30,9 @@ export interface DefaultUser {
   image?: string | null;
 }
 
-/** What `authorize` (and later, a provider's `profile()`) returns: the person signing in. */
-export interface User extends DefaultUser {
-  /** From a credentials `authorize` backed by an API: its tokens, which Sesame keeps fresh with the provider's `tokens.refresh` hook. */
-  tokens?: IssuedTokens;
-}
+/** A user, as sessions, callbacks and adapters see them. Augment it to add fields (`role`, …). */
+/* eslint-disable-next-line @typescript-eslint/no-empty-object-type -- empty on purpose: apps augment it (see DefaultUser). */
+export interface User extends DefaultUser {}
 
 /**
  * The person a provider vouches for: what a profile mapping (and a credentials `authorize`) returns.
@@ -47,6 +45,11 @@ export interface User extends DefaultUser {
  * ```
  */
 export interface SignInUser extends User {
+  /**
+   * From a credentials `authorize` backed by an API: its tokens, which Sesame keeps fresh with the
+   * provider's `tokens.refresh` hook. They stay server-side: never part of the session's `user`.
+   */
+  tokens?: IssuedTokens;
   /**
    * `true` only when the provider guarantees that the person signing in controls `email`: the OpenID
    * Connect claim `email_verified: true`, a provider's documented guarantee, or your own app's check (for
