@@ -50,6 +50,17 @@ export { getAccessToken, type AccessTokenResult } from "./core/session/access-to
  * ```
  */
 export { MemoryRefreshCoordinator, type RefreshCoordinator } from "./core/upstream/coordinator.js";
+/**
+ * Keeps JWT sessions' upstream tokens server-side (`tokens.store`), the cookie holding a reference:
+ * `MemoryTokenStore()` for one process; several share `RedisTokenStore` or `SqlTokenStore`.
+ *
+ * @example
+ * ```ts
+ * import { MemoryTokenStore } from "sesame-auth";
+ * export const config = { tokens: { store: MemoryTokenStore() }, providers: [MicrosoftEntraID({ authorization: { params: { scope: "openid offline_access" } } })] };
+ * ```
+ */
+export { MemoryTokenStore, type StoredUpstream, type UpstreamTokenStore } from "./core/upstream/store.js";
 /** The upstream (provider or backend) tokens kept in the session: types only. */
 export type { UpstreamTokens } from "./core/upstream/tokens.js";
 /**

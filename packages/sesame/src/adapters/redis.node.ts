@@ -2,9 +2,10 @@
  * `sesame-auth/adapters/redis`: Redis for what several server processes must share — database sessions
  * (`withRedisSessions`: each session a key that expires with it, users stay in the SQL adapter), the
  * revocation of JWT sessions (a sorted set of revoked ids, a hash of user token versions, a pub/sub
- * channel), sign-in rate limits (a counter per key that expires with its window) and the coordination of
- * upstream token refreshes between processes (a claim per refresh, and its sealed result for a grace window). Commands fail
- * at once while Redis is unreachable instead of queueing, so a request never waits on a dead server.
+ * channel), sign-in rate limits (a counter per key that expires with its window), the coordination of
+ * upstream token refreshes between processes (a claim per refresh, and its sealed result for a grace window)
+ * and JWT sessions' upstream tokens (`RedisTokenStore`: a sealed entry per session that expires with it).
+ * Commands fail at once while Redis is unreachable instead of queueing, so a request never waits on a dead server.
  *
  * @example
  * ```ts
@@ -16,6 +17,7 @@ import { createClient } from "redis";
 import type { Adapter, AdapterSession } from "../core/adapter.js";
 import type { RateLimitStore } from "../core/rate-limit/store.js";
 import type { RefreshCoordinator } from "../core/upstream/coordinator.js";
+import type { UpstreamTokenStore } from "../core/upstream/store.js";
 import type { RevocationChange, RevocationStore } from "../core/revocation/store.js";
 import { nowSeconds } from "../core/clock.js";
 import { withTimeout } from "../core/timeout.js";
@@ -341,6 +343,56 @@ export function RedisRefreshCoordinator(options: RedisOptions = {}): RefreshCoor
     },
     async result(key) {
       return (await ready()).get(`${prefix}result:${key}`);
+    },
+  };
+}
+
+/**
+ * JWT sessions' upstream tokens in Redis (`tokens.store`): a key per session that expires with it, and a set
+ * per user naming their sessions' keys, so that revoking a user deletes them all. Sesame seals the tokens
+ * before they get here.
+ *
+ * @example
+ * ```ts
+ * import { RedisTokenStore } from "sesame-auth/adapters/redis";
+ * tokens: { store: RedisTokenStore({ url: process.env.REDIS_URL }) },
+ * ```
+ */
+export function RedisTokenStore(options: RedisOptions = {}): UpstreamTokenStore {
+  const prefix = `${options.prefix ?? "sesame:"}upstream:`;
+  const entryKey = (sessionId: string) => `${prefix}session:${sessionId}`;
+  const userKey = (userId: string) => `${prefix}user:${userId}`;
+  const { ready } = lazyClient(options);
+  return {
+    async get(sessionId) {
+      const stored = await (await ready()).get(entryKey(sessionId));
+      return stored === null ? null : ((JSON.parse(stored) as { sealed: string }).sealed ?? null);
+    },
+    async set(sessionId, { sealed, userId, expiresAt }) {
+      const client = await ready();
+      const multi = client.multi().set(entryKey(sessionId), JSON.stringify({ sealed, userId }), { EXAT: expiresAt });
+      if (userId) {
+        // The user's index lives as long as their longest-lived session; a stale member only costs a DEL of nothing.
+        multi.sAdd(userKey(userId), sessionId).expireAt(userKey(userId), expiresAt, "GT").expireAt(userKey(userId), expiresAt, "NX");
+      }
+      await multi.exec();
+    },
+    async expire(sessionId, expiresAt) {
+      const client = await ready();
+      const stored = await client.get(entryKey(sessionId));
+      if (stored === null) return;
+      const { userId } = JSON.parse(stored) as { userId?: string };
+      const multi = client.multi().expireAt(entryKey(sessionId), expiresAt);
+      if (userId) multi.expireAt(userKey(userId), expiresAt, "GT");
+      await multi.exec();
+    },
+    async delete(sessionId) {
+      await (await ready()).del(entryKey(sessionId));
+    },
+    async deleteUser(userId) {
+      const client = await ready();
+      const sessions = await client.sMembers(userKey(userId));
+      await client.del([userKey(userId), ...sessions.map(entryKey)]);
     },
   };
 }

@@ -16,4 +16,5 @@ export { SqlAdapter } from "./sql/adapter.js";
 export { migrate, sesameMigrator, type MigrateOptions } from "./sql/migrations.js";
 export { SqlRateLimitStore } from "./sql/rate-limit.js";
 export { SqlRefreshCoordinator } from "./sql/refresh-coordinator.js";
+export { SqlTokenStore } from "./sql/token-store.js";
 export type { SesameDatabase } from "./sql/schema.js";

@@ -133,18 +133,18 @@ export function configuredAdapter({ config }: { config: { adapter: Adapter | und
  * `AdapterError` (503) with the cause, so a database that is down or hanging fails the request cleanly
  * instead of surfacing a driver's error or holding the request open.
  */
-export function guardAdapter(adapter: Adapter, timeoutMs: number): Adapter {
+export function guardAdapter<T extends object = Adapter>(adapter: T, timeoutMs: number, what = "The database"): T {
   const guarded = {} as Record<string, unknown>;
   for (const [name, method] of Object.entries(adapter) as Array<[string, unknown]>) {
     if (typeof method !== "function") continue;
     guarded[name] = async (...args: unknown[]) => {
       try {
         const call = (method as (...a: unknown[]) => Promise<unknown>).apply(adapter, args);
-        return await withTimeout(call, timeoutMs, () => new AdapterError(`The database did not answer ${name}() within ${timeoutMs} ms.`));
+        return await withTimeout(call, timeoutMs, () => new AdapterError(`${what} did not answer ${name}() within ${timeoutMs} ms.`));
       } catch (error) {
-        throw error instanceof AdapterError ? error : new AdapterError(`The database failed in ${name}().`, { cause: error });
+        throw error instanceof AdapterError ? error : new AdapterError(`${what} failed in ${name}().`, { cause: error });
       }
     };
   }
-  return guarded as unknown as Adapter;
+  return guarded as T;
 }

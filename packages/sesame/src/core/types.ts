@@ -30,9 +30,19 @@ export interface DefaultUser {
   image?: string | null;
 }
 
-/** A user, as sessions, callbacks and adapters see them. Augment it to add fields (`role`, …). */
-/* eslint-disable-next-line @typescript-eslint/no-empty-object-type -- empty on purpose: apps augment it (see DefaultUser). */
+/* eslint-disable @typescript-eslint/no-empty-object-type -- empty on purpose: apps augment it (see DefaultUser). */
+/**
+ * A user, as sessions, callbacks and adapters see them. Augment it to add fields.
+ *
+ * @example
+ * ```ts
+ * declare module "sesame-auth" {
+ *   interface User { role?: "admin" | "user" }
+ * }
+ * ```
+ */
 export interface User extends DefaultUser {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
 /**
  * The person a provider vouches for: what a profile mapping (and a credentials `authorize`) returns.

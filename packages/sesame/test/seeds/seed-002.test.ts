@@ -6,7 +6,7 @@
  * component that reads `data.user.token` with `useSession`. Built and served with the real next-auth 4.24
  * (the reference) and with only the import specifiers changed to Sesame's; every test runs against both.
  */
-import jwtDecode from "jwt-decode";
+import { decodeJwt } from "jose";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sleep } from "../support/harness.js";
@@ -52,8 +52,8 @@ describe.each(LIBRARIES)("seed 002 with %s", (library) => {
     expect(response.headers.get("location")).toBe(`${server.base}/`);
     const session = (await alice.session()) as SeedSession;
     expect(session.user).toMatchObject({ id: "1", userId: "1", name: "alice", username: "alice", email: "alice@example.com", role: "admin", sub: "1" });
-    expect(jwtDecode<{ username: string }>(session.user.token).username).toBe("alice");
-    expect(jwtDecode<{ typ: string }>(session.user.refresh).typ).toBe("refresh");
+    expect(decodeJwt<{ username: string }>(session.user.token).username).toBe("alice");
+    expect(decodeJwt<{ typ: string }>(session.user.refresh).typ).toBe("refresh");
     // `session.user = token`: the whole token, its registered claims too — the same set in both libraries.
     expect(Object.keys(session.user).sort()).toEqual(
       ["email", "exp", "iat", "id", "jti", "name", "refresh", "role", "sub", "token", "userId", "username"].sort(),
@@ -63,7 +63,7 @@ describe.each(LIBRARIES)("seed 002 with %s", (library) => {
   test("§2: the backend token's exp, spread into the JWT, does not end the session: the session's own lifetime does", async () => {
     const alice = client();
     await alice.signIn({ username: "alice", password: "wonderland" }, "/");
-    const accessExpiry = jwtDecode<{ exp: number }>(((await alice.session()) as SeedSession).user.token).exp;
+    const accessExpiry = decodeJwt<{ exp: number }>(((await alice.session()) as SeedSession).user.token).exp;
     await sleep(ACCESS_SECONDS * 1000 + 600);
     expect(Date.now() / 1000).toBeGreaterThan(accessExpiry);
     const session = (await alice.session()) as SeedSession;
@@ -104,7 +104,7 @@ describe.each(LIBRARIES)("seed 002 with %s", (library) => {
       await page.click("button[type=submit]");
       await page.getByText("欢迎,alice!您已登录。").waitFor();
       const token = logged.find((line) => line.startsWith("log 访问令牌:"))?.split(" ")[2];
-      expect(jwtDecode<{ username: string }>(token!).username).toBe("alice");
+      expect(decodeJwt<{ username: string }>(token!).username).toBe("alice");
       // Nothing the client did not understand (a missing favicon shows only as "Failed to load resource").
       expect(logged.filter((line) => line.startsWith("error") && !line.includes("Failed to load resource"))).toEqual([]);
     } finally {

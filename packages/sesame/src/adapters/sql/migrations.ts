@@ -74,6 +74,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0004_upstream_tokens": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("sesame_upstream_tokens")
+        .addColumn("session_id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("user_id", "varchar(255)")
+        .addColumn("sealed", "text", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("sesame_upstream_tokens_user_id").on("sesame_upstream_tokens").column("user_id").execute();
+    },
+  },
 };
 
 /**

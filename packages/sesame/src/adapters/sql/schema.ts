@@ -63,6 +63,16 @@ export interface TokenRefreshesTable {
   expires_at: number | string;
 }
 
+/** A row of `sesame_upstream_tokens` (`SqlTokenStore`). Types only. */
+export interface UpstreamTokensTable {
+  session_id: string;
+  user_id: string | null;
+  /** The session's upstream tokens, sealed by Sesame. */
+  sealed: string;
+  /** Seconds since the epoch. */
+  expires_at: number | string;
+}
+
 /** Sesame's tables by name: the type argument of the Kysely instance given to `SqlAdapter`. Types only. */
 export interface SesameDatabase {
   sesame_users: UsersTable;
@@ -71,4 +81,5 @@ export interface SesameDatabase {
   sesame_verification_tokens: VerificationTokensTable;
   sesame_rate_limits: RateLimitsTable;
   sesame_token_refreshes: TokenRefreshesTable;
+  sesame_upstream_tokens: UpstreamTokensTable;
 }

@@ -8,6 +8,7 @@ import type { Provider } from "../provider/provider.js";
 import type { RateLimitOptions } from "../rate-limit/options.js";
 import type { RevocationOptions } from "../revocation/options.js";
 import type { RefreshCoordinator } from "../upstream/coordinator.js";
+import type { UpstreamTokenStore } from "../upstream/store.js";
 import type { Account, Awaitable, JWT, Profile, Session, SessionWithUser, User } from "../types.js";
 
 /** A NextAuth client generation whose answers the REST API gives: next-auth 4 (`"v4"`) or Auth.js v5 (`"v5"`). */
@@ -76,6 +77,16 @@ export interface TokensOptions {
   timeout?: number;
   /** Put the access token in the session the browser sees (`session.accessToken`). Default: false. */
   exposeAccessToken?: boolean;
+  /**
+   * Keep JWT sessions' upstream tokens server-side: the cookie carries only a reference, so it stays small
+   * with large provider tokens (Entra ID, Cognito) and the refresh token never reaches the browser.
+   * Refreshing, its coordination and the grace window work as with tokens in the cookie; sign-out and
+   * revoking a user's sessions delete the stored tokens. `MemoryTokenStore()` (one process),
+   * `RedisTokenStore` (`sesame-auth/adapters/redis`), `SqlTokenStore` (`sesame-auth/adapters/sql`).
+   * With a store, the `jwt` callback sees the reference, not the tokens: read them with `getAccessToken`.
+   * Default: none (tokens in the cookie). Not for database sessions, which keep them server-side already.
+   */
+  store?: UpstreamTokenStore;
 }
 
 /**

@@ -15,6 +15,7 @@ import { RevocationState } from "../revocation/state.js";
 import { tokenCodec, type TokenCodec } from "../token/codec.js";
 import { MemoryRefreshCoordinator, type RefreshCoordinator } from "../upstream/coordinator.js";
 import type { UpstreamTokens } from "../upstream/tokens.js";
+import type { UpstreamTokenStore } from "../upstream/store.js";
 import { defaultCallbacks, defaultLogger, redactingLogger } from "./callbacks.js";
 import { authUrlOf, isProduction, readEnv, resolveSecrets, trustHostOf, withEnvironmentCredentials, type Env } from "./env.js";
 import { assertSupportedOptions } from "./unsupported.js";
@@ -57,6 +58,8 @@ export interface ResolvedConfig {
     coordinator: RefreshCoordinator;
     /** Refreshes under way in this process, by hash of the refresh token. */
     inflight: Map<string, Promise<UpstreamTokens>>;
+    /** Where JWT sessions keep their upstream tokens, time-limited like the adapter; `undefined`: in the cookie. */
+    store: UpstreamTokenStore | undefined;
   };
   callbacks: Callbacks;
   events: Partial<EventCallbacks>;
@@ -104,6 +107,18 @@ export function resolveConfig(config: SesameConfig): ResolvedConfig {
 function wireOf(wire: unknown): Wire | undefined {
   if (wire === undefined || wire === "v4" || wire === "v5") return wire;
   throw new InvalidConfiguration(`\`wire\` is the NextAuth client generation to answer like, "v4" or "v5"; got ${JSON.stringify(wire)}.`);
+}
+
+/** `tokens.store`, guarded like the adapter: a store that hangs or fails is an `AdapterError`, never a hung request. */
+function tokenStore(config: SesameConfig, timeoutMs: number): UpstreamTokenStore | undefined {
+  const store = config.tokens?.store;
+  if (!store) return undefined;
+  if (sessionStrategy(config) === "database") {
+    throw new InvalidConfiguration(
+      "`tokens.store` keeps the upstream tokens of JWT sessions; database sessions already keep them server-side, in the session. Remove `tokens.store`, or use `session.strategy: \"jwt\"`.",
+    );
+  }
+  return guardAdapter(store, timeoutMs, "The token store");
 }
 
 function sessionStrategy(config: SesameConfig): "jwt" | "database" {
@@ -211,6 +226,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
       timeoutMs: positiveSeconds("tokens.timeoutSeconds", timeoutSeconds, DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000,
       exposeAccessToken: tokens.exposeAccessToken ?? false,
       inflight: new Map(),
+      store: tokenStore(config, adapterTimeoutMs),
     },
     rateLimit:
       config.rateLimit === false

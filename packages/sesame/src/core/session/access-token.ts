@@ -4,7 +4,8 @@ import { resolveConfig } from "../config/resolve.js";
 import { createContext } from "../context.js";
 import { readSession } from "./read.js";
 import type { RefreshErrorCode } from "../upstream/refresh.js";
-import { upstreamOf } from "../upstream/tokens.js";
+import { loadUpstream } from "../upstream/kept.js";
+import type { UpstreamTokens } from "../upstream/tokens.js";
 import { nowSeconds } from "../clock.js";
 
 /** What `getAccessToken` returns: the upstream access token (refreshed if it was due) and the cookies to send back. */
@@ -30,8 +31,16 @@ export interface AccessTokenResult {
  * ```
  */
 export async function getAccessToken(request: Request, config: SesameConfig, options: { provider?: string } = {}): Promise<AccessTokenResult> {
-  const state = await readSession(createContext(request, resolveConfig(config)));
-  const upstream = upstreamOf(state.token);
+  const context = createContext(request, resolveConfig(config));
+  const state = await readSession(context);
+  let upstream: UpstreamTokens | undefined;
+  try {
+    upstream = await loadUpstream(context, state.token);
+  } catch (error) {
+    // The token store is unreachable: no token to hand out (fail closed), and the reason in the log.
+    context.config.logger.warn("TokenStoreUnavailable", `No access token: ${error instanceof Error ? error.message : String(error)}`);
+    return { accessToken: null, cookies: state.cookies, error: "RefreshTokenError" };
+  }
   const error = state.error ?? (state.token?.error as RefreshErrorCode | undefined);
   const expired = upstream?.expiresAt !== undefined && upstream.expiresAt <= nowSeconds();
   if (!state.session || !upstream || error || expired || (options.provider && upstream.provider !== options.provider)) {

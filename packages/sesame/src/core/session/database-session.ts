@@ -16,7 +16,7 @@ import { sha256 } from "#digest";
 import { randomString } from "../random.js";
 import { ensureFresh, expiresSoon, type Freshness } from "../upstream/refresh.js";
 import type { JWT } from "../types.js";
-import { sessionShape } from "./shape.js";
+import { exposedAccessToken, sessionShape } from "./shape.js";
 import { clearPreviousSessionCookie, previousSessionCookie } from "./previous-cookie.js";
 import type { ReadOptions, SessionState } from "./jwt-session.js";
 import { clearSessionCookies } from "./session-cookie.js";
@@ -124,7 +124,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   }
 
   if (options.tokenOnly) return { session: null, token, cookies };
-  const base = sessionShape(context, { id: user.id, name: user.name, email: user.email, image: user.image }, stored.expires.toISOString(), token);
+  const base = sessionShape(context, { id: user.id, name: user.name, email: user.email, image: user.image }, stored.expires.toISOString(), token, context.config.tokens.exposeAccessToken ? await exposedAccessToken(context, token) : undefined);
   const session =
     config.callbacks.session === defaultCallbacks.session
       ? base

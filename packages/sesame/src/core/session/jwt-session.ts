@@ -11,7 +11,8 @@ import { emit } from "../events.js";
 import { ensureFresh, expiresSoon, type Freshness, type RefreshErrorCode } from "../upstream/refresh.js";
 import { decryptLegacyToken, isLegacySessionCookieName, readLegacySession } from "./legacy.js";
 import { clearPreviousSessionCookie, HOST_COOKIE_CLAIM, previousSessionCookie } from "./previous-cookie.js";
-import { sessionShape } from "./shape.js";
+import { exposedAccessToken, sessionShape } from "./shape.js";
+import { renewUpstream } from "../upstream/kept.js";
 import { clearSessionCookies } from "./session-cookie.js";
 import { stampClaims } from "../token/codec.js";
 import { nowSeconds } from "../clock.js";
@@ -171,12 +172,19 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   if (legacyClear || (fromCookie && (changed || update || renew))) {
     // A migrated token keeps the legacy token's expiry: moving to Sesame is no way to extend a session.
     ({ cookies, token } = await issueSessionCookies(context, token, legacyClear || !current ? decoded.exp : undefined));
+    await renewStoredUpstream(context, token);
     if (legacyClear) cookies.push(...legacyClear);
     if (source?.previous) cookies.push(...clearPreviousSessionCookie(context));
   }
 
   if (options.tokenOnly) return { session: null, token, cookies };
-  const base = sessionShape(context, { id: token.sub, name: token.name, email: token.email, image: token.picture }, isoDate(token.exp ?? 0), token);
+  const base = sessionShape(
+    context,
+    { id: token.sub, name: token.name, email: token.email, image: token.picture },
+    isoDate(token.exp ?? 0),
+    token,
+    config.tokens.exposeAccessToken ? await exposedAccessToken(context, token) : undefined,
+  );
   // The default callback returns its input; skipping the call keeps the hot path free of needless awaits.
   const session =
     config.callbacks.session === defaultCallbacks.session
@@ -184,6 +192,18 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
       : await config.callbacks.session({ session: base, token, ...(update && { trigger: "update" as const, newSession: update.data }) });
   if (config.events.session) await emit(context, "session", { session, token });
   return { session, token, cookies };
+}
+
+/**
+ * The stored upstream tokens follow the renewed session's expiry. A store that fails here costs only an
+ * earlier end of those tokens (the next refresh then reports `RefreshTokenError`): logged, not fatal.
+ */
+async function renewStoredUpstream(context: RequestContext, token: JWT): Promise<void> {
+  try {
+    await renewUpstream(context, token);
+  } catch (error) {
+    context.config.logger.warn("TokenStoreUnavailable", `The stored upstream tokens kept their old expiry: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** No session, and the cookies that carried the ended one cleared. */

@@ -81,6 +81,8 @@ export async function endAllSessionsOf(config: ResolvedConfig, userId: string): 
     throw new InvalidRequest("Revoking a user's sessions needs database sessions or `revocation` for JWT sessions.");
   }
   await config.revocation?.revokeUser(userId);
+  // Their stored upstream tokens go too: a revoked session's tokens are nobody's.
+  await config.tokens.store?.deleteUser(userId);
   return config.adapter && config.session.strategy === "database" ? config.adapter.deleteSessions(userId) : 0;
 }
 

@@ -1,15 +1,26 @@
 /** The session object the client sees before the `session` callback: user, expiry, refresh error, and — opted in — the user's id and the access token. */
 import type { RequestContext } from "../context.js";
-import { upstreamOf } from "../upstream/tokens.js";
+import { loadUpstream } from "../upstream/kept.js";
 import type { JWT, SessionWithUser, User } from "../types.js";
 
-export function sessionShape(context: RequestContext, { id, ...user }: User, expires: string, token: JWT): SessionWithUser {
+/**
+ * The access token for `session.accessToken` (`tokens.exposeAccessToken`), wherever it is kept. A token store
+ * that cannot be reached leaves it out (and says so in the log): the session itself does not depend on it.
+ */
+export async function exposedAccessToken(context: RequestContext, token: JWT): Promise<string | undefined> {
+  if (!context.config.tokens.exposeAccessToken || token.upstream === undefined) return undefined;
+  try {
+    return (await loadUpstream(context, token))?.accessToken;
+  } catch (error) {
+    context.config.logger.warn("TokenStoreUnavailable", `The access token was left out of the session: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+export function sessionShape(context: RequestContext, { id, ...user }: User, expires: string, token: JWT, accessToken?: string): SessionWithUser {
   // NextAuth's shape, `user: { name, email, image }`, unless the app asked for the id.
   const session: SessionWithUser = { user: context.config.session.exposeUserId ? { id, ...user } : user, expires };
   if (typeof token.error === "string") session.error = token.error;
-  if (context.config.tokens.exposeAccessToken) {
-    const upstream = upstreamOf(token);
-    if (upstream) session.accessToken = upstream.accessToken;
-  }
+  if (accessToken !== undefined) session.accessToken = accessToken;
   return session;
 }

@@ -11,6 +11,7 @@ import { endDatabaseSession } from "./database-session.js";
 import { readSessionToken, sessionTokenOf } from "./jwt-session.js";
 import { clearSessionCookies } from "./session-cookie.js";
 import { readLegacySession } from "./legacy.js";
+import { forgetUpstream } from "../upstream/kept.js";
 
 export async function signOutSession(context: RequestContext, callbackUrl: string): Promise<{ cookies: string[]; redirectTo: string }> {
   let token: JWT | null;
@@ -33,6 +34,8 @@ export async function signOutSession(context: RequestContext, callbackUrl: strin
       cookies.push(...legacy.clear);
       token ??= legacy.claims;
     }
+    // Before the revocation check below may set `token` aside: a replayed copy's tokens go too.
+    await forgetStoredUpstream(context, token);
     if (token && revocation) {
       if (!revocation.ready) await revocation.start();
       // A token revoked already is nobody's session: a copy replayed here gets nothing out of it (the ID
@@ -47,4 +50,17 @@ export async function signOutSession(context: RequestContext, callbackUrl: strin
   }
   const redirectTo = (token && (await providerLogoutUrl(context, token, callbackUrl))) ?? callbackUrl;
   return { cookies, redirectTo };
+}
+
+/**
+ * Deletes the signed-out session's stored upstream tokens (`tokens.store`). A store that fails keeps them until
+ * they expire with the session: the cookie that referenced them is cleared (and revoked, with revocation on),
+ * so sign-out goes on, and the log says what was left behind.
+ */
+async function forgetStoredUpstream(context: RequestContext, token: JWT | null): Promise<void> {
+  try {
+    await forgetUpstream(context, token);
+  } catch (error) {
+    context.config.logger.warn("TokenStoreUnavailable", `The signed-out session's upstream tokens stay stored until it expires: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -9,7 +9,8 @@ import { emit } from "../events.js";
 import { createDatabaseSession } from "../session/database-session.js";
 import { issueSessionCookies } from "../session/jwt-session.js";
 import type { Account, JWT, Profile, SignInUser, User } from "../types.js";
-import { fromAccount, fromIssued } from "../upstream/tokens.js";
+import { keepUpstream } from "../upstream/kept.js";
+import { fromAccount, fromIssued, upstreamOf } from "../upstream/tokens.js";
 import { withoutAppManagedUpstream } from "../upstream/ownership.js";
 import { persistUser, type PersistedUser } from "./persist-user.js";
 
@@ -59,7 +60,11 @@ export async function completeSignIn(
   const shaped = await callbacks.jwt({ token: initial, user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
   if (!shaped) throw new AccessDenied("The jwt callback returned no token on sign-in.");
   // An app that keeps the refresh token in its own claims refreshes it itself: Sesame keeps no second copy.
-  const token = withoutAppManagedUpstream(context, shaped);
+  const kept = withoutAppManagedUpstream(context, shaped);
+  // With `tokens.store`, the upstream tokens go there and the cookie keeps a reference (a store that fails
+  // fails the sign-in: no session half-made).
+  const inline = session.strategy === "jwt" && context.config.tokens.store ? upstreamOf(kept) : undefined;
+  const token = inline ? await keepUpstream(context, kept, inline) : kept;
 
   const cookies =
     session.strategy === "database" && persisted

@@ -7,7 +7,7 @@
  */
 import type { Provider } from "../provider/provider.js";
 import type { JWT } from "../types.js";
-import { upstreamOf, type UpstreamTokens } from "./tokens.js";
+import { upstreamOf } from "./tokens.js";
 
 type WithProviders = { config: { providers: ReadonlyMap<string, Provider> } };
 
@@ -20,8 +20,8 @@ const MAX_CLAIM_DEPTH = 8;
  * token only when the app asks for one (offline access). A provider no longer configured still counts as
  * asked, so that the session says it cannot be refreshed rather than keep an access token that expired.
  */
-export function refreshedBySesame(context: WithProviders, upstream: UpstreamTokens): boolean {
-  if (!upstream.refreshToken) return false;
+export function refreshedBySesame(context: WithProviders, upstream: { provider: string; refreshable: boolean }): boolean {
+  if (!upstream.refreshable) return false;
   const provider = context.config.providers.get(upstream.provider);
   if (!provider) return true;
   if (provider.type === "credentials") return provider.tokens?.refresh !== undefined;

@@ -11,7 +11,8 @@ import { providerServer } from "../oauth/authorization-server.js";
 import { sha256 } from "#digest";
 import { stampClaims, tokenCodec } from "../token/codec.js";
 import type { IssuedTokens, JWT } from "../types.js";
-import { fromIssued, upstreamOf, type UpstreamTokens } from "./tokens.js";
+import { keepUpstream, loadUpstream } from "./kept.js";
+import { fromIssued, referenceTo, upstreamInfoOf, type UpstreamTokens } from "./tokens.js";
 import { refreshedBySesame } from "./ownership.js";
 import { nowSeconds } from "../clock.js";
 import { withTimeout } from "../timeout.js";
@@ -35,18 +36,35 @@ const POLL_INTERVAL_MS = 25;
  * path, where an `await` of nothing still costs.
  */
 export function expiresSoon(context: RequestContext, token: JWT): boolean {
-  const upstream = upstreamOf(token);
-  if (!upstream?.expiresAt || upstream.expiresAt - context.config.tokens.refreshBufferSeconds > nowSeconds()) return false;
+  const upstream = upstreamInfoOf(token);
+  if (!upstream?.expiresAt || dueAt(context, upstream.expiresAt) > nowSeconds()) return false;
   return refreshedBySesame(context, upstream);
 }
 
+/** When tokens expiring at `expiresAt` are due for a refresh. */
+const dueAt = (context: RequestContext, expiresAt: number) => expiresAt - context.config.tokens.refreshBufferSeconds;
+
 /** Refreshes the token's upstream tokens when they expire within the buffer; otherwise returns it as is. */
 export async function ensureFresh(context: RequestContext, token: JWT): Promise<Freshness> {
-  const upstream = upstreamOf(token);
   const { tokens: options } = context.config;
   const now = nowSeconds();
   // Without a refresh token Sesame refreshes nothing (ownership.ts): the access token just runs out.
-  if (!upstream?.refreshToken || !expiresSoon(context, token)) return { token, changed: false };
+  const info = upstreamInfoOf(token);
+  if (!info || !expiresSoon(context, token)) return { token, changed: false };
+  let upstream: UpstreamTokens | undefined;
+  try {
+    upstream = await loadUpstream(context, token);
+  } catch (error) {
+    // The token store is unreachable: no tokens to refresh with, and none to hand out (fail closed).
+    return failed(context, token, info, "RefreshTokenError", error);
+  }
+  // Stored tokens that are gone (their session was signed out or revoked elsewhere) cannot be refreshed.
+  if (!upstream?.refreshToken) return failed(context, token, info, "RefreshTokenError", new Error("The session's stored upstream tokens are gone."));
+  // A reference older than the store: another request refreshed and stored already. Adopt what it stored.
+  if (upstream.expiresAt !== undefined && dueAt(context, upstream.expiresAt) > now) {
+    const { error: _previous, ...rest } = token;
+    return { token: { ...rest, upstream: referenceTo(upstream) }, changed: true };
+  }
   if (upstream.refreshExpiresAt !== undefined && upstream.refreshExpiresAt <= now) return failed(context, token, upstream, "RefreshTokenExpired");
 
   const refreshToken = upstream.refreshToken;
@@ -61,13 +79,13 @@ export async function ensureFresh(context: RequestContext, token: JWT): Promise<
   try {
     const fresh = await withTimeout(flight, options.timeoutMs, refreshTimedOut(options.timeoutMs));
     const { error: _previous, ...rest } = token;
-    return { token: { ...rest, upstream: fresh }, changed: true };
+    return { token: await keepUpstream(context, rest, fresh), changed: true };
   } catch (error) {
     return failed(context, token, upstream, "RefreshTokenError", error);
   }
 }
 
-async function failed(context: RequestContext, token: JWT, upstream: UpstreamTokens, code: RefreshErrorCode, cause?: unknown): Promise<Freshness> {
+async function failed(context: RequestContext, token: JWT, upstream: { provider: string }, code: RefreshErrorCode, cause?: unknown): Promise<Freshness> {
   await emit(context, "tokenRefreshFailed", { provider: upstream.provider, userId: token.sub, error: code });
   if (cause) context.config.logger.warn(code, `Refreshing the ${upstream.provider} token failed: ${cause instanceof Error ? cause.message : String(cause)}`);
   return { token: { ...token, error: code }, changed: token.error !== code, error: code };

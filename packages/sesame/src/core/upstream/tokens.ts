@@ -56,7 +56,44 @@ function withDefined<K extends string>(key: K, value: number | undefined): Parti
   return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
 }
 
+/** The tokens kept in the session token itself (no `tokens.store`); a stored reference is not tokens. */
 export function upstreamOf(token: JWT | null | undefined): UpstreamTokens | undefined {
   const upstream = token?.upstream as UpstreamTokens | undefined;
   return upstream && typeof upstream.accessToken === "string" ? upstream : undefined;
+}
+
+/**
+ * What the session token says of its upstream tokens when they are in `tokens.store`: whose they are and
+ * when they expire — enough to decide on the hot path whether a refresh is due, without the store.
+ */
+export interface UpstreamReference {
+  provider: string;
+  stored: true;
+  /** Whether there is a refresh token in the store. */
+  refreshable: boolean;
+  expiresAt?: number;
+  refreshExpiresAt?: number;
+}
+
+/** The reference a session token carries for `tokens`, kept in the store. */
+export function referenceTo(tokens: UpstreamTokens): UpstreamReference {
+  return {
+    provider: tokens.provider,
+    stored: true,
+    refreshable: tokens.refreshToken !== undefined,
+    ...withDefined("expiresAt", tokens.expiresAt),
+    ...withDefined("refreshExpiresAt", tokens.refreshExpiresAt),
+  };
+}
+
+export function referenceOf(token: JWT | null | undefined): UpstreamReference | undefined {
+  const upstream = token?.upstream as UpstreamReference | undefined;
+  return upstream?.stored === true && typeof upstream.provider === "string" ? upstream : undefined;
+}
+
+/** The provider, expiry and refreshability of a session's upstream tokens, wherever they are kept. */
+export function upstreamInfoOf(token: JWT | null | undefined): Omit<UpstreamReference, "stored"> | undefined {
+  const inline = upstreamOf(token);
+  if (inline) return { ...inline, refreshable: inline.refreshToken !== undefined };
+  return referenceOf(token);
 }

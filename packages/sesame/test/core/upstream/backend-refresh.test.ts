@@ -5,11 +5,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { startBackend, type Backend } from "../../../../../examples/backend/backend.js";
-import { RedisRefreshCoordinator } from "../../../src/adapters/redis.node.js";
-import { SqlRefreshCoordinator } from "../../../src/adapters/sql.js";
-import { getAccessToken, getSession, type RefreshCoordinator, type Session, type SesameConfig } from "../../../src/index.js";
+import { RedisRefreshCoordinator, RedisTokenStore } from "../../../src/adapters/redis.node.js";
+import { SqlRefreshCoordinator, SqlTokenStore } from "../../../src/adapters/sql.js";
+import { getAccessToken, getSession, MemoryTokenStore, type RefreshCoordinator, type Session, type SesameConfig, type UpstreamTokenStore } from "../../../src/index.js";
 import Credentials from "../../../src/providers/credentials.js";
 import { postgresDatabase, type TestDatabase } from "../../support/databases.js";
+import { decode } from "../../../src/jwt.js";
 import { Browser, ORIGIN, SECRET, sessionCookie } from "../../support/helpers.js";
 
 let backend: Backend;
@@ -42,9 +43,29 @@ const backendProvider = () =>
     tokens: { refresh: ({ refreshToken }) => post("/refresh", { refresh: refreshToken }) },
   });
 
-function app(overrides: Partial<SesameConfig> = {}): SesameConfig {
+function baseApp(overrides: Partial<SesameConfig> = {}): SesameConfig {
   return { secret: SECRET, trustHost: true, rateLimit: false, providers: [backendProvider()], logger: { warn: () => {} }, ...overrides };
 }
+
+/**
+ * Where JWT sessions keep the backend's tokens: in the cookie (the default), or in a `tokens.store` — one per
+ * kind, shared by every config of a test, as the processes of one app share theirs.
+ */
+const keptIn: Array<[string, () => Promise<{ store?: UpstreamTokenStore; close(): Promise<void> }>]> = [
+  ["in the cookie", async () => ({ close: async () => {} })],
+  ["in a MemoryTokenStore", async () => ({ store: MemoryTokenStore(), close: async () => {} })],
+  ["in Redis (RedisTokenStore)", async () => ({ store: RedisTokenStore({ prefix: `t:store:${crypto.randomUUID()}:` }), close: async () => {} })],
+  [
+    "in PostgreSQL (SqlTokenStore)",
+    async () => {
+      const database = await postgresDatabase();
+      return { store: SqlTokenStore(database.db), close: () => database.drop() };
+    },
+  ],
+];
+
+/** The app of the tests below, with the store of the describe block that runs them. */
+let app = baseApp;
 
 const MINUTE = 60_000;
 function startClock() {
@@ -63,7 +84,18 @@ async function signedIn(config: SesameConfig) {
 const callMe = async (accessToken: string | null) =>
   (await fetch(`${backend.url}/me`, { headers: { authorization: `Bearer ${accessToken}` } })).status;
 
-describe("refreshing a backend's tokens, with no jwt callback code", () => {
+describe.each(keptIn)("refreshing a backend's tokens kept %s, with no jwt callback code", (_where, open) => {
+  let opened: Awaited<ReturnType<typeof open>>;
+  beforeAll(async () => {
+    opened = await open();
+    const { store } = opened;
+    app = (overrides = {}) => baseApp({ ...overrides, tokens: { ...(store && { store }), ...overrides.tokens } });
+  });
+  afterAll(async () => {
+    app = baseApp;
+    await opened?.close();
+  });
+
   test("15 minutes later the next request refreshes once, stores the rotated tokens, and the new access token works", async () => {
     startClock();
     const config = app();
@@ -153,6 +185,19 @@ describe("refreshing a backend's tokens, with no jwt callback code", () => {
     expect(sessionCookie(browser)).toBeUndefined();
   });
 
+  test("the session cookie holds the tokens, or with a store only a reference to them", async () => {
+    const browser = await signedIn(app());
+    const claims = await decode({ token: sessionCookie(browser)!, secret: SECRET, salt: "sesame.session-token" });
+    const upstream = claims?.upstream as Record<string, unknown>;
+    expect(upstream.provider).toBe("credentials");
+    if (opened.store) {
+      expect(upstream).toEqual({ provider: "credentials", stored: true, refreshable: true, expiresAt: expect.any(Number), refreshExpiresAt: expect.any(Number) });
+      expect(JSON.stringify(claims)).not.toMatch(/eyJ/);
+    } else {
+      expect(upstream).toMatchObject({ accessToken: expect.stringMatching(/^eyJ/), refreshToken: expect.stringMatching(/^eyJ/) });
+    }
+  });
+
   test("tokens stay on the server: neither token is in the session JSON unless the access token is exposed on purpose", async () => {
     const hidden = await signedIn(app());
     const { accessToken } = await getAccessToken(hidden.request("/"), app());
@@ -201,10 +246,10 @@ describe("two server processes racing on the same cookie", () => {
   });
   afterAll(() => database.drop());
 
-  const race = async (coordinators: [RefreshCoordinator, RefreshCoordinator]) => {
+  const race = async (coordinators: [RefreshCoordinator, RefreshCoordinator], store?: UpstreamTokenStore) => {
     startClock();
     // Two configs: two in-process states, as two server processes have.
-    const [a, b] = coordinators.map((coordinator) => app({ tokens: { coordinator } }));
+    const [a, b] = coordinators.map((coordinator) => app({ tokens: { coordinator, ...(store && { store }) } }));
     const browser = await signedIn(a!);
     const { refreshes, reuseDetections } = backend.stats;
     advance(16 * MINUTE);
@@ -219,6 +264,14 @@ describe("two server processes racing on the same cookie", () => {
     ["PostgreSQL", () => [SqlRefreshCoordinator(database.db), SqlRefreshCoordinator(database.db)]],
   ] as Array<[string, () => [RefreshCoordinator, RefreshCoordinator]]>)("coordinated through %s: 1 refresh, 0 reuse detections, all succeed", async (_name, make) => {
     const { results, refreshes, reuse } = await race(make());
+    expect(refreshes).toBe(1);
+    expect(reuse).toBe(0);
+    expect(results.every((r) => r.accessToken && !r.error)).toBe(true);
+  });
+
+  test("with the tokens in a shared RedisTokenStore too: 1 refresh, 0 reuse detections, all succeed", async () => {
+    const prefix = `t:race-store:${crypto.randomUUID()}:`;
+    const { results, refreshes, reuse } = await race([RedisRefreshCoordinator({ prefix }), RedisRefreshCoordinator({ prefix })], RedisTokenStore({ prefix }));
     expect(refreshes).toBe(1);
     expect(reuse).toBe(0);
     expect(results.every((r) => r.accessToken && !r.error)).toBe(true);
