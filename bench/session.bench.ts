@@ -6,7 +6,8 @@ import { Worker } from "node:worker_threads";
 import { Auth as AuthjsAuth, type AuthConfig } from "@auth/core";
 import { decode as authjsDecode, encode as authjsEncode } from "@auth/core/jwt";
 import { decode as v4Decode, encode as v4Encode } from "next-auth/jwt";
-import { Auth, getSession, type SesameConfig } from "sesame-auth";
+import { Auth, getSession, MemoryTokenStore, type SesameConfig } from "sesame-auth";
+import Credentials from "sesame-auth/providers/credentials";
 import { encode as sesameEncode } from "sesame-auth/jwt";
 
 const SECRET = "bench-secret-do-not-use-0123456789abcdefghij";
@@ -78,7 +79,7 @@ function sesameTokensFromAnotherThread(count: number): Promise<string[]> {
       for (let i = 0; i < workerData.count; i++) tokens.push(await encode({ token: workerData.user, secret: workerData.secret }));
       parentPort.postMessage(tokens);
     });`;
-  const workerData = { jwtModule: import.meta.resolve("sesame/jwt"), count, user, secret: SECRET };
+  const workerData = { jwtModule: import.meta.resolve("sesame-auth/jwt"), count, user, secret: SECRET };
   return new Promise((resolve, reject) => {
     const worker = new Worker(source, { eval: true, workerData });
     worker.once("message", (tokens: string[]) => resolve(tokens));
@@ -246,6 +247,71 @@ interface Row {
   unit: "µs/op" | "bytes";
 }
 
+/** Provider token sizes as Entra ID and Cognito issue them (characters): the access, refresh and ID token. */
+const PROVIDER_TOKENS = {
+  "Entra ID": { access: 2600, refresh: 1800 },
+  Cognito: { access: 1100, refresh: 1800 },
+} as const;
+
+/** Random base64url characters: tokens do not compress, and neither may their stand-ins. */
+function randomToken(length: number): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(Math.ceil((length * 3) / 4)))).toString("base64url").slice(0, length);
+}
+
+/** Bytes of the session cookies (every chunk's `name=value`) a sign-in response sets. */
+function sessionCookieBytes(response: Response, name: string): number {
+  return response.headers
+    .getSetCookie()
+    .filter((line) => line.startsWith(name))
+    .reduce((total, line) => total + line.split(";")[0]!.length, 0);
+}
+
+/**
+ * The session cookie of a user signed in with a provider's access and refresh tokens: Sesame with the tokens
+ * in the cookie and with `tokens.store`, beside Auth.js and next-auth 4 keeping the same tokens in the JWT
+ * the way their refresh-token guide does (`access_token`, `expires_at`, `refresh_token` in the `jwt` callback).
+ */
+async function providerTokenSection(): Promise<string> {
+  const rows: string[] = [];
+  let met = true;
+  for (const [provider, size] of Object.entries(PROVIDER_TOKENS)) {
+    const tokens = { accessToken: randomToken(size.access), refreshToken: randomToken(size.refresh), expiresAt: Math.floor(Date.now() / 1000) + 3600 };
+    const signIn = async (store: boolean) => {
+      const app: SesameConfig = {
+        ...config,
+        rateLimit: false,
+        providers: [Credentials({ authorize: () => ({ ...user, id: "1", tokens }), tokens: { refresh: () => tokens } })],
+        ...(store && { tokens: { store: MemoryTokenStore() } }),
+      };
+      const csrf = await Auth(new Request("http://localhost:3000/api/auth/csrf"), app);
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const cookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+      const body = new URLSearchParams({ csrfToken, username: "alice" });
+      const response = await Auth(new Request("http://localhost:3000/api/auth/callback/credentials", { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body }), app);
+      return sessionCookieBytes(response, COOKIE_NAMES.sesame);
+    };
+    const recipe = { ...user, access_token: tokens.accessToken, expires_at: tokens.expiresAt, refresh_token: tokens.refreshToken };
+    const authjs = COOKIE_NAMES.authjs.length + 1 + (await authjsEncode({ token: recipe, secret: SECRET, salt: AUTHJS_SALT })).length;
+    const v4 = COOKIE_NAMES.v4.length + 1 + (await v4Encode({ token: recipe, secret: SECRET })).length;
+    const [inline, stored] = [await signIn(false), await signIn(true)];
+    met &&= stored < 1024;
+    rows.push(`| ${provider} | ${inline} B | ${stored} B | ${authjs} B | ${v4} B | ${(authjs / stored).toFixed(1)}× |`);
+  }
+  return [
+    "## Session cookie with provider tokens",
+    "",
+    "Access and refresh tokens of the sizes these providers issue (random characters), kept with a JWT session. " +
+      "Auth.js and next-auth 4 keep them in the JWT as their refresh-token guide does, and split a cookie over 4 KB into chunks; " +
+      "the figures are the bytes of every chunk's `name=value` (before chunking for the peers).",
+    "",
+    "| provider tokens | Sesame, tokens in the cookie | Sesame, `tokens.store` | @auth/core 0.41 | next-auth 4.24 | @auth/core / Sesame with store |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...rows,
+    "",
+    `Target: with \`tokens.store\` the cookie stays under 1 KB — ${met ? "met" : "NOT met"}.`,
+  ].join("\n");
+}
+
 async function main() {
   const started = performance.now();
 
@@ -336,7 +402,8 @@ async function main() {
       `(pools of ${POOL_SIZE} distinct tokens, Sesame's encrypted in a worker thread so that they are not in its cache).`,
   ].join("\n");
 
-  const report = `# Session benchmark\n\n${context}\n\n${table}\n\nTargets:\n\n${targets}\n\n${routes}`;
+  const providerTokens = await providerTokenSection();
+  const report = `# Session benchmark\n\n${context}\n\n${table}\n\nTargets:\n\n${targets}\n\n${routes}\n\n${providerTokens}`;
   console.log(`\n${report}\nTotal run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const results = new URL("./results/", import.meta.url);
   await mkdir(results, { recursive: true });
