@@ -27,6 +27,7 @@ const PUBLIC_CODES = {
   CredentialsSignin: "CredentialsSignin",
   AccessDenied: "AccessDenied",
   CallbackRouteError: "Configuration",
+  SessionTokenError: "SessionTokenError",
   // OAuth / OpenID Connect.
   OAuthSignInError: "OAuthSignInError",
   OAuthCallbackError: "OAuthCallbackError",
@@ -303,6 +304,22 @@ export class AccessDenied extends SesameError {
  */
 export class CallbackRouteError extends SesameError {
   readonly type = "CallbackRouteError";
+  readonly status = 500;
+}
+
+/**
+ * A `jwt` or `session` callback threw while a session was read: the session ends (no session, its cookie
+ * cleared), as a callback returning `null` ends it and as NextAuth does, so that a callback may throw to
+ * sign a user out (a token version that moved on). Logged with the callback's error as `cause`; never sent.
+ *
+ * @example
+ * ```ts
+ * import { SessionTokenError } from "sesame-auth";
+ * const logger = { error: (e: Error) => { if (e instanceof SessionTokenError) report(e.cause); } };
+ * ```
+ */
+export class SessionTokenError extends SesameError {
+  readonly type = "SessionTokenError";
   readonly status = 500;
 }
 

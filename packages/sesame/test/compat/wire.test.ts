@@ -201,3 +201,44 @@ describe("the session's shape", () => {
     expect(await sessionOf(withCallback.sesameV5)).toMatchObject({ user: { id: "u1", name: "Alice" } });
   });
 });
+
+describe("a session callback that throws ends the session, as next-auth's do (seed 004 throws on a stale token version)", () => {
+  test("GET /session answers nobody and clears the session cookie: next-auth 4, Auth.js, and Sesame mounted either way", async () => {
+    let stale = false;
+    const session = <S>({ session }: { session: S }): S => {
+      if (stale) throw new Error("Token expired");
+      return session;
+    };
+    const logged: Error[] = [];
+    const sesameConfig: SesameConfig = {
+      secret: SECRET,
+      trustHost: true,
+      rateLimit: false,
+      providers: [Credentials({ credentials: credentialFields, authorize })],
+      callbacks: { session },
+      logger: { error: (error) => void logged.push(error), warn: () => {}, debug: () => {} },
+    };
+    const sesame = NextAuth(sesameConfig);
+    // [name, the server that signs in (POST), the one that reads (GET), the signed-out answer]
+    const servers: Array<[string, Server, Server, unknown]> = [
+      ["next-auth 4", nextAuth4Server({ secret: SECRET, providers: [v4Provider("credentials")({ credentials: credentialFields, authorize })], callbacks: { session }, logger: { error: () => {} } }), {}],
+      ["Auth.js", authJsServer({ secret: SECRET, providers: [AuthJsCredentials({ credentials: credentialFields, authorize })], callbacks: { session }, logger: { error: () => {} } }), null],
+      ["Sesame as next-auth 4", NextAuth(sesameConfig) as Server, {}],
+    ].map(([name, server, nobody]) => [name as string, server as Server, server as Server, nobody]);
+    servers.push(["Sesame as Auth.js", sesame.handlers.POST, sesame.handlers.GET, null]);
+    for (const [name, post, get, nobody] of servers) {
+      stale = false;
+      const tab = new Tab(post);
+      await tab.postCredentials({ username: "alice", password: "wonderland" });
+      const read = new Tab(get);
+      for (const [cookie, value] of tab.jar) read.jar.set(cookie, value);
+      const cookieName = [...read.jar.keys()].find((cookie) => cookie.includes("session-token"));
+      expect(cookieName, name).toBeDefined();
+      expect(await (await read.fetch("/api/auth/session")).json(), name).toMatchObject({ user: { name: "Alice" } });
+      stale = true;
+      expect(await (await read.fetch("/api/auth/session")).json(), name).toEqual(nobody);
+      expect(read.jar.has(cookieName!), name).toBe(false);
+    }
+    expect(logged.map((error) => error.name)).toEqual(["SessionTokenError", "SessionTokenError"]);
+  });
+});

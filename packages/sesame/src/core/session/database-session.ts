@@ -15,8 +15,9 @@ import { emit } from "../events.js";
 import { sha256 } from "#digest";
 import { randomString } from "../random.js";
 import { ensureFresh, expiresSoon, type Freshness } from "../upstream/refresh.js";
-import type { JWT } from "../types.js";
+import type { JWT, Session } from "../types.js";
 import { exposedAccessToken, sessionShape } from "./shape.js";
+import { callbackEndsSession } from "./callback-error.js";
 import { clearPreviousSessionCookie, previousSessionCookie } from "./previous-cookie.js";
 import type { ReadOptions, SessionState } from "./jwt-session.js";
 import { clearSessionCookies } from "./session-cookie.js";
@@ -106,12 +107,19 @@ export async function readDatabaseSession(context: RequestContext, options: Read
 
   // An old-name cookie moves to the new name on this response.
   let cookies: string[] = parts.previous ? [...sessionCookie(context, `${parts.id}.${parts.secret}`), ...clearPreviousSessionCookie(context)] : [];
+  const endSession = async (): Promise<SessionState> => {
+    await adapter.deleteSession(stored.id);
+    return { session: null, token: null, cookies: clearSessionCookies(context) };
+  };
   if (options.update) {
-    const updated = await config.callbacks.jwt({ token, trigger: "update", session: options.update.data });
-    if (!updated) {
-      await adapter.deleteSession(stored.id);
-      return { session: null, token: null, cookies: clearSessionCookies(context) };
+    let updated: JWT | null;
+    try {
+      updated = await config.callbacks.jwt({ token, trigger: "update", session: options.update.data });
+    } catch (error) {
+      callbackEndsSession(context, "jwt", error);
+      return endSession();
     }
+    if (!updated) return endSession();
     token = updated;
     await adapter.updateSession(stored.id, { data: token });
   }
@@ -125,10 +133,15 @@ export async function readDatabaseSession(context: RequestContext, options: Read
 
   if (options.tokenOnly) return { session: null, token, cookies };
   const base = sessionShape(context, { id: user.id, name: user.name, email: user.email, image: user.image }, stored.expires.toISOString(), token, context.config.tokens.exposeAccessToken ? await exposedAccessToken(context, token) : undefined);
-  const session =
-    config.callbacks.session === defaultCallbacks.session
-      ? base
-      : await config.callbacks.session({ session: base, token, user, ...(options.update && { trigger: "update" as const, newSession: options.update.data }) });
+  let session: Session = base;
+  if (config.callbacks.session !== defaultCallbacks.session) {
+    try {
+      session = await config.callbacks.session({ session: base, token, user, ...(options.update && { trigger: "update" as const, newSession: options.update.data }) });
+    } catch (error) {
+      callbackEndsSession(context, "session", error);
+      return endSession();
+    }
+  }
   if (config.events.session) await emit(context, "session", { session, token });
   return { session, token, cookies };
 }

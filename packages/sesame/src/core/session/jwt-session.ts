@@ -8,6 +8,7 @@ import type { RequestContext } from "../context.js";
 import { readChunkedCookie, writeChunkedCookie } from "../cookies/chunking.js";
 import type { JWT, Session } from "../types.js";
 import { emit } from "../events.js";
+import { callbackEndsSession } from "./callback-error.js";
 import { ensureFresh, expiresSoon, type Freshness, type RefreshErrorCode } from "../upstream/refresh.js";
 import { decryptLegacyToken, isLegacySessionCookieName, readLegacySession } from "./legacy.js";
 import { clearPreviousSessionCookie, HOST_COOKIE_CLAIM, previousSessionCookie } from "./previous-cookie.js";
@@ -156,7 +157,11 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   if (update || config.callbacks.jwt !== defaultCallbacks.jwt) {
     // Compare serialised content, not identity: callbacks often mutate the token in place and return it.
     const before = JSON.stringify(token);
-    token = await config.callbacks.jwt(update ? { token, trigger: "update", session: update.data } : { token });
+    try {
+      token = await config.callbacks.jwt(update ? { token, trigger: "update", session: update.data } : { token });
+    } catch (error) {
+      return endedByCallback(context, "jwt", error, fromCookie, legacyClear);
+    }
     if (!token) return ended(context, fromCookie, legacyClear);
     // The id and the version are what revocation knows a token by: a callback (say, one that merges the
     // client's `update()` data into the token) must not give a copy a new identity that escapes it.
@@ -186,12 +191,22 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
     config.tokens.exposeAccessToken ? await exposedAccessToken(context, token) : undefined,
   );
   // The default callback returns its input; skipping the call keeps the hot path free of needless awaits.
-  const session =
-    config.callbacks.session === defaultCallbacks.session
-      ? base
-      : await config.callbacks.session({ session: base, token, ...(update && { trigger: "update" as const, newSession: update.data }) });
+  let session: Session = base;
+  if (config.callbacks.session !== defaultCallbacks.session) {
+    try {
+      session = await config.callbacks.session({ session: base, token, ...(update && { trigger: "update" as const, newSession: update.data }) });
+    } catch (error) {
+      return endedByCallback(context, "session", error, fromCookie, legacyClear);
+    }
+  }
   if (config.events.session) await emit(context, "session", { session, token });
   return { session, token, cookies };
+}
+
+/** A `jwt` or `session` callback threw (callback-error.ts): the session ends. */
+function endedByCallback(context: RequestContext, callback: "jwt" | "session", error: unknown, fromCookie: boolean, legacyClear: string[] | undefined): SessionState {
+  callbackEndsSession(context, callback, error);
+  return ended(context, fromCookie, legacyClear);
 }
 
 /**

@@ -150,6 +150,32 @@ describe.each(stores)("database sessions on %s", (_name, open) => {
     expect(await replay.session()).toBeNull();
   });
 
+  test("a session callback that throws ends the session: nobody, the row deleted, the cookie cleared, SessionTokenError logged", async () => {
+    let stale = false;
+    const logged: Error[] = [];
+    const browser = new Browser(
+      appConfig({
+        callbacks: {
+          session: ({ session }) => {
+            if (stale) throw new Error("Token expired");
+            return session;
+          },
+        },
+        logger: { error: (error) => void logged.push(error), warn: () => {}, debug: () => {} },
+      }),
+    );
+    await browser.signIn();
+    const cookie = sessionCookie(browser)!;
+    stale = true;
+    expect(await browser.session()).toBeNull();
+    expect(sessionCookie(browser)).toBeUndefined();
+    expect(logged.map((error) => [error.name, (error.cause as Error).message])).toEqual([["SessionTokenError", "Token expired"]]);
+    stale = false;
+    const replay = new Browser(appConfig());
+    replay.jar.set("sesame.session-token", cookie);
+    expect(await replay.session()).toBeNull();
+  });
+
   test("the jwt callback's sign-in result is kept as the session's data", async () => {
     const browser = new Browser(appConfig({ callbacks: { jwt: ({ token, user }) => (user ? { ...token, role: "admin" } : token), session: ({ session, token }) => ({ ...session, role: token.role }) as Session } }));
     await browser.signIn();
