@@ -306,7 +306,8 @@ describe("bad input", () => {
     expectNoStack(await response.text());
   });
 
-  test("a callback that throws outside sign-in answers 500 Configuration with no details", async () => {
+  test("a callback that throws outside sign-in ends the session and tells the visitor nothing: null, cookie cleared, the cause logged", async () => {
+    const logged: Error[] = [];
     const browser = new Browser(
       config({
         callbacks: {
@@ -314,16 +315,18 @@ describe("bad input", () => {
             throw new Error("secret internals at /srv/x.ts:1");
           },
         },
-        logger: { error: () => {} },
+        logger: { error: (error) => void logged.push(error), warn: () => {}, debug: () => {} },
       }),
     );
     await browser.signIn();
     const response = await browser.fetch("/api/auth/session");
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(200);
     const text = await response.text();
-    expect(JSON.parse(text)).toMatchObject({ error: "Configuration" });
+    expect(JSON.parse(text)).toBeNull();
     expect(text).not.toContain("internals");
     expectNoStack(text);
+    expect(sessionCookie(browser)).toBeUndefined();
+    expect((logged[0]?.cause as Error).message).toBe("secret internals at /srv/x.ts:1");
   });
 
   test("an invalid config option is a clear configuration error", async () => {
