@@ -16,6 +16,8 @@ import type { Browser } from "playwright-core";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { NextServer } from "../next/next-server.js";
+import { decode as authjsDecode } from "../../../../apps/bench/next-auth/node_modules/@auth/core/jwt.js";
+import { decode as sesameDecode } from "../../src/jwt.js";
 import { HttpClient, launchChromium, LIBRARIES, startSeedApp, type Library } from "./harness.js";
 
 const SECRET = "seed-004-secret-0123456789-abcdefghijklmnop";
@@ -60,6 +62,26 @@ describe.each(LIBRARIES)("seed 004 with %s", (library) => {
     expect(response.status).toBe(302);
     expect(user.sessionCookie()).toBeDefined();
     return { user, id: `id-${name}-${library}-${RUN}`, username: `${name}-${library}-${RUN}` };
+  };
+  /** A credentials sign-in through the Auth.js config mounted at `basePath` (§4 and §5's fragments). */
+  const signedInAt = async (basePath: string, name: string) => {
+    const user = client();
+    const { csrfToken } = (await (await user.fetch(`${basePath}/csrf`)).json()) as { csrfToken: string };
+    const username = `${name}-${library}-${RUN}`;
+    const response = await user.fetch(`${basePath}/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, callbackUrl: `${server.base}/`, username, password: "secret" }),
+    });
+    expect(response.status).toBe(302);
+    return { user, id: `id-${username}`, username };
+  };
+  /** The claims in the session cookie, decrypted as the library that wrote it does. */
+  const claimsOf = async (user: HttpClient) => {
+    const token = user.jar.get(SESSION_COOKIE[library])!;
+    const claims = library === "next-auth" ? await authjsDecode({ token, secret: SECRET, salt: SESSION_COOKIE[library] }) : await sesameDecode({ token, secret: SECRET });
+    expect(claims).not.toBeNull();
+    return claims!;
   };
   const locationOf = (response: Response) => {
     const location = new URL(response.headers.get("location")!, server.base);
@@ -142,6 +164,27 @@ describe.each(LIBRARIES)("seed 004 with %s", (library) => {
     } finally {
       await redis.del(key);
     }
+  });
+
+  test("§4 敏感信息处理 ❌: as the article warns, this jwt callback puts the password and the card number in the session token", async () => {
+    const { user, username } = await signedInAt("/api/auth-sensitive", "erin");
+    const claims = await claimsOf(user);
+    expect(claims.password).toBe("secret");
+    expect(claims.creditCard).toBe("4111 1111 1111 1111");
+    // Encrypted, so not readable in the cookie itself, and not in the session the client sees.
+    expect(user.jar.get(SESSION_COOKIE[library])).not.toContain("4111");
+    const session = (await (await user.fetch("/api/auth-sensitive/session")).json()) as { user: Record<string, unknown> };
+    expect(session.user).toEqual({ name: username, email: `${username}@example.com` });
+  });
+
+  test("§4 ✅, §5 限制 2 ✅: the token holds the id and role only; the session callback adds getUserDetails' id and email", async () => {
+    const { user, id, username } = await signedInAt("/api/auth-details", "frank");
+    const claims = await claimsOf(user);
+    expect(claims).toMatchObject({ id, role: "user", name: username, email: `${username}@example.com` });
+    expect(claims).not.toHaveProperty("password");
+    expect(claims).not.toHaveProperty("creditCard");
+    const session = (await (await user.fetch("/api/auth-details/session")).json()) as { user: Record<string, unknown> };
+    expect(session.user).toEqual({ name: username, email: `${username}@example.com`, id });
   });
 
   test("§5 限制 3 解决方案 3: getSession() merges what the database says now; the JWT keeps the name of the sign-in", async () => {

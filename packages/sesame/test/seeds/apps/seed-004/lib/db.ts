@@ -1,4 +1,4 @@
-// (glue) the article's user database (`getUserLatestInfo`, and `getUserFromDB` under it) is not shown, and
+// (glue) the article's user database (`prisma.user`, `getUserLatestInfo`, and `getUserFromDB` under it) is not shown, and
 // Prisma's engines cannot be downloaded here: an in-process store kept on globalThis, so that the route
 // handlers and the pages of this one `next start` process share it. Users appear on first sign-in: any
 // username with the password "secret"; one that starts with "admin" has the role "admin". Ids derive from
@@ -43,3 +43,14 @@ export async function getUserLatestInfo(id: string): Promise<{ name: string; rol
   const { name, role } = await getUserFromDB(id);
   return { name, role };
 }
+
+/** `prisma.user.findUnique({ where, select })` of §4's getUserDetails, over the store. */
+export const prisma = {
+  user: {
+    async findUnique({ where, select }: { where: { id: string }; select: Partial<Record<keyof DbUser, boolean>> }) {
+      const user = users.get(where.id);
+      if (!user) return null;
+      return Object.fromEntries(Object.entries(user).filter(([key]) => select[key as keyof DbUser])) as Partial<DbUser>;
+    },
+  },
+};
