@@ -16,8 +16,8 @@ import type { Browser } from "playwright-core";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { NextServer } from "../next/next-server.js";
-import { decode as authjsDecode } from "../../../../apps/bench/next-auth/node_modules/@auth/core/jwt.js";
-import { decode as sesameDecode } from "../../src/jwt.js";
+import { decode as authjsDecode, encode as authjsEncode } from "../../../../apps/bench/next-auth/node_modules/@auth/core/jwt.js";
+import { decode as sesameDecode, encode as sesameEncode } from "../../src/jwt.js";
 import { HttpClient, launchChromium, LIBRARIES, startSeedApp, type Library } from "./harness.js";
 
 const SECRET = "seed-004-secret-0123456789-abcdefghijklmnop";
@@ -185,6 +185,33 @@ describe.each(LIBRARIES)("seed 004 with %s", (library) => {
     expect(claims).not.toHaveProperty("creditCard");
     const session = (await (await user.fetch("/api/auth-details/session")).json()) as { user: Record<string, unknown> };
     expect(session.user).toEqual({ name: username, email: `${username}@example.com`, id });
+  });
+
+  test("§5 解决方案 3 (版本号): once the database's tokenVersion moves on, the session callback throws and the old token gives no session", async () => {
+    const { id, username } = await signedIn("gina");
+    // The token of the article's app, where §2's jwt callback adds the id this fragment's session callback reads.
+    const claims = { sub: id, id, role: "user", name: username, email: `${username}@example.com`, version: 1 };
+    const cookie = library === "next-auth" ? await authjsEncode({ token: claims, secret: SECRET, salt: SESSION_COOKIE[library] }) : await sesameEncode({ token: claims, secret: SECRET });
+    const holder = client();
+    holder.jar.set(SESSION_COOKIE[library], cookie);
+    const before = (await (await holder.fetch("/api/auth-version/session")).json()) as { user: Record<string, unknown> };
+    expect(before.user).toEqual({ name: username, email: `${username}@example.com` });
+    expect((await holder.fetch("/api/glue/bump-version", { method: "POST", body: JSON.stringify({ id }) })).status).toBe(200);
+    const after = await holder.fetch("/api/auth-version/session");
+    // Either way the old token no longer gives a session, which is the article's point; how the libraries
+    // answer a callback that throws differs, deliberately on Sesame's side (test/security/baseline.test.ts,
+    // "a callback that throws outside sign-in answers 500 Configuration with no details"): next-auth 5 logs
+    // JWTSessionError, answers "no session" and deletes the cookie, so a callback that fails for any reason
+    // (the database down, say) signs the user out; Sesame answers 500 Configuration and keeps the cookie.
+    if (library === "next-auth") {
+      expect(after.status).toBe(200);
+      expect(await after.json()).toBeNull();
+      expect(after.headers.getSetCookie()).toEqual([expect.stringMatching(/^authjs\.session-token=; Max-Age=0;/)]);
+    } else {
+      expect(after.status).toBe(500);
+      expect(await after.json()).toEqual({ error: "Configuration", message: "Unexpected error while handling an auth request." });
+      expect(after.headers.getSetCookie()).toEqual([]);
+    }
   });
 
   test("§5 限制 3 解决方案 3: getSession() merges what the database says now; the JWT keeps the name of the sign-in", async () => {
