@@ -214,6 +214,25 @@ describe.each(LIBRARIES)("seed 004 with %s", (library) => {
     }
   });
 
+  test("§4 Token 过期: a token within its exp reads through that config; an expired one gives no session", async () => {
+    const { user, id, username } = await signedIn("hank");
+    const read = async (holder: HttpClient) => (await holder.fetch("/api/glue/expiry-session")).json() as Promise<{ user: Record<string, unknown>; expires: string } | null>;
+    const session = await read(user);
+    expect(session!.user).toEqual({ name: username, email: `${username}@example.com` });
+    // The token was issued by auth.ts (30 days) and is read through this config (7 days). next-auth 5 writes
+    // the session cookie anew on every read, with this config's maxAge, so the session ends 7 days from now;
+    // Sesame renews the cookie only once `updateAge` (a day) has passed and until then reports the token's
+    // own expiry — 30 days, as auth.ts issued it.
+    const days = (Date.parse(session!.expires) - Date.now()) / (DAY * 1000);
+    expect(days).toBeCloseTo(library === "next-auth" ? 7 : 30, 1);
+    // Expired a minute ago: the library refuses it before the jwt callback, whose own check would too.
+    const claims = { sub: id, id, role: "user", name: username, email: `${username}@example.com` };
+    const expired = library === "next-auth" ? await authjsEncode({ token: claims, secret: SECRET, salt: SESSION_COOKIE[library], maxAge: -60 }) : await sesameEncode({ token: claims, secret: SECRET, maxAge: -60 });
+    const holder = client();
+    holder.jar.set(SESSION_COOKIE[library], expired);
+    expect(await read(holder)).toBeNull();
+  });
+
   test("§5 限制 3 解决方案 3: getSession() merges what the database says now; the JWT keeps the name of the sign-in", async () => {
     const { user, id, username } = await signedIn("carol");
     const update = await user.fetch("/api/user/update", { method: "POST", body: JSON.stringify({ name: "Carol Renamed" }) });
