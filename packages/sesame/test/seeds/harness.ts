@@ -75,6 +75,9 @@ export function prepareSeedApp(seed: string, library: Library, nextAuth: 4 | 5):
     if (!existsSync(nextAuth5)) throw new Error(`next-auth 5 is not installed at ${nextAuth5}: run npm ci`);
     mkdirSync(join(dir, "node_modules"), { recursive: true });
     symlinkSync(nextAuth5, join(dir, "node_modules/next-auth"), "dir");
+    // Its @auth/core beside it, where an npm install hoists it: type augmentations name it (see seed 003).
+    mkdirSync(join(dir, "node_modules/@auth"), { recursive: true });
+    symlinkSync(join(nextAuth5, "../@auth/core"), join(dir, "node_modules/@auth/core"), "dir");
   }
   return { source, dir };
 }

@@ -1,0 +1,3 @@
+// (glue) the route the §4/§5 config's `handlers` are mounted on (its basePath).
+import { handlers } from "@/auth-sensitive";
+export const { GET, POST } = handlers;

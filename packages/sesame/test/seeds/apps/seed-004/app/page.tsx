@@ -1,0 +1,4 @@
+// (glue) the home page.
+export default function Home() {
+  return <h1>Home</h1>;
+}
