@@ -55,6 +55,11 @@ export interface OAuthProvider<P extends Profile = Profile> {
   clientSecret?: string;
   /** How the client authenticates at the token endpoint. Default: `client_secret_basic`, or `none` without a secret. */
   clientAuth?: ClientAuthMethod;
+  /**
+   * The name of the client id parameter in the authorization request, for providers that do not call it
+   * `client_id` (TikTok's `client_key`, WeChat's `appid`). Default: `client_id`.
+   */
+  clientIdParameter?: string;
   /** The authorization endpoint (default: from discovery) and extra parameters, e.g. `{ access_type: "offline" }`. */
   authorization?: string | { url?: string; params?: Record<string, string> };
   /** The token endpoint, when not in discovery. */

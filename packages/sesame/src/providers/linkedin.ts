@@ -1,0 +1,24 @@
+/**
+ * LinkedIn (OpenID Connect). Sign In with LinkedIn using OpenID Connect: issuer `https://www.linkedin.com/oauth`, scopes `openid profile email`, the client secret in the body; the email verified when `email_verified` is true. LinkedIn supports no PKCE for web apps.
+ */
+import { preset, standardClaims } from "./preset.js";
+
+/**
+ * The LinkedIn provider (id `"linkedin"`). Client id and secret default to `AUTH_LINKEDIN_ID` / `AUTH_LINKEDIN_SECRET`.
+ *
+ * @example
+ * ```ts
+ * import LinkedIn from "sesame-auth/providers/linkedin";
+ * export const { handlers, auth } = Sesame({ providers: [LinkedIn()] });
+ * ```
+ */
+export default preset({
+  id: "linkedin",
+  name: "LinkedIn",
+  type: "oidc",
+  issuer: "https://www.linkedin.com/oauth",
+  clientAuth: "client_secret_post",
+  checks: ["state", "nonce"],
+  profile: standardClaims,
+  docs: { refresh: false },
+});
