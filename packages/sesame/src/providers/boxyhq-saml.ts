@@ -20,6 +20,6 @@ export default preset({
   authorization: { url: "/api/oauth/authorize", params: { provider: "saml" } },
   token: "/api/oauth/token",
   userinfo: "/api/oauth/userinfo",
-  profile: { id: "id", name: ["name", "firstName"], email: "email", emailVerified: "never" },
+  profile: { id: "id", name: ["name", "firstName+lastName"], email: "email", emailVerified: "never" },
   docs: { refresh: false, note: "`issuer` = the Jackson server" },
 });

@@ -20,6 +20,6 @@ export default preset({
   token: "https://api.freshbooks.com/auth/oauth/token",
   userinfo: "https://api.freshbooks.com/auth/api/v1/users/me",
   clientAuth: "client_secret_post",
-  profile: { root: "response", id: "id", name: ["first_name"], email: "email", emailVerified: "never" },
+  profile: { root: "response", id: "id", name: "first_name+last_name", email: "email", emailVerified: "never" },
   docs: { refresh: true },
 });

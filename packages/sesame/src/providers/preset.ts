@@ -9,7 +9,10 @@
 import type { Profile, SignInUser } from "../core/types.js";
 import type { OAuthProvider, ProviderFetch, TokenSet } from "./oauth.js";
 
-/** A dotted path into a profile (`kakao_account.profile.nickname`, `images.0.url`), or several, the first present wins. */
+/**
+ * A dotted path into a profile (`kakao_account.profile.nickname`, `images.0.url`), or several, the first
+ * present wins; `first_name+last_name` joins the parts present with a space.
+ */
 export type ProfilePath = string | readonly string[];
 
 /**
@@ -142,7 +145,13 @@ export function claimAt(profile: unknown, path: string): unknown {
 
 function first(profile: unknown, paths: ProfilePath | undefined): string | null {
   for (const path of typeof paths === "string" ? [paths] : (paths ?? [])) {
-    const value = claimAt(profile, path);
+    const value = path.includes("+")
+      ? path
+          .split("+")
+          .map((part) => claimAt(profile, part))
+          .filter((part) => typeof part === "string" && part !== "")
+          .join(" ")
+      : claimAt(profile, path);
     if ((typeof value === "string" && value !== "") || typeof value === "number" || typeof value === "bigint") return String(value);
   }
   return null;
@@ -184,6 +193,43 @@ export async function fetchJson(fetch: ProviderFetch, url: string, init: Request
   return body as Profile;
 }
 
+/**
+ * A `tokenRequest` rewrite for providers whose token endpoint takes a GET with the parameters in the query
+ * (WeChat, Foursquare), under the names the provider uses (`{ client_id: "appid" }`).
+ *
+ * @example
+ * ```ts
+ * preset({ ...facts, clientAuth: "client_secret_post", tokenRequest: tokenAsQuery({ client_id: "appid", client_secret: "secret" }) })
+ * ```
+ */
+export function tokenAsQuery(names: Record<string, string> = {}): NonNullable<PresetFacts["tokenRequest"]> {
+  return ({ url, body }) => {
+    const query = new URLSearchParams([...body].map(([name, value]) => [names[name] ?? name, value]));
+    return { url: `${url}${url.includes("?") ? "&" : "?"}${query}`, init: { method: "GET", body: null, headers: { accept: "application/json" } } };
+  };
+}
+
+/**
+ * A `tokenRequest` rewrite for providers whose token endpoint takes a JSON body (Notion, Trakt); the
+ * client's authorization header, if any, is kept.
+ *
+ * @example
+ * ```ts
+ * preset({ ...facts, tokenRequest: tokenAsJson })
+ * ```
+ */
+export function tokenAsJson({ url, headers, body }: TokenRequest): { url: string; init: RequestInit } {
+  const authorization = headers.get("authorization");
+  return {
+    url,
+    init: {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...(authorization && { authorization }) },
+      body: JSON.stringify(Object.fromEntries(body)),
+    },
+  };
+}
+
 function env(name: string): string | undefined {
   const process = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
   return process?.env?.[name];
@@ -210,8 +256,16 @@ function tokenQuirks<P extends Profile>(facts: PresetFacts<P>, tokenUrl: string 
     const body = init.body as URLSearchParams;
     const request = tokenRequest?.({ url, method: init.method ?? "POST", headers: new Headers(init.headers), body }) ?? { url, init };
     const response = await next(request.url, { ...init, ...request.init });
-    if (!tokenResponse || !response.headers.get("content-type")?.includes("json")) return response;
-    const answer = tokenResponse((await response.json()) as Record<string, unknown>);
+    if (!tokenResponse) return response;
+    // Some answer JSON as text/plain (WeChat): the body is read as JSON whatever its content type.
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await response.clone().text());
+    } catch {
+      return response;
+    }
+    if (typeof parsed !== "object" || parsed === null) return response;
+    const answer = tokenResponse(parsed as Record<string, unknown>);
     const status = typeof answer.error === "string" && response.ok ? 400 : response.status;
     return new Response(JSON.stringify(answer), { status, headers: { "content-type": "application/json" } });
   };

@@ -62,8 +62,8 @@ let jwk: JWK;
 /** What the current row's authorization request carried, for the token endpoint to check and sign with. */
 let pending: { clientId: string; nonce?: string | null; challenge?: string | null } = { clientId: "" };
 let row: Fixture & { issuer?: string } = {} as Fixture;
-let tokenRequests: Array<{ url: string; method: string; auth: "basic" | "post" | "none"; params: Record<string, string> }> = [];
-let apiRequests: string[] = [];
+let tokenRequests: Array<{ url: string; method: string; auth: Fixture["auth"]; params: Record<string, string> }> = [];
+let apiRequests: Array<{ url: string; headers: Headers }> = [];
 
 beforeAll(async () => {
   const pair = await generateKeyPair("RS256", { extractable: true });
@@ -90,17 +90,20 @@ async function tokenAnswer(url: URL, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   const params = { ...Object.fromEntries(url.searchParams), ...bodyOf(init) };
   const basic = headers.get("authorization")?.startsWith("Basic ") === true;
-  const auth = basic ? "basic" : params.client_secret || params.secret ? "post" : "none";
-  tokenRequests.push({ url: url.origin + url.pathname, method: init.method ?? "GET", auth, params });
+  const method = init.method ?? "GET";
+  const secret = params.client_secret ?? params.secret;
+  const auth = basic ? "basic" : secret ? (method === "GET" ? "query" : "post") : "none";
+  tokenRequests.push({ url: url.origin + url.pathname, method, auth, params });
   const tokens: Record<string, unknown> = { access_token: `at-${row.id}`, token_type: "Bearer", expires_in: 3600, ...row.token };
   if (row.idToken) {
+    const hs256 = row.idTokenAlg === "HS256";
     tokens.id_token = await new SignJWT({ ...row.idToken, ...(pending.nonce && { nonce: pending.nonce }) })
-      .setProtectedHeader({ alg: "RS256", kid: "fixture" })
-      .setIssuer(row.issuer!)
+      .setProtectedHeader(hs256 ? { alg: "HS256" } : { alg: "RS256", kid: "fixture" })
+      .setIssuer(row.issuer ?? row.idTokenIssuer!)
       .setAudience(pending.clientId)
       .setIssuedAt()
       .setExpirationTime("5m")
-      .sign(key);
+      .sign(hs256 ? new TextEncoder().encode("fixture-secret") : key);
   }
   return json(tokens);
 }
@@ -124,7 +127,7 @@ const standIn: typeof fetch = async (input, init = {}) => {
   if (issuer && url.href === `${issuer.replace(/\/$/, "")}/jwks`) return json({ keys: [jwk] });
   if (url.origin + url.pathname === row.tokenUrl) return tokenAnswer(url, init);
   if (issuer && url.href === `${issuer.replace(/\/$/, "")}/userinfo`) return json(row.idToken);
-  apiRequests.push(url.href);
+  apiRequests.push({ url: url.href, headers: new Headers(init.headers) });
   const answer = row.api?.[url.href];
   return answer === undefined ? json({ error: "not_found" }, 404) : json(answer);
 };
@@ -192,9 +195,11 @@ describe("each preset signs in against its provider's documented endpoints", () 
     if (fixture.pkce) expect(createHash("sha256").update(verifier ?? "").digest("base64url")).toBe(pending.challenge);
     else expect(verifier).toBeUndefined();
     if (fixture.tokenMethod) expect(token!.method).toBe(fixture.tokenMethod);
+    expect(token!.params).toMatchObject({ ...fixture.tokenParams, ...(fixture.tokenMethod !== "GET" && { code: `code-${fixture.id}` }) });
 
     // The user.
     expect(signedIn).toEqual(fixture.user);
-    expect(apiRequests.filter((url) => !(url in (fixture.api ?? {})))).toEqual([]);
+    expect(apiRequests.map(({ url }) => url).filter((url) => !(url in (fixture.api ?? {})))).toEqual([]);
+    for (const [name, value] of Object.entries(fixture.apiHeaders ?? {})) expect(apiRequests.map(({ headers }) => headers.get(name)), name).toContain(value);
   });
 });

@@ -20,13 +20,21 @@ export interface Fixture {
   pkce: boolean;
   /** `false`: an OIDC preset that sends no nonce. */
   nonce?: false;
-  auth: "basic" | "post" | "none";
+  /** How the client authenticated: HTTP Basic, in the body, in the query (a GET), or not at all. */
+  auth: "basic" | "post" | "query" | "none";
+  /** Parameters the token request must carry (under the provider's own names). */
+  tokenParams?: Record<string, string>;
   tokenUrl?: string;
   tokenMethod?: string;
   /** Fields the token endpoint answers beside the access token. */
   token?: Record<string, unknown>;
   /** OIDC: the ID token's (and userinfo's) claims. */
   idToken?: Record<string, unknown>;
+  /** An ID token signed otherwise than RS256 by the stand-in's key (LINE: HS256 with the client secret), and its issuer. */
+  idTokenAlg?: "HS256";
+  idTokenIssuer?: string;
+  /** Headers the provider's API must be called with (its own authorization scheme, API keys). */
+  apiHeaders?: Record<string, string>;
   /** The provider's API: URL (with query) → JSON answer. */
   api?: Record<string, unknown>;
   user: SignInUser;
@@ -165,7 +173,7 @@ export const FIXTURES: Record<string, Row> = {
     pkce: true,
     auth: "basic",
     api: { "https://jackson.example.com/api/oauth/userinfo": { id: "u-1", email: "ada@example.com", firstName: "Ada", lastName: "Lovelace" } },
-    user: { id: "u-1", name: "Ada", email: "ada@example.com", image: null, emailVerified: false },
+    user: { id: "u-1", name: "Ada Lovelace", email: "ada@example.com", image: null, emailVerified: false },
   },
   "click-up": {
     authorize: "https://app.clickup.com/api",
@@ -410,6 +418,166 @@ export const FIXTURES: Record<string, Row> = {
     api: { "https://graph.threads.net/v1.0/me?fields=id,username,name,threads_profile_picture_url": { id: "u-1", username: "ada", name: "Ada Lovelace", threads_profile_picture_url: "https://img.example/ada.png" } },
     user: { id: "u-1", name: "Ada Lovelace", email: null, image: "https://img.example/ada.png", emailVerified: false },
   },
+  dropbox: {
+    authorize: "https://www.dropbox.com/oauth2/authorize",
+    scope: "account_info.read",
+    params: { token_access_type: "offline" },
+    pkce: true,
+    auth: "basic",
+    api: { "https://api.dropboxapi.com/2/users/get_current_account": { account_id: "dbid:u-1", name: { display_name: "Ada Lovelace" }, email: "ada@example.com", email_verified: true, profile_photo_url: "https://img.example/ada.png" } },
+    user: { ...adaUser(), id: "dbid:u-1" },
+  },
+  notion: {
+    authorize: "https://api.notion.com/v1/oauth/authorize",
+    params: { owner: "user" },
+    pkce: false,
+    auth: "basic",
+    tokenParams: { grant_type: "authorization_code", code: "code-notion" },
+    token: { bot_id: "b-1", owner: { type: "user", user: { object: "user", id: "u-1", name: "Ada Lovelace", avatar_url: "https://img.example/ada.png", type: "person", person: { email: "ada@example.com" } } } },
+    user: adaUser(false),
+  },
+  wechat: {
+    authorize: "https://open.weixin.qq.com/connect/qrconnect#wechat_redirect",
+    scope: "snsapi_login",
+    clientIdParameter: "appid",
+    pkce: false,
+    auth: "query",
+    tokenMethod: "GET",
+    tokenParams: { appid: "client-wechat", secret: "fixture-secret", code: "code-wechat", grant_type: "authorization_code" },
+    token: { token_type: undefined, openid: "o-1", unionid: "un-1", scope: "snsapi_login" },
+    api: { "https://api.weixin.qq.com/sns/userinfo?access_token=at-wechat&openid=o-1": { openid: "o-1", unionid: "un-1", nickname: "Ada", headimgurl: "https://img.example/ada.png" } },
+    user: { id: "un-1", name: "Ada", email: null, image: "https://img.example/ada.png", emailVerified: false },
+  },
+  tiktok: {
+    authorize: "https://www.tiktok.com/v2/auth/authorize/",
+    scope: "user.info.basic",
+    clientIdParameter: "client_key",
+    pkce: false,
+    auth: "post",
+    tokenParams: { client_key: "client-tiktok" },
+    token: { open_id: "o-1" },
+    api: { "https://open.tiktokapis.com/v2/user/info/?fields=open_id,union_id,avatar_url,display_name": { data: { user: { open_id: "o-1", display_name: "Ada", avatar_url: "https://img.example/ada.png" } } } },
+    user: { id: "o-1", name: "Ada", email: null, image: "https://img.example/ada.png", emailVerified: false },
+  },
+  line: {
+    authorize: "https://access.line.me/oauth2/v2.1/authorize",
+    scope: "openid profile email",
+    pkce: true,
+    auth: "post",
+    idToken: { sub: "U1", name: "Ada" },
+    idTokenAlg: "HS256",
+    idTokenIssuer: "https://access.line.me",
+    api: { "https://api.line.me/oauth2/v2.1/verify": { iss: "https://access.line.me", sub: "U1", aud: "client-line", name: "Ada", picture: "https://img.example/ada.png", email: "ada@example.com" } },
+    user: { id: "U1", name: "Ada", email: "ada@example.com", image: "https://img.example/ada.png", emailVerified: false },
+  },
+  strava: {
+    authorize: "https://www.strava.com/oauth/authorize",
+    scope: "read",
+    params: { approval_prompt: "auto" },
+    pkce: false,
+    auth: "post",
+    api: { "https://www.strava.com/api/v3/athlete": { id: 5, firstname: "Ada", lastname: "Lovelace", profile: "https://img.example/ada.png" } },
+    user: { id: "5", name: "Ada Lovelace", email: null, image: "https://img.example/ada.png", emailVerified: false },
+  },
+  vk: {
+    authorize: "https://oauth.vk.com/authorize",
+    scope: "email",
+    params: { v: "5.131" },
+    pkce: false,
+    auth: "post",
+    token: { token_type: undefined, user_id: 5, email: "ada@example.com" },
+    api: { "https://api.vk.com/method/users.get?fields=photo_100&v=5.131&access_token=at-vk": { response: [{ id: 5, first_name: "Ada", last_name: "Lovelace", photo_100: "https://img.example/ada.png" }] } },
+    user: { ...adaUser(false), id: "5" },
+  },
+  yandex: {
+    authorize: "https://oauth.yandex.ru/authorize",
+    scope: "login:info login:email login:avatar",
+    pkce: true,
+    auth: "post",
+    apiHeaders: { authorization: "OAuth at-yandex" },
+    api: { "https://login.yandex.ru/info?format=json": { id: "5", display_name: "Ada Lovelace", default_email: "ada@example.com", default_avatar_id: "131652443", is_avatar_empty: false } },
+    user: { id: "5", name: "Ada Lovelace", email: "ada@example.com", image: "https://avatars.yandex.net/get-yapic/131652443/islands-200", emailVerified: false },
+  },
+  zoho: {
+    authorize: "https://accounts.zoho.com/oauth/v2/auth",
+    scope: "AaaServer.profile.Read",
+    pkce: false,
+    auth: "post",
+    apiHeaders: { authorization: "Zoho-oauthtoken at-zoho" },
+    api: { "https://accounts.zoho.com/oauth/user/info": { ZUID: 5, First_Name: "Ada", Last_Name: "Lovelace", Email: "ada@example.com" } },
+    user: { id: "5", name: "Ada Lovelace", email: "ada@example.com", image: null, emailVerified: false },
+  },
+  hubspot: {
+    authorize: "https://app.hubspot.com/oauth/authorize",
+    scope: "oauth",
+    pkce: false,
+    auth: "post",
+    api: { "https://api.hubapi.com/oauth/v1/access-tokens/at-hubspot": { user: "ada@example.com", user_id: 5, hub_id: 9 } },
+    user: { id: "5", name: "ada@example.com", email: "ada@example.com", image: null, emailVerified: false },
+  },
+  mailchimp: {
+    authorize: "https://login.mailchimp.com/oauth2/authorize",
+    pkce: false,
+    auth: "post",
+    token: { token_type: undefined, expires_in: 0, scope: null },
+    apiHeaders: { authorization: "OAuth at-mailchimp" },
+    api: { "https://login.mailchimp.com/oauth2/metadata": { dc: "us1", login: { login_id: 5, login_name: "Ada Lovelace", login_email: "ada@example.com", avatar: "https://img.example/ada.png" } } },
+    user: { ...adaUser(false), id: "5" },
+  },
+  workos: {
+    authorize: "https://api.workos.com/sso/authorize",
+    pkce: true,
+    auth: "post",
+    token: { token_type: undefined },
+    api: { "https://api.workos.com/sso/profile": { id: "prof_1", email: "ada@example.com", first_name: "Ada", last_name: "Lovelace" } },
+    user: { id: "prof_1", name: "Ada Lovelace", email: "ada@example.com", image: null, emailVerified: false },
+  },
+  eveonline: {
+    authorize: "https://login.eveonline.com/v2/oauth/authorize",
+    scope: "publicData",
+    pkce: true,
+    auth: "basic",
+    api: { "https://login.eveonline.com/oauth/verify": { CharacterID: 9, CharacterName: "Ada" } },
+    user: { id: "9", name: "Ada", email: null, image: "https://images.evetech.net/characters/9/portrait", emailVerified: false },
+  },
+  mailru: {
+    authorize: "https://oauth.mail.ru/login",
+    scope: "userinfo",
+    pkce: false,
+    auth: "post",
+    api: { "https://oauth.mail.ru/userinfo?access_token=at-mailru": { id: "5", name: "Ada Lovelace", email: "ada@mail.ru", image: "https://img.example/ada.png" } },
+    user: { id: "5", name: "Ada Lovelace", email: "ada@mail.ru", image: "https://img.example/ada.png", emailVerified: false },
+  },
+  foursquare: {
+    authorize: "https://foursquare.com/oauth2/authenticate",
+    pkce: false,
+    auth: "query",
+    tokenMethod: "GET",
+    token: { token_type: undefined },
+    api: {
+      "https://api.foursquare.com/v2/users/self?oauth_token=at-foursquare&v=20240101": {
+        response: { user: { id: "5", firstName: "Ada", lastName: "Lovelace", contact: { email: "ada@example.com" }, photo: { prefix: "https://img.example/", suffix: "/ada.png" } } },
+      },
+    },
+    user: { id: "5", name: "Ada Lovelace", email: "ada@example.com", image: "https://img.example/original/ada.png", emailVerified: false },
+  },
+  todoist: {
+    authorize: "https://todoist.com/oauth/authorize",
+    scope: "data:read",
+    pkce: false,
+    auth: "post",
+    api: { "https://api.todoist.com/api/v1/user": { id: "5", full_name: "Ada Lovelace", email: "ada@example.com", avatar_big: "https://img.example/ada.png" } },
+    user: { ...adaUser(false), id: "5" },
+  },
+  trakt: {
+    authorize: "https://trakt.tv/oauth/authorize",
+    pkce: false,
+    auth: "post",
+    tokenParams: { code: "code-trakt", client_id: "client-trakt" },
+    apiHeaders: { "trakt-api-key": "client-trakt", "trakt-api-version": "2" },
+    api: { "https://api.trakt.tv/users/me?extended=full": { username: "ada", name: "Ada Lovelace", ids: { slug: "ada", uuid: "u-1" }, images: { avatar: { full: "https://img.example/ada.png" } } } },
+    user: { id: "u-1", name: "Ada Lovelace", email: null, image: "https://img.example/ada.png", emailVerified: false },
+  },
 };
 
 /** Provider ids Auth.js itself marks deprecated (in @auth/core's own documentation of the module). */
@@ -437,5 +605,5 @@ export const NOT_OAUTH: Record<string, string> = {
 
 /** OAuth / OIDC providers that have no preset yet: what is left of issue 31's provider list. */
 export const PENDING: Record<string, string> = Object.fromEntries(
-  ["bungie", "dropbox", "eveonline", "foursquare", "hubspot", "line", "mailchimp", "mailru", "netsuite", "notion", "strava", "tiktok", "todoist", "trakt", "vk", "wechat", "workos", "yandex", "zoho"].map((id) => [id, "not written yet"]),
+  ["bungie", "netsuite"].map((id) => [id, "not written yet"]),
 );

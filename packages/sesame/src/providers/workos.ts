@@ -1,0 +1,26 @@
+/**
+ * WorkOS SSO: pass the `connection`, `organization` or `provider` as authorization params; the client secret in the body; the profile from `/sso/profile`. The email is the identity provider's assertion, not verified.
+ */
+import { preset } from "./preset.js";
+
+/**
+ * The WorkOS provider (id `"workos"`). Client id and secret default to `AUTH_WORKOS_ID` / `AUTH_WORKOS_SECRET`.
+ *
+ * @example
+ * ```ts
+ * import WorkOS from "sesame-auth/providers/workos";
+ * export const { handlers, auth } = Sesame({ providers: [WorkOS({ authorization: { params: { organization: "org_123" } } })] });
+ * ```
+ */
+export default preset({
+  id: "workos",
+  name: "WorkOS",
+  type: "oauth",
+  authorization: "https://api.workos.com/sso/authorize",
+  token: "https://api.workos.com/sso/token",
+  userinfo: "https://api.workos.com/sso/profile",
+  clientAuth: "client_secret_post",
+  tokenResponse: (body) => ({ token_type: "bearer", ...body }),
+  profile: { id: "id", name: "first_name+last_name", email: "email", emailVerified: "never" },
+  docs: { refresh: false },
+});
