@@ -230,7 +230,16 @@ export function tokenAsJson({ url, headers, body }: TokenRequest): { url: string
   };
 }
 
-function env(name: string): string | undefined {
+/**
+ * An environment variable, where the runtime has `process.env` (undefined elsewhere): for preset options
+ * beyond the client id, secret and issuer (Bungie's API key).
+ *
+ * @example
+ * ```ts
+ * const apiKey = options.apiKey ?? env("AUTH_BUNGIE_API_KEY");
+ * ```
+ */
+export function env(name: string): string | undefined {
   const process = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
   return process?.env?.[name];
 }
