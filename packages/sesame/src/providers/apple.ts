@@ -73,5 +73,5 @@ export default preset<AppleProfile>({
     emailVerified: p.email_verified === true || p.email_verified === "true",
     image: null,
   }),
-  docs: { refresh: true, emailVerified: "when `email_verified` is `true` or `\"true\"`", note: "`clientSecret` is the JWT Apple requires; form_post" },
+  docs: { refresh: true, returns: "id, email; the name posted on the first sign-in", emailVerified: "when `email_verified` is `true` or `\"true\"`", note: "`clientSecret` is the JWT Apple requires; form_post" },
 });

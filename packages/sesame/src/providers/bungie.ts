@@ -25,7 +25,7 @@ const bungie = preset({
       image: typeof path === "string" ? `https://www.bungie.net${path}` : null,
     };
   },
-  docs: { refresh: true, emailVerified: "no email", note: "`apiKey` (or `AUTH_BUNGIE_API_KEY`) for the X-API-Key header" },
+  docs: { refresh: true, returns: "id, name, image", emailVerified: "no email", note: "`apiKey` (or `AUTH_BUNGIE_API_KEY`) for the X-API-Key header" },
 });
 
 /**

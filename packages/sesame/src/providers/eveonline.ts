@@ -23,5 +23,5 @@ export default preset({
     ...mapProfile(p, { id: "CharacterID", name: "CharacterName", emailVerified: "never" }),
     image: `https://images.evetech.net/characters/${String(p.CharacterID)}/portrait`,
   }),
-  docs: { refresh: true, emailVerified: "no email" },
+  docs: { refresh: true, returns: "id, name, image", emailVerified: "no email" },
 });

@@ -57,6 +57,8 @@ export const standardClaims: ProfileFields = {
 export interface PresetDocs {
   /** Whether the provider issues refresh tokens (possibly only with an extra scope or parameter, said in `note`). */
   refresh: boolean;
+  /** For a preset with its own `profile` function: which user fields it fills (default: all four). */
+  returns?: string;
   /** For a preset with its own `profile` function: what the email verified guarantee is. */
   emailVerified?: string;
   /** Anything an app must know: options, required settings, limits. */
@@ -305,7 +307,7 @@ function describeFields(fields: ProfileFields): { returns: string; emailVerified
  */
 export function presetInfo(facts: Pick<PresetFacts, "id" | "name" | "type" | "clientAuth" | "checks" | "docs"> & { profile: PresetFacts["profile"] | ((...args: never[]) => unknown) }): PresetInfo {
   const { profile, docs } = facts;
-  const described = typeof profile === "function" ? { returns: "id, name, email, image", emailVerified: docs.emailVerified ?? "never" } : describeFields(profile);
+  const described = typeof profile === "function" ? { returns: docs.returns ?? "id, name, email, image", emailVerified: docs.emailVerified ?? "never" } : describeFields(profile);
   const checks = facts.checks ?? (facts.type === "oidc" ? ["pkce", "state", "nonce"] : ["pkce", "state"]);
   return {
     id: facts.id,
