@@ -3,9 +3,8 @@
  * Microsoft Entra ID. The same preset under the old id, so that existing accounts (`provider: "azure-ad"`)
  * and callback URLs keep working; the email never counts as verified (see microsoft-entra-id.ts).
  */
-import { entra, type MicrosoftEntraIDOptions, type MicrosoftEntraIDProfile } from "./microsoft-entra-id.js";
+import MicrosoftEntraID, { entra, type MicrosoftEntraIDOptions, type MicrosoftEntraIDProfile } from "./microsoft-entra-id.js";
 import type { OAuthProvider } from "./oauth.js";
-import { presetInfo } from "./preset.js";
 
 /**
  * The Azure AD provider (id `"azure-ad"`) for one tenant: `tenantId`, or `issuer` (`AUTH_AZURE_AD_ISSUER`).
@@ -20,10 +19,4 @@ export default function AzureAD(options: MicrosoftEntraIDOptions = {}): OAuthPro
   return entra("azure-ad", "Azure Active Directory", options);
 }
 
-AzureAD.info = presetInfo({
-  id: "azure-ad",
-  name: "Azure Active Directory",
-  type: "oidc",
-  profile: { id: ["oid", "sub"], name: "name", email: ["email", "preferred_username"], emailVerified: "never" },
-  docs: { refresh: true, note: "next-auth 4's name for Microsoft Entra ID; `tenantId` or `issuer`" },
-});
+AzureAD.info = { ...MicrosoftEntraID.info, id: "azure-ad", name: "Azure Active Directory", note: "next-auth 4's name for Microsoft Entra ID; `tenantId` or `issuer`" };

@@ -1,5 +1,5 @@
 /**
- * LinkedIn (OpenID Connect). Sign In with LinkedIn using OpenID Connect: issuer `https://www.linkedin.com/oauth`, scopes `openid profile email`, the client secret in the body; the email verified when `email_verified` is true. LinkedIn supports no PKCE for web apps.
+ * LinkedIn (OpenID Connect). Sign In with LinkedIn using OpenID Connect: issuer `https://www.linkedin.com/oauth`, scopes `openid profile email`, the client secret in the body; the email verified when `email_verified` is true. LinkedIn's token endpoint refuses a PKCE verifier for web apps (`invalid_client`) and its ID token carries no `nonce`, so the checks are `state` alone.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -18,7 +18,7 @@ export default preset({
   type: "oidc",
   issuer: "https://www.linkedin.com/oauth",
   clientAuth: "client_secret_post",
-  checks: ["state", "nonce"],
+  checks: ["state"],
   profile: standardClaims,
   docs: { refresh: false },
 });

@@ -104,7 +104,7 @@ export const FIXTURES: Record<string, Row> = {
   "bankid-no": oidc({ scope: "openid profile", idToken: { sub: "u-1", name: "Ada Lovelace" }, user: { id: "u-1", name: "Ada Lovelace", email: null, image: null, emailVerified: false } }),
   vipps: oidc({ scope: "openid name email" }),
   simplelogin: oidc({}),
-  linkedin: oidc({ pkce: false, auth: "post" }),
+  linkedin: oidc({ pkce: false, nonce: false, auth: "post" }),
   slack: oidc({ pkce: false, auth: "post" }),
   twitch: oidc({
     pkce: false,
