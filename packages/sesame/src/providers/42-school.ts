@@ -1,5 +1,6 @@
 /**
- * 42 School (OAuth 2.0). The 42 intra API: scope `public`; the profile from `/v2/me`. 42 does not say the email was verified.
+ * 42 School (OAuth 2.0). The 42 intra API: scope `public`; the profile from `/v2/me`. 42 does not say the
+ * email was verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import FortyTwoSchool from "sesame-auth/providers/42-school";
  * export const { handlers, auth } = Sesame({ providers: [FortyTwoSchool()] });
  * ```

@@ -1,5 +1,7 @@
 /**
- * Asgardeo (OpenID Connect). `issuer` is the organisation's token URL (`https://api.asgardeo.io/t/<org>/oauth2/token`); standard claims, the email verified when `email_verified` is true.
+ * Asgardeo (OpenID Connect). `issuer` is the organisation's token URL
+ * (`https://api.asgardeo.io/t/<org>/oauth2/token`); standard claims, the email verified when `email_verified`
+ * is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Asgardeo from "sesame-auth/providers/asgardeo";
  * export const { handlers, auth } = Sesame({ providers: [Asgardeo({ issuer: "https://…" })] });
  * ```

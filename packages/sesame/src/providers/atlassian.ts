@@ -1,5 +1,6 @@
 /**
- * Atlassian (Jira, Confluence) OAuth 2.0 (3LO): audience `api.atlassian.com`, scopes `read:me read:account`; the profile from `/me`, the email verified when `email_verified` is true.
+ * Atlassian (Jira, Confluence) OAuth 2.0 (3LO): audience `api.atlassian.com`, scopes `read:me read:account`;
+ * the profile from `/me`, the email verified when `email_verified` is true.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Atlassian from "sesame-auth/providers/atlassian";
  * export const { handlers, auth } = Sesame({ providers: [Atlassian()] });
  * ```

@@ -1,5 +1,7 @@
 /**
- * authentik (OpenID Connect). `issuer` is the application's URL (`https://authentik.example.com/application/o/<slug>/`); standard claims, the email verified when `email_verified` is true.
+ * authentik (OpenID Connect). `issuer` is the application's URL
+ * (`https://authentik.example.com/application/o/<slug>/`); standard claims, the email verified when
+ * `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Authentik from "sesame-auth/providers/authentik";
  * export const { handlers, auth } = Sesame({ providers: [Authentik({ issuer: "https://…" })] });
  * ```

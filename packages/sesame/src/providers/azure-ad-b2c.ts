@@ -1,5 +1,7 @@
 /**
- * Azure AD B2C (OpenID Connect). `issuer` is the user flow's issuer (`https://<tenant>.b2clogin.com/<tenant id>/v2.0/`; request the discovery document with the `p` parameter of your user flow). The address comes from `emails`; B2C does not say it was verified, so it never counts as verified.
+ * Azure AD B2C (OpenID Connect). `issuer` is the user flow's issuer (`https://<tenant>.b2clogin.com/<tenant
+ * id>/v2.0/`; request the discovery document with the `p` parameter of your user flow). The address comes from
+ * `emails`; B2C does not say it was verified, so it never counts as verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import AzureADB2C from "sesame-auth/providers/azure-ad-b2c";
  * export const { handlers, auth } = Sesame({ providers: [AzureADB2C({ issuer: "https://<tenant>.b2clogin.com/<tenant id>/v2.0/" })] });
  * ```

@@ -1,5 +1,7 @@
 /**
- * BankID Norway (OpenID Connect). BankID's OpenID Connect server (`issuer` `https://auth.bankid.no/auth/realms/prod`; the test realm with `issuer`). The name from the ID token; no email by default.
+ * BankID Norway (OpenID Connect). BankID's OpenID Connect server (`issuer`
+ * `https://auth.bankid.no/auth/realms/prod`; the test realm with `issuer`). The name from the ID token; no
+ * email by default.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import BankIDNorway from "sesame-auth/providers/bankid-no";
  * export const { handlers, auth } = Sesame({ providers: [BankIDNorway()] });
  * ```

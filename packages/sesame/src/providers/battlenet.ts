@@ -1,5 +1,6 @@
 /**
- * Battle.net (OpenID Connect). Issuer `https://oauth.battle.net` (`https://oauth.battlenet.com.cn` in China, with `issuer`). The name is the BattleTag; Battle.net gives no email.
+ * Battle.net (OpenID Connect). Issuer `https://oauth.battle.net` (`https://oauth.battlenet.com.cn` in China,
+ * with `issuer`). The name is the BattleTag; Battle.net gives no email.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import BattleNet from "sesame-auth/providers/battlenet";
  * export const { handlers, auth } = Sesame({ providers: [BattleNet()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Beyond Identity (OpenID Connect). `issuer` is the application's issuer URL; standard claims, the email verified when `email_verified` is true.
+ * Beyond Identity (OpenID Connect). `issuer` is the application's issuer URL; standard claims, the email
+ * verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import BeyondIdentity from "sesame-auth/providers/beyondidentity";
  * export const { handlers, auth } = Sesame({ providers: [BeyondIdentity({ issuer: "https://…" })] });
  * ```

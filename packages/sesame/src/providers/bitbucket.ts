@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Bitbucket from "sesame-auth/providers/bitbucket";
  * export const { handlers, auth } = Sesame({ providers: [Bitbucket()] });
  * ```

@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Box from "sesame-auth/providers/box";
  * export const { handlers, auth } = Sesame({ providers: [Box()] });
  * ```

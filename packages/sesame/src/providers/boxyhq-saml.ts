@@ -1,5 +1,7 @@
 /**
- * BoxyHQ SAML (OAuth 2.0). SAML single sign-on through BoxyHQ's SAML Jackson (an OAuth 2.0 front): `issuer` is your Jackson server; pass the tenant and product as authorization params. The email is the SAML IdP's assertion, not verified.
+ * BoxyHQ SAML (OAuth 2.0). SAML single sign-on through BoxyHQ's SAML Jackson (an OAuth 2.0 front): `issuer` is
+ * your Jackson server; pass the tenant and product as authorization params. The email is the SAML IdP's
+ * assertion, not verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import BoxyHQSAML from "sesame-auth/providers/boxyhq-saml";
  * export const { handlers, auth } = Sesame({ providers: [BoxyHQSAML({ issuer: "https://jackson.example.com", authorization: { params: { tenant: "acme.com", product: "app" } } })] });
  * ```

@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import ClickUp from "sesame-auth/providers/click-up";
  * export const { handlers, auth } = Sesame({ providers: [ClickUp()] });
  * ```

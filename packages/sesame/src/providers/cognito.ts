@@ -1,5 +1,7 @@
 /**
- * Cognito (OpenID Connect). `issuer` is `https://cognito-idp.<region>.amazonaws.com/<user pool id>`. Cognito sends `email_verified` as a boolean or the string `"true"`; the email counts as verified only then. The name falls back to `cognito:username`.
+ * Cognito (OpenID Connect). `issuer` is `https://cognito-idp.<region>.amazonaws.com/<user pool id>`. Cognito
+ * sends `email_verified` as a boolean or the string `"true"`; the email counts as verified only then. The name
+ * falls back to `cognito:username`.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Cognito from "sesame-auth/providers/cognito";
  * export const { handlers, auth } = Sesame({ providers: [Cognito({ issuer: "https://cognito-idp.eu-west-1.amazonaws.com/<user pool id>" })] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Coinbase: scopes `wallet:user:email wallet:user:read`; the profile from `/v2/user`, its email not said to be verified.
+ * Coinbase: scopes `wallet:user:email wallet:user:read`; the profile from `/v2/user`, its email not said to be
+ * verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Coinbase from "sesame-auth/providers/coinbase";
  * export const { handlers, auth } = Sesame({ providers: [Coinbase()] });
  * ```

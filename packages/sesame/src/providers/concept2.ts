@@ -1,5 +1,6 @@
 /**
- * Concept2 (OAuth 2.0). The Concept2 logbook: scope `user:read,results:write`; the profile from `/api/users/me`.
+ * Concept2 (OAuth 2.0). The Concept2 logbook: scope `user:read,results:write`; the profile from
+ * `/api/users/me`.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Concept2 from "sesame-auth/providers/concept2";
  * export const { handlers, auth } = Sesame({ providers: [Concept2()] });
  * ```

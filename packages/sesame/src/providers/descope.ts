@@ -1,5 +1,6 @@
 /**
- * Descope (OpenID Connect). `issuer` is `https://api.descope.com/<project id>`; standard claims, the email verified when `email_verified` is true.
+ * Descope (OpenID Connect). `issuer` is `https://api.descope.com/<project id>`; standard claims, the email
+ * verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Descope from "sesame-auth/providers/descope";
  * export const { handlers, auth } = Sesame({ providers: [Descope({ issuer: "https://…" })] });
  * ```

@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Dribbble from "sesame-auth/providers/dribbble";
  * export const { handlers, auth } = Sesame({ providers: [Dribbble()] });
  * ```

@@ -1,5 +1,7 @@
 /**
- * Dropbox: scope `account_info.read`, offline access (a refresh token); the account from `users/get_current_account`, which Dropbox answers to a POST; the email verified when `email_verified` is true.
+ * Dropbox: scope `account_info.read`, offline access (a refresh token); the account from
+ * `users/get_current_account`, which Dropbox answers to a POST; the email verified when `email_verified` is
+ * true.
  */
 import { fetchJson, preset } from "./preset.js";
 
@@ -10,6 +12,7 @@ const ACCOUNT = "https://api.dropboxapi.com/2/users/get_current_account";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Dropbox from "sesame-auth/providers/dropbox";
  * export const { handlers, auth } = Sesame({ providers: [Dropbox()] });
  * ```

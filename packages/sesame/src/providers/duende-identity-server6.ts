@@ -1,5 +1,6 @@
 /**
- * Duende IdentityServer 6 (OpenID Connect). `issuer` is the server's URL; standard claims, the email verified when `email_verified` is true.
+ * Duende IdentityServer 6 (OpenID Connect). `issuer` is the server's URL; standard claims, the email verified
+ * when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import DuendeIdentityServer6 from "sesame-auth/providers/duende-identity-server6";
  * export const { handlers, auth } = Sesame({ providers: [DuendeIdentityServer6({ issuer: "https://…" })] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Eventbrite: the profile from `/v3/users/me/`; the first listed email, verified when Eventbrite marks it `verified`.
+ * Eventbrite: the profile from `/v3/users/me/`; the first listed email, verified when Eventbrite marks it
+ * `verified`.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Eventbrite from "sesame-auth/providers/eventbrite";
  * export const { handlers, auth } = Sesame({ providers: [Eventbrite()] });
  * ```

@@ -8,6 +8,7 @@ import { mapProfile, preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import EVEOnline from "sesame-auth/providers/eveonline";
  * export const { handlers, auth } = Sesame({ providers: [EVEOnline()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Facebook Login: scope `email`, the Graph API fields `id,name,email,picture` asked for explicitly; the email is not said to be verified.
+ * Facebook Login: scope `email`, the Graph API fields `id,name,email,picture` asked for explicitly; the email
+ * is not said to be verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Facebook from "sesame-auth/providers/facebook";
  * export const { handlers, auth } = Sesame({ providers: [Facebook()] });
  * ```

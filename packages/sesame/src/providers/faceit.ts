@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Faceit from "sesame-auth/providers/faceit";
  * export const { handlers, auth } = Sesame({ providers: [Faceit()] });
  * ```

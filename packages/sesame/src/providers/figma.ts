@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Figma from "sesame-auth/providers/figma";
  * export const { handlers, auth } = Sesame({ providers: [Figma()] });
  * ```

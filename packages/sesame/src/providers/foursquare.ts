@@ -1,5 +1,7 @@
 /**
- * Foursquare (API v2): the token is fetched with a GET, as Foursquare documents; its answer has no `token_type` (Bearer is assumed); the user from `users/self` with the `oauth_token` and version (`v`) parameters. Foursquare does not say the email was verified.
+ * Foursquare (API v2): the token is fetched with a GET, as Foursquare documents; its answer has no
+ * `token_type` (Bearer is assumed); the user from `users/self` with the `oauth_token` and version (`v`)
+ * parameters. Foursquare does not say the email was verified.
  */
 import { claimAt, fetchJson, mapProfile, preset, tokenAsQuery } from "./preset.js";
 
@@ -10,6 +12,7 @@ const API_VERSION = "20240101";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Foursquare from "sesame-auth/providers/foursquare";
  * export const { handlers, auth } = Sesame({ providers: [Foursquare()] });
  * ```

@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Freshbooks from "sesame-auth/providers/freshbooks";
  * export const { handlers, auth } = Sesame({ providers: [Freshbooks()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Frontegg (OpenID Connect). `issuer` is the workspace domain; standard claims, the email verified when `email_verified` is true.
+ * Frontegg (OpenID Connect). `issuer` is the workspace domain; standard claims, the email verified when
+ * `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Frontegg from "sesame-auth/providers/frontegg";
  * export const { handlers, auth } = Sesame({ providers: [Frontegg({ issuer: "https://…" })] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * FusionAuth (OpenID Connect). `issuer` is the tenant's issuer URL; standard claims, the email verified when `email_verified` is true.
+ * FusionAuth (OpenID Connect). `issuer` is the tenant's issuer URL; standard claims, the email verified when
+ * `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import FusionAuth from "sesame-auth/providers/fusionauth";
  * export const { handlers, auth } = Sesame({ providers: [FusionAuth({ issuer: "https://…" })] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * HubSpot: scope `oauth`; the user from the access token's own metadata (`/oauth/v1/access-tokens/<token>`), its `user` the email, which HubSpot does not say was verified.
+ * HubSpot: scope `oauth`; the user from the access token's own metadata (`/oauth/v1/access-tokens/<token>`),
+ * its `user` the email, which HubSpot does not say was verified.
  */
 import { fetchJson, preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { fetchJson, preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import HubSpot from "sesame-auth/providers/hubspot";
  * export const { handlers, auth } = Sesame({ providers: [HubSpot()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Hugging Face (OpenID Connect). Issuer `https://huggingface.co`; standard claims, the email (with the `email` scope) verified when `email_verified` is true.
+ * Hugging Face (OpenID Connect). Issuer `https://huggingface.co`; standard claims, the email (with the `email`
+ * scope) verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import HuggingFace from "sesame-auth/providers/huggingface";
  * export const { handlers, auth } = Sesame({ providers: [HuggingFace()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * IdentityServer4 (OpenID Connect). `issuer` is the server's URL; standard claims, the email verified when `email_verified` is true.
+ * IdentityServer4 (OpenID Connect). `issuer` is the server's URL; standard claims, the email verified when
+ * `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import IdentityServer4 from "sesame-auth/providers/identity-server4";
  * export const { handlers, auth } = Sesame({ providers: [IdentityServer4({ issuer: "https://…" })] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Instagram API with Instagram Login: scope `instagram_business_basic`; the account from `graph.instagram.com/me` (no email). Instagram's token answer has no `token_type`: Bearer is assumed.
+ * Instagram API with Instagram Login: scope `instagram_business_basic`; the account from
+ * `graph.instagram.com/me` (no email). Instagram's token answer has no `token_type`: Bearer is assumed.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Instagram from "sesame-auth/providers/instagram";
  * export const { handlers, auth } = Sesame({ providers: [Instagram()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Kakao Login: the user from `/v2/user/me`, the client secret (if any) in the body; the email verified only when Kakao says both `is_email_valid` and `is_email_verified`.
+ * Kakao Login: the user from `/v2/user/me`, the client secret (if any) in the body; the email verified only
+ * when Kakao says both `is_email_valid` and `is_email_verified`.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Kakao from "sesame-auth/providers/kakao";
  * export const { handlers, auth } = Sesame({ providers: [Kakao()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Kinde (OpenID Connect). `issuer` is the business domain (`https://<business>.kinde.com`); standard claims, the email verified when `email_verified` is true.
+ * Kinde (OpenID Connect). `issuer` is the business domain (`https://<business>.kinde.com`); standard claims,
+ * the email verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Kinde from "sesame-auth/providers/kinde";
  * export const { handlers, auth } = Sesame({ providers: [Kinde({ issuer: "https://…" })] });
  * ```

@@ -1,5 +1,7 @@
 /**
- * LINE Login v2.1: scopes `openid profile email`, the client secret in the body, PKCE. LINE signs web ID tokens with the channel secret (HS256), so the preset has LINE verify it (`/oauth2/v2.1/verify`) and takes the claims from that answer; without `openid`, the profile API. LINE does not say the email was verified.
+ * LINE Login v2.1: scopes `openid profile email`, the client secret in the body, PKCE. LINE signs web ID
+ * tokens with the channel secret (HS256), so the preset has LINE verify it (`/oauth2/v2.1/verify`) and takes
+ * the claims from that answer; without `openid`, the profile API. LINE does not say the email was verified.
  */
 import { fetchJson, preset } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { fetchJson, preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import LINE from "sesame-auth/providers/line";
  * export const { handlers, auth } = Sesame({ providers: [LINE()] });
  * ```

@@ -1,5 +1,8 @@
 /**
- * LinkedIn (OpenID Connect). Sign In with LinkedIn using OpenID Connect: issuer `https://www.linkedin.com/oauth`, scopes `openid profile email`, the client secret in the body; the email verified when `email_verified` is true. LinkedIn's token endpoint refuses a PKCE verifier for web apps (`invalid_client`) and its ID token carries no `nonce`, so the checks are `state` alone.
+ * LinkedIn (OpenID Connect). Sign In with LinkedIn using OpenID Connect: issuer
+ * `https://www.linkedin.com/oauth`, scopes `openid profile email`, the client secret in the body; the email
+ * verified when `email_verified` is true. LinkedIn's token endpoint refuses a PKCE verifier for web apps
+ * (`invalid_client`) and its ID token carries no `nonce`, so the checks are `state` alone.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +11,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import LinkedIn from "sesame-auth/providers/linkedin";
  * export const { handlers, auth } = Sesame({ providers: [LinkedIn()] });
  * ```

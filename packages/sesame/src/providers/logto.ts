@@ -1,5 +1,6 @@
 /**
- * Logto (OpenID Connect). `issuer` is the tenant's OIDC URL (`https://<tenant>.logto.app/oidc`); standard claims, the email verified when `email_verified` is true.
+ * Logto (OpenID Connect). `issuer` is the tenant's OIDC URL (`https://<tenant>.logto.app/oidc`); standard
+ * claims, the email verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Logto from "sesame-auth/providers/logto";
  * export const { handlers, auth } = Sesame({ providers: [Logto({ issuer: "https://…" })] });
  * ```

@@ -1,5 +1,7 @@
 /**
- * Mailchimp: the login from `/oauth2/metadata` (with Mailchimp's `OAuth` scheme); its token answer has no `token_type` (Bearer is assumed) and a `null` scope (dropped). Mailchimp does not say the email was verified.
+ * Mailchimp: the login from `/oauth2/metadata` (with Mailchimp's `OAuth` scheme); its token answer has no
+ * `token_type` (Bearer is assumed) and a `null` scope (dropped). Mailchimp does not say the email was
+ * verified.
  */
 import { fetchJson, preset } from "./preset.js";
 
@@ -10,6 +12,7 @@ const METADATA = "https://login.mailchimp.com/oauth2/metadata";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Mailchimp from "sesame-auth/providers/mailchimp";
  * export const { handlers, auth } = Sesame({ providers: [Mailchimp()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Mail.ru: scope `userinfo`; the user from `/userinfo`, which takes the token as `access_token`. Mail.ru does not say the email was verified.
+ * Mail.ru: scope `userinfo`; the user from `/userinfo`, which takes the token as `access_token`. Mail.ru does
+ * not say the email was verified.
  */
 import { fetchJson, preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { fetchJson, preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Mailru from "sesame-auth/providers/mailru";
  * export const { handlers, auth } = Sesame({ providers: [Mailru()] });
  * ```

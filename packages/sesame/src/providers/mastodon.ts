@@ -1,5 +1,6 @@
 /**
- * Mastodon, on the server the app names with `issuer`: scope `profile`, the account from `verify_credentials` (no email).
+ * Mastodon, on the server the app names with `issuer`: scope `profile`, the account from `verify_credentials`
+ * (no email).
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Mastodon from "sesame-auth/providers/mastodon";
  * export const { handlers, auth } = Sesame({ providers: [Mastodon({ issuer: "https://mastodon.social" })] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Mattermost, on the server the app names with `issuer`: the user from `/api/v4/users/me`, its email not said to be verified.
+ * Mattermost, on the server the app names with `issuer`: the user from `/api/v4/users/me`, its email not said
+ * to be verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Mattermost from "sesame-auth/providers/mattermost";
  * export const { handlers, auth } = Sesame({ providers: [Mattermost({ issuer: "https://chat.example.com" })] });
  * ```

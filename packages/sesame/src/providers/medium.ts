@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Medium from "sesame-auth/providers/medium";
  * export const { handlers, auth } = Sesame({ providers: [Medium()] });
  * ```

@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Naver from "sesame-auth/providers/naver";
  * export const { handlers, auth } = Sesame({ providers: [Naver()] });
  * ```

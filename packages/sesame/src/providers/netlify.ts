@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Netlify from "sesame-auth/providers/netlify";
  * export const { handlers, auth } = Sesame({ providers: [Netlify()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Nextcloud, on the server the app names with `issuer`: the user from the OCS API, its email not said to be verified.
+ * Nextcloud, on the server the app names with `issuer`: the user from the OCS API, its email not said to be
+ * verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Nextcloud from "sesame-auth/providers/nextcloud";
  * export const { handlers, auth } = Sesame({ providers: [Nextcloud({ issuer: "https://cloud.example.com" })] });
  * ```

@@ -1,5 +1,7 @@
 /**
- * Notion public integrations: `owner=user`; the token request is JSON with HTTP Basic client authentication, as Notion requires, and its answer names the user who authorized (`owner.user`), which is the profile. Notion does not say the email was verified.
+ * Notion public integrations: `owner=user`; the token request is JSON with HTTP Basic client authentication,
+ * as Notion requires, and its answer names the user who authorized (`owner.user`), which is the profile.
+ * Notion does not say the email was verified.
  */
 import type { Profile } from "../core/types.js";
 import { claimAt, preset, tokenAsJson } from "./preset.js";
@@ -9,6 +11,7 @@ import { claimAt, preset, tokenAsJson } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Notion from "sesame-auth/providers/notion";
  * export const { handlers, auth } = Sesame({ providers: [Notion()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * OneLogin (OpenID Connect). `issuer` is `https://<subdomain>.onelogin.com/oidc/2`; standard claims, the email verified when `email_verified` is true.
+ * OneLogin (OpenID Connect). `issuer` is `https://<subdomain>.onelogin.com/oidc/2`; standard claims, the email
+ * verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import OneLogin from "sesame-auth/providers/onelogin";
  * export const { handlers, auth } = Sesame({ providers: [OneLogin({ issuer: "https://…" })] });
  * ```

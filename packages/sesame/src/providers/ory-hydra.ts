@@ -1,5 +1,6 @@
 /**
- * Ory Hydra (OpenID Connect). `issuer` is the Hydra public URL; standard claims, the email verified when `email_verified` is true.
+ * Ory Hydra (OpenID Connect). `issuer` is the Hydra public URL; standard claims, the email verified when
+ * `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import OryHydra from "sesame-auth/providers/ory-hydra";
  * export const { handlers, auth } = Sesame({ providers: [OryHydra({ issuer: "https://…" })] });
  * ```

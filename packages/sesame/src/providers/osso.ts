@@ -1,5 +1,6 @@
 /**
- * Osso (OAuth 2.0). SAML single sign-on through Osso (an OAuth 2.0 front): `issuer` is your Osso server. The email is the SAML IdP's assertion, not verified.
+ * Osso (OAuth 2.0). SAML single sign-on through Osso (an OAuth 2.0 front): `issuer` is your Osso server. The
+ * email is the SAML IdP's assertion, not verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Osso from "sesame-auth/providers/osso";
  * export const { handlers, auth } = Sesame({ providers: [Osso({ issuer: "https://osso.example.com" })] });
  * ```

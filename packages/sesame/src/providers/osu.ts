@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Osu from "sesame-auth/providers/osu";
  * export const { handlers, auth } = Sesame({ providers: [Osu()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Passage by 1Password (OpenID Connect). `issuer` is `https://auth.passage.id/v1/apps/<app id>`; standard claims, the email verified when `email_verified` is true.
+ * Passage by 1Password (OpenID Connect). `issuer` is `https://auth.passage.id/v1/apps/<app id>`; standard
+ * claims, the email verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Passage from "sesame-auth/providers/passage";
  * export const { handlers, auth } = Sesame({ providers: [Passage({ issuer: "https://…" })] });
  * ```

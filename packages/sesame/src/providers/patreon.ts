@@ -1,5 +1,6 @@
 /**
- * Patreon (API v2): scopes `identity identity[email]`; the email verified when Patreon says `is_email_verified`.
+ * Patreon (API v2): scopes `identity identity[email]`; the email verified when Patreon says
+ * `is_email_verified`.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Patreon from "sesame-auth/providers/patreon";
  * export const { handlers, auth } = Sesame({ providers: [Patreon()] });
  * ```

@@ -1,5 +1,7 @@
 /**
- * Ping Identity (OpenID Connect). `issuer` is the environment's issuer (`https://auth.pingone.com/<environment>/as`); standard claims, the email verified when `email_verified` is true.
+ * Ping Identity (OpenID Connect). `issuer` is the environment's issuer
+ * (`https://auth.pingone.com/<environment>/as`); standard claims, the email verified when `email_verified` is
+ * true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import PingId from "sesame-auth/providers/ping-id";
  * export const { handlers, auth } = Sesame({ providers: [PingId({ issuer: "https://…" })] });
  * ```

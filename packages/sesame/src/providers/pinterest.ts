@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Pinterest from "sesame-auth/providers/pinterest";
  * export const { handlers, auth } = Sesame({ providers: [Pinterest()] });
  * ```

@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Pipedrive from "sesame-auth/providers/pipedrive";
  * export const { handlers, auth } = Sesame({ providers: [Pipedrive()] });
  * ```

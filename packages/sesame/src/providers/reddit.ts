@@ -1,5 +1,6 @@
 /**
- * Reddit: scope `identity`, the client authenticated with HTTP Basic (as Reddit requires), no PKCE (Reddit has none); the account from `/api/v1/me` (no email). Ask for `duration: "permanent"` for a refresh token.
+ * Reddit: scope `identity`, the client authenticated with HTTP Basic (as Reddit requires), no PKCE (Reddit has
+ * none); the account from `/api/v1/me` (no email). Ask for `duration: "permanent"` for a refresh token.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Reddit from "sesame-auth/providers/reddit";
  * export const { handlers, auth } = Sesame({ providers: [Reddit()] });
  * ```

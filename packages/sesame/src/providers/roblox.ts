@@ -1,5 +1,6 @@
 /**
- * Roblox (OpenID Connect). Issuer `https://apis.roblox.com/oauth/`, scopes `openid profile`: Roblox gives no email.
+ * Roblox (OpenID Connect). Issuer `https://apis.roblox.com/oauth/`, scopes `openid profile`: Roblox gives no
+ * email.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Roblox from "sesame-auth/providers/roblox";
  * export const { handlers, auth } = Sesame({ providers: [Roblox()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Salesforce (OpenID Connect). Issuer `https://login.salesforce.com` (a My Domain or sandbox with `issuer`). The user id is Salesforce's `user_id`; the email verified when `email_verified` is true.
+ * Salesforce (OpenID Connect). Issuer `https://login.salesforce.com` (a My Domain or sandbox with `issuer`).
+ * The user id is Salesforce's `user_id`; the email verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Salesforce from "sesame-auth/providers/salesforce";
  * export const { handlers, auth } = Sesame({ providers: [Salesforce()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * SimpleLogin (OpenID Connect). Issuer `https://app.simplelogin.io`; the email (possibly an alias) verified only when `email_verified` is true.
+ * SimpleLogin (OpenID Connect). Issuer `https://app.simplelogin.io`; the email (possibly an alias) verified
+ * only when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import SimpleLogin from "sesame-auth/providers/simplelogin";
  * export const { handlers, auth } = Sesame({ providers: [SimpleLogin()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Slack (OpenID Connect). Sign in with Slack (OpenID Connect): issuer `https://slack.com`, scopes `openid profile email`; the email verified when `email_verified` is true. Slack supports no PKCE.
+ * Slack (OpenID Connect). Sign in with Slack (OpenID Connect): issuer `https://slack.com`, scopes `openid
+ * profile email`; the email verified when `email_verified` is true. Slack supports no PKCE.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Slack from "sesame-auth/providers/slack";
  * export const { handlers, auth } = Sesame({ providers: [Slack()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Spotify: scope `user-read-email`; the profile from `/v1/me`. Spotify documents that it does not verify the email, so it never counts as verified.
+ * Spotify: scope `user-read-email`; the profile from `/v1/me`. Spotify documents that it does not verify the
+ * email, so it never counts as verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Spotify from "sesame-auth/providers/spotify";
  * export const { handlers, auth } = Sesame({ providers: [Spotify()] });
  * ```

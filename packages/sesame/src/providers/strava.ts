@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Strava from "sesame-auth/providers/strava";
  * export const { handlers, auth } = Sesame({ providers: [Strava()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Threads: scope `threads_basic`; the profile from `graph.threads.net/v1.0/me` (no email). The token answer has no `token_type`: Bearer is assumed.
+ * Threads: scope `threads_basic`; the profile from `graph.threads.net/v1.0/me` (no email). The token answer
+ * has no `token_type`: Bearer is assumed.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Threads from "sesame-auth/providers/threads";
  * export const { handlers, auth } = Sesame({ providers: [Threads()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * TikTok (OAuth 2.0). Login Kit for Web: `client_key` instead of `client_id` (in the authorization and the token request), scope `user.info.basic`; the user from `/v2/user/info/` (wrapped in `data.user`). No email.
+ * TikTok (OAuth 2.0). Login Kit for Web: `client_key` instead of `client_id` (in the authorization and the
+ * token request), scope `user.info.basic`; the user from `/v2/user/info/` (wrapped in `data.user`). No email.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import TikTok from "sesame-auth/providers/tiktok";
  * export const { handlers, auth } = Sesame({ providers: [TikTok()] });
  * ```

@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Todoist from "sesame-auth/providers/todoist";
  * export const { handlers, auth } = Sesame({ providers: [Todoist()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Trakt: the token request is JSON; the user from `/users/me`, which Trakt wants with its API version and the client id (`trakt-api-key`). No email.
+ * Trakt: the token request is JSON; the user from `/users/me`, which Trakt wants with its API version and the
+ * client id (`trakt-api-key`). No email.
  */
 import { fetchJson, preset, tokenAsJson } from "./preset.js";
 
@@ -10,6 +11,7 @@ const USER = "https://api.trakt.tv/users/me?extended=full";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Trakt from "sesame-auth/providers/trakt";
  * export const { handlers, auth } = Sesame({ providers: [Trakt()] });
  * ```

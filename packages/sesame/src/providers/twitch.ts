@@ -1,5 +1,7 @@
 /**
- * Twitch (OpenID Connect): issuer `https://id.twitch.tv/oauth2`, scope `openid user:read:email`, the claims (email, picture, preferred_username) asked for with `claims`, the client secret in the body. Twitch answers `scope` as an array, made a string here. The email verified when `email_verified` is true.
+ * Twitch (OpenID Connect): issuer `https://id.twitch.tv/oauth2`, scope `openid user:read:email`, the claims
+ * (email, picture, preferred_username) asked for with `claims`, the client secret in the body. Twitch answers
+ * `scope` as an array, made a string here. The email verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Twitch from "sesame-auth/providers/twitch";
  * export const { handlers, auth } = Sesame({ providers: [Twitch()] });
  * ```

@@ -1,5 +1,7 @@
 /**
- * Twitter (OAuth 2.0). X (Twitter) OAuth 2.0 with PKCE: scopes `users.read tweet.read offline.access`, the client authenticated with HTTP Basic; the user from `/2/users/me` (wrapped in `data`, no email). next-auth 4's OAuth 1.0a mode is not supported.
+ * Twitter (OAuth 2.0). X (Twitter) OAuth 2.0 with PKCE: scopes `users.read tweet.read offline.access`, the
+ * client authenticated with HTTP Basic; the user from `/2/users/me` (wrapped in `data`, no email). next-auth
+ * 4's OAuth 1.0a mode is not supported.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Twitter from "sesame-auth/providers/twitter";
  * export const { handlers, auth } = Sesame({ providers: [Twitter()] });
  * ```

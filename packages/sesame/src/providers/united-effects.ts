@@ -1,5 +1,6 @@
 /**
- * United Effects (OpenID Connect). `issuer` is the authentication group's URL; standard claims, the email verified when `email_verified` is true.
+ * United Effects (OpenID Connect). `issuer` is the authentication group's URL; standard claims, the email
+ * verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import UnitedEffects from "sesame-auth/providers/united-effects";
  * export const { handlers, auth } = Sesame({ providers: [UnitedEffects({ issuer: "https://…" })] });
  * ```

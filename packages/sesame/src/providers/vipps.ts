@@ -1,5 +1,6 @@
 /**
- * Vipps MobilePay (OpenID Connect). Issuer `https://api.vipps.no/access-management-1.0/access/` (the test environment with `issuer`), scopes `openid name email`; the email verified when `email_verified` is true.
+ * Vipps MobilePay (OpenID Connect). Issuer `https://api.vipps.no/access-management-1.0/access/` (the test
+ * environment with `issuer`), scopes `openid name email`; the email verified when `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Vipps from "sesame-auth/providers/vipps";
  * export const { handlers, auth } = Sesame({ providers: [Vipps()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * VK (classic OAuth, API 5.131): scope `email`; the email comes in the token answer (VK does not say it was verified), the user from `users.get`. VK's token answer has no `token_type`: Bearer is assumed.
+ * VK (classic OAuth, API 5.131): scope `email`; the email comes in the token answer (VK does not say it was
+ * verified), the user from `users.get`. VK's token answer has no `token_type`: Bearer is assumed.
  */
 import type { Profile } from "../core/types.js";
 import { claimAt, fetchJson, preset } from "./preset.js";
@@ -11,6 +12,7 @@ const API_VERSION = "5.131";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import VK from "sesame-auth/providers/vk";
  * export const { handlers, auth } = Sesame({ providers: [VK()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * Webex: scopes `spark:kms spark:people_read`; the person from `/v1/people/me`, the first email, not said to be verified.
+ * Webex: scopes `spark:kms spark:people_read`; the person from `/v1/people/me`, the first email, not said to
+ * be verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Webex from "sesame-auth/providers/webex";
  * export const { handlers, auth } = Sesame({ providers: [Webex()] });
  * ```

@@ -1,5 +1,8 @@
 /**
- * WeChat website login (QR code): `appid` instead of `client_id`, scope `snsapi_login`, the `#wechat_redirect` fragment; the token is fetched with a GET carrying `appid` and `secret`, and errors WeChat answers with status 200 (`errcode`) are errors. The user from `sns/userinfo` (by `openid`); the id is the `unionid` when the app has one, else the `openid`. No email.
+ * WeChat website login (QR code): `appid` instead of `client_id`, scope `snsapi_login`, the `#wechat_redirect`
+ * fragment; the token is fetched with a GET carrying `appid` and `secret`, and errors WeChat answers with
+ * status 200 (`errcode`) are errors. The user from `sns/userinfo` (by `openid`); the id is the `unionid` when
+ * the app has one, else the `openid`. No email.
  */
 import { fetchJson, preset, tokenAsQuery } from "./preset.js";
 
@@ -8,6 +11,7 @@ import { fetchJson, preset, tokenAsQuery } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import WeChat from "sesame-auth/providers/wechat";
  * export const { handlers, auth } = Sesame({ providers: [WeChat()] });
  * ```

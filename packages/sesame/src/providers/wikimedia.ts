@@ -1,5 +1,6 @@
 /**
- * Wikimedia (Meta-Wiki's OAuth 2.0): the profile resource; the email verified when Wikimedia says `confirmed_email`.
+ * Wikimedia (Meta-Wiki's OAuth 2.0): the profile resource; the email verified when Wikimedia says
+ * `confirmed_email`.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Wikimedia from "sesame-auth/providers/wikimedia";
  * export const { handlers, auth } = Sesame({ providers: [Wikimedia()] });
  * ```

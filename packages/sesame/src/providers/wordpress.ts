@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import WordPress from "sesame-auth/providers/wordpress";
  * export const { handlers, auth } = Sesame({ providers: [WordPress()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * WorkOS SSO: pass the `connection`, `organization` or `provider` as authorization params; the client secret in the body; the profile from `/sso/profile`. The email is the identity provider's assertion, not verified.
+ * WorkOS SSO: pass the `connection`, `organization` or `provider` as authorization params; the client secret
+ * in the body; the profile from `/sso/profile`. The email is the identity provider's assertion, not verified.
  */
 import { preset } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import WorkOS from "sesame-auth/providers/workos";
  * export const { handlers, auth } = Sesame({ providers: [WorkOS({ authorization: { params: { organization: "org_123" } } })] });
  * ```

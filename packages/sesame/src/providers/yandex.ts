@@ -1,5 +1,7 @@
 /**
- * Yandex ID: scopes `login:info login:email login:avatar`; the user from `login.yandex.ru/info` (with Yandex's `OAuth` authorization scheme), the avatar URL built from `default_avatar_id`. Yandex does not say the email was verified.
+ * Yandex ID: scopes `login:info login:email login:avatar`; the user from `login.yandex.ru/info` (with Yandex's
+ * `OAuth` authorization scheme), the avatar URL built from `default_avatar_id`. Yandex does not say the email
+ * was verified.
  */
 import { fetchJson, mapProfile, preset } from "./preset.js";
 
@@ -8,6 +10,7 @@ import { fetchJson, mapProfile, preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Yandex from "sesame-auth/providers/yandex";
  * export const { handlers, auth } = Sesame({ providers: [Yandex()] });
  * ```

@@ -1,5 +1,6 @@
 /**
- * ZITADEL (OpenID Connect). `issuer` is the instance URL; standard claims, the email verified when `email_verified` is true.
+ * ZITADEL (OpenID Connect). `issuer` is the instance URL; standard claims, the email verified when
+ * `email_verified` is true.
  */
 import { preset, standardClaims } from "./preset.js";
 
@@ -8,6 +9,7 @@ import { preset, standardClaims } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Zitadel from "sesame-auth/providers/zitadel";
  * export const { handlers, auth } = Sesame({ providers: [Zitadel({ issuer: "https://…" })] });
  * ```

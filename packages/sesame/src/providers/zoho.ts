@@ -1,5 +1,7 @@
 /**
- * Zoho Accounts (the `.com` data center; others with `authorization`/`token`/`userinfo`): scope `AaaServer.profile.Read`; the user from `/oauth/user/info` with Zoho's `Zoho-oauthtoken` scheme. Zoho does not say the email was verified.
+ * Zoho Accounts (the `.com` data center; others with `authorization`/`token`/`userinfo`): scope
+ * `AaaServer.profile.Read`; the user from `/oauth/user/info` with Zoho's `Zoho-oauthtoken` scheme. Zoho does
+ * not say the email was verified.
  */
 import { fetchJson, preset } from "./preset.js";
 
@@ -10,6 +12,7 @@ const USER = "https://accounts.zoho.com/oauth/user/info";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Zoho from "sesame-auth/providers/zoho";
  * export const { handlers, auth } = Sesame({ providers: [Zoho()] });
  * ```

@@ -8,6 +8,7 @@ import { preset } from "./preset.js";
  *
  * @example
  * ```ts
+ * import Sesame from "sesame-auth/next";
  * import Zoom from "sesame-auth/providers/zoom";
  * export const { handlers, auth } = Sesame({ providers: [Zoom()] });
  * ```
