@@ -1,16 +1,21 @@
 /**
  * Every provider preset, end to end, from one table of fixtures (issue 31). Each row signs in through
  * `Auth()` with the preset as an app would configure it (only the client credentials and, for a tenant's
- * server, the issuer given); the provider's servers are played by one local stand-in, reached through the
- * provider's `fetch`, that answers at the preset's real URLs the way that provider documents: OpenID
- * Connect discovery, JWKS and RS256 ID tokens for the OIDC ones; the token endpoint and the user API for the
- * OAuth 2.0 ones. A row checks the authorization URL (endpoint, scope, PKCE, nonce, response mode), the token
- * request (how the client authenticated, the PKCE verifier) and the user the sign-in produced.
+ * server, the issuer given). The provider's servers are played by one local HTTP server for all rows, which
+ * the preset's `fetch` reaches for every provider URL: it answers at the preset's real URLs the way that
+ * provider documents — OpenID Connect discovery, JWKS and signed ID tokens for the OIDC ones; the token
+ * endpoint and the user API for the OAuth 2.0 ones. A row checks the authorization URL (endpoint, scope,
+ * PKCE, nonce, response mode, extra parameters), the token request as it arrived (how the client
+ * authenticated, the PKCE verifier against the challenge, the provider's own parameter names) and the user
+ * the sign-in produced, email verified flag included. The OIDC presets then sign in against oidc-provider.
  *
  * Beside the table: every provider id that next-auth 4.24 and @auth/core 0.41 ship has a preset (or is
- * listed below as deprecated, not an OAuth provider, or pending), and every preset has a row.
+ * listed in fixtures.ts as deprecated, not an OAuth provider, or pending), and every preset has a row.
  */
 import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
@@ -108,9 +113,8 @@ async function tokenAnswer(url: URL, init: RequestInit): Promise<Response> {
   return json(tokens);
 }
 
-/** Every request a preset makes, answered as its provider would. */
-const standIn: typeof fetch = async (input, init = {}) => {
-  const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+/** Every request a preset makes, answered as its provider would (`url`: the provider's own URL). */
+async function answer(url: URL, init: RequestInit): Promise<Response> {
   const issuer = row.issuer;
   if (issuer && url.href === `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`) {
     const base = issuer.replace(/\/$/, "");
@@ -128,8 +132,43 @@ const standIn: typeof fetch = async (input, init = {}) => {
   if (url.origin + url.pathname === row.tokenUrl) return tokenAnswer(url, init);
   if (issuer && url.href === `${issuer.replace(/\/$/, "")}/userinfo`) return json(row.idToken);
   apiRequests.push({ url: url.href, headers: new Headers(init.headers) });
-  const answer = row.api?.[url.href];
-  return answer === undefined ? json({ error: "not_found" }, 404) : json(answer);
+  const body = row.api?.[url.href];
+  return body === undefined ? json({ error: "not_found" }, 404) : json(body);
+}
+
+/**
+ * The one local HTTP server behind every row: a request for `https://<host>/<path>` arrives as
+ * `http://127.0.0.1:<port>/<host>/<path>`, so what the preset sent is read off the wire (method, headers,
+ * the body as serialised) before it is answered at the provider's own URL.
+ */
+let server: Server;
+let serverUrl: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+      const body = Buffer.concat(chunks).toString("utf8");
+      void answer(new URL(`https:/${req.url ?? "/"}`), { method: req.method ?? "GET", headers, ...(body && { body }) }).then(async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
+      });
+    });
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+/** The presets' `fetch`: every request to a provider goes to the local server instead. */
+const standIn: typeof fetch = (input, init) => {
+  const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+  return fetch(`${serverUrl}/${url.host}${url.pathname}${url.search}`, init);
 };
 
 // ---- The table, run ----
