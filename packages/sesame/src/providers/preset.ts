@@ -6,6 +6,7 @@
  * request the provider wants as JSON or as a GET, a token response without `token_type`) are declared as
  * small rewrites of the token exchange; anything else is a preset's own `profile` or `userinfo.request`.
  */
+import { InvalidConfiguration } from "../core/errors.js";
 import type { Profile, SignInUser } from "../core/types.js";
 import type { OAuthProvider, ProviderFetch, TokenSet } from "./oauth.js";
 
@@ -249,7 +250,7 @@ export function env(name: string): string | undefined {
 function onInstance<T>(endpoint: T, base: string | undefined, id: string): T {
   const url = typeof endpoint === "string" ? endpoint : (endpoint as { url?: unknown } | undefined)?.url;
   if (typeof url !== "string" || !url.startsWith("/")) return endpoint;
-  if (!base) throw new Error(`Provider "${id}" needs the server it runs on: pass \`issuer\` or set AUTH_${id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_ISSUER.`);
+  if (!base) throw new InvalidConfiguration(`Provider "${id}" needs the server it runs on: pass \`issuer\` or set AUTH_${id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_ISSUER.`);
   const absolute = base.replace(/\/$/, "") + url;
   return (typeof endpoint === "string" ? absolute : { ...endpoint, url: absolute }) as T;
 }

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { OAuthProvider } from "../../src/providers/oauth.js";
 import type { Preset } from "../../src/providers/preset.js";
 import type { SignInUser } from "../../src/core/types.js";
+import { InvalidConfiguration } from "../../src/index.js";
 import { ROOT } from "../compat/migration-surface.js";
 import { config } from "../support/helpers.js";
 import { OAuthBrowser } from "../support/oauth-browser.js";
@@ -52,6 +53,11 @@ describe("the presets", () => {
     // The lists stay honest: nothing pending that has a preset, nothing listed that is not shipped.
     expect(Object.keys(PENDING).filter((id) => presetIds.includes(id))).toEqual([]);
     expect([...Object.keys(DEPRECATED), ...Object.keys(NOT_OAUTH), ...Object.keys(PENDING)].filter((id) => !shipped.has(id))).toEqual([]);
+  });
+
+  test("a self-hosted provider's preset without its server (issuer) is a configuration error naming the variable", async () => {
+    const { default: Mastodon } = await import("../../src/providers/mastodon.js");
+    expect(() => Mastodon()).toThrow(new InvalidConfiguration('Provider "mastodon" needs the server it runs on: pass `issuer` or set AUTH_MASTODON_ISSUER.'));
   });
 
   test("every preset has a fixture row, and every row a preset", () => {
