@@ -1,11 +1,17 @@
 /**
  * Foursquare (API v2): the token is fetched with a GET, as Foursquare documents; its answer has no
- * `token_type` (Bearer is assumed); the user from `users/self` with the `oauth_token` and version (`v`)
- * parameters. Foursquare does not say the email was verified.
+ * `token_type` (Bearer is assumed); the user from `users/self` with the `oauth_token` and version (`v`,
+ * `apiVersion`) parameters. Foursquare does not say the email was verified.
  */
+import type { OAuthProvider } from "./oauth.js";
+import type { Profile } from "../core/types.js";
 import { claimAt, fetchJson, mapProfile, preset, tokenAsQuery } from "./preset.js";
 
-const API_VERSION = "20240101";
+/** The user endpoint, called with the API version (`v`, a date) Foursquare requires. */
+const self = (version: string): OAuthProvider["userinfo"] => ({
+  url: "https://api.foursquare.com/v2/users/self",
+  request: ({ tokens, fetch }) => fetchJson(fetch, `https://api.foursquare.com/v2/users/self?${new URLSearchParams({ oauth_token: tokens.access_token, v: version })}`),
+});
 
 /**
  * The Foursquare provider (id `"foursquare"`). Client id and secret default to `AUTH_FOURSQUARE_ID` / `AUTH_FOURSQUARE_SECRET`.
@@ -17,7 +23,7 @@ const API_VERSION = "20240101";
  * export const { handlers, auth } = Sesame({ providers: [Foursquare()] });
  * ```
  */
-export default preset({
+export default preset<Profile, { apiVersion?: string }>({
   id: "foursquare",
   name: "Foursquare",
   type: "oauth",
@@ -27,10 +33,8 @@ export default preset({
   checks: ["state"],
   tokenRequest: tokenAsQuery(),
   tokenResponse: (body) => ({ token_type: "bearer", ...body }),
-  userinfo: {
-    url: "https://api.foursquare.com/v2/users/self",
-    request: ({ tokens, fetch }) => fetchJson(fetch, `https://api.foursquare.com/v2/users/self?${new URLSearchParams({ oauth_token: tokens.access_token, v: API_VERSION })}`),
-  },
+  userinfo: self("20240101"),
+  options: { apiVersion: (version) => ({ userinfo: self(version) }) },
   profile: (p) => {
     const photo = claimAt(p, "response.user.photo") as { prefix?: string; suffix?: string } | undefined;
     return {

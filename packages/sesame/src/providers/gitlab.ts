@@ -18,13 +18,15 @@ export type GitLabProfile = StandardClaims;
  * export const { handlers, auth } = Sesame({ providers: [GitLab()] }); // or GitLab({ issuer: "https://gitlab.example.com" })
  * ```
  */
-export default preset<GitLabProfile>({
+export default preset<GitLabProfile, { baseUrl?: string | URL }>({
   id: "gitlab",
   name: "GitLab",
   type: "oidc",
   // As Auth.js lists it, so apps that read `/providers` see the same.
   listedType: "oauth",
   issuer: "https://gitlab.com",
+  // next-auth's name for a self-managed instance's URL: the issuer.
+  options: { baseUrl: (baseUrl) => ({ issuer: String(baseUrl).replace(/\/$/, "") }) },
   profile: standardClaims,
   docs: { refresh: true },
 });

@@ -88,7 +88,12 @@ export interface TokenRequest {
  * })
  * ```
  */
-export interface PresetFacts<P extends Profile = Profile> extends Omit<OAuthProvider<P>, "profile" | "clientId" | "clientSecret" | "fetch"> {
+export interface PresetFacts<P extends Profile = Profile, X extends object = Record<never, never>> extends Omit<OAuthProvider<P>, "profile" | "clientId" | "clientSecret" | "fetch"> {
+  /**
+   * Options of this preset beyond the provider options (next-auth's `tenantId`, `connection`…), each turned
+   * into provider settings from its value and the facts; options the app passes as well still win.
+   */
+  options?: { [K in keyof X]-?: (value: NonNullable<X[K]>, facts: PresetFacts<P, X>) => Partial<OAuthProvider<P>> };
   /** The profile mapping: where the fields sit, or a function for anything else. */
   profile: ProfileFields | ((profile: P, tokens: TokenSet) => SignInUser);
   /**
@@ -127,7 +132,7 @@ export interface PresetInfo {
  * Spotify({ authorization: { params: { scope: "user-read-email playlist-read-private" } } });
  * ```
  */
-export type Preset<P extends Profile = Profile> = ((options?: Partial<OAuthProvider<P>>) => OAuthProvider<P>) & { readonly info: PresetInfo };
+export type Preset<P extends Profile = Profile, X extends object = Record<never, never>> = ((options?: Partial<OAuthProvider<P>> & X) => OAuthProvider<P>) & { readonly info: PresetInfo };
 
 /**
  * The value at a dotted path of a profile, `undefined` when any step is missing.
@@ -247,6 +252,20 @@ export function env(name: string): string | undefined {
   return process?.env?.[name];
 }
 
+/**
+ * The authorization endpoint of `facts` with more query parameters: what a preset option like WorkOS's
+ * `connection` turns into.
+ *
+ * @example
+ * ```ts
+ * options: { connection: (connection, facts) => ({ authorization: withParams(facts.authorization, { connection }) }) }
+ * ```
+ */
+export function withParams(authorization: OAuthProvider["authorization"], params: Record<string, string>): OAuthProvider["authorization"] {
+  const current = typeof authorization === "string" ? { url: authorization } : (authorization ?? {});
+  return { ...current, params: { ...current.params, ...params } };
+}
+
 function onInstance<T>(endpoint: T, base: string | undefined, id: string): T {
   const url = typeof endpoint === "string" ? endpoint : (endpoint as { url?: unknown } | undefined)?.url;
   if (typeof url !== "string" || !url.startsWith("/")) return endpoint;
@@ -339,11 +358,18 @@ export function presetInfo(facts: Pick<PresetFacts, "id" | "name" | "type" | "cl
  * });
  * ```
  */
-export function preset<P extends Profile = Profile>(facts: PresetFacts<P>): Preset<P> {
-  const { profile, instance, tokenRequest: _request, tokenResponse: _response, docs: _docs, ...provider } = facts;
+export function preset<P extends Profile = Profile, X extends object = Record<never, never>>(facts: PresetFacts<P, X>): Preset<P, X> {
+  const { profile, instance, tokenRequest: _request, tokenResponse: _response, docs: _docs, options: own = {}, ...provider } = facts;
   const mapping = typeof profile === "function" ? profile : (p: P) => mapProfile(p, profile);
-  const make = (options: Partial<OAuthProvider<P>> = {}): OAuthProvider<P> => {
-    let built: OAuthProvider<P> = { ...provider, profile: mapping, ...options };
+  const make = (given: Partial<OAuthProvider<P>> & X = {} as Partial<OAuthProvider<P>> & X): OAuthProvider<P> => {
+    const passed = given as Record<string, unknown>;
+    let settings: Partial<OAuthProvider<P>> = {};
+    for (const [name, apply] of Object.entries(own) as Array<[string, (value: unknown, facts: PresetFacts<P, X>) => Partial<OAuthProvider<P>>]>) {
+      const value = passed[name];
+      if (value !== undefined && value !== null) settings = { ...settings, ...apply(value, facts) };
+    }
+    const options = Object.fromEntries(Object.entries(passed).filter(([name]) => !(name in own))) as Partial<OAuthProvider<P>>;
+    let built: OAuthProvider<P> = { ...provider, profile: mapping, ...settings, ...options };
     if (instance) {
       const base = options.issuer ?? env(`AUTH_${facts.id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_ISSUER`);
       built = { ...built, authorization: onInstance(built.authorization, base, facts.id), token: onInstance(built.token, base, facts.id), userinfo: onInstance(built.userinfo, base, facts.id) };

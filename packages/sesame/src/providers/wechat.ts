@@ -1,9 +1,11 @@
 /**
- * WeChat website login (QR code): `appid` instead of `client_id`, scope `snsapi_login`, the `#wechat_redirect`
- * fragment; the token is fetched with a GET carrying `appid` and `secret`, and errors WeChat answers with
- * status 200 (`errcode`) are errors. The user from `sns/userinfo` (by `openid`); the id is the `unionid` when
- * the app has one, else the `openid`. No email.
+ * WeChat website login (QR code; `platformType: "OfficialAccount"` for the login inside WeChat, scope
+ * `snsapi_userinfo`): `appid` instead of `client_id`, scope `snsapi_login`, the `#wechat_redirect` fragment;
+ * the token is fetched with a GET carrying `appid` and `secret`, and errors WeChat answers with status 200
+ * (`errcode`) are errors. The user from `sns/userinfo` (by `openid`); the id is the `unionid` when the app has
+ * one, else the `openid`. No email.
  */
+import type { Profile } from "../core/types.js";
 import { fetchJson, preset, tokenAsQuery } from "./preset.js";
 
 /**
@@ -16,7 +18,7 @@ import { fetchJson, preset, tokenAsQuery } from "./preset.js";
  * export const { handlers, auth } = Sesame({ providers: [WeChat()] });
  * ```
  */
-export default preset({
+export default preset<Profile, { platformType?: "OfficialAccount" | "WebsiteApp" }>({
   id: "wechat",
   name: "WeChat",
   type: "oauth",
@@ -34,5 +36,9 @@ export default preset({
       fetchJson(fetch, `https://api.weixin.qq.com/sns/userinfo?${new URLSearchParams({ access_token: tokens.access_token, openid: String(tokens.openid ?? "") })}`),
   },
   profile: { id: ["unionid", "openid"], name: "nickname", image: "headimgurl", emailVerified: "never" },
-  docs: { refresh: true, note: "website (QR code) login" },
+  options: {
+    platformType: (platform) =>
+      platform === "OfficialAccount" ? { authorization: { url: "https://open.weixin.qq.com/connect/oauth2/authorize#wechat_redirect", params: { scope: "snsapi_userinfo" } } } : {},
+  },
+  docs: { refresh: true, note: "website (QR code) login; `platformType: \"OfficialAccount\"` inside WeChat" },
 });
