@@ -2,7 +2,9 @@
  * Reddit: scope `identity`, the client authenticated with HTTP Basic (as Reddit requires), no PKCE (Reddit has
  * none); the account from `/api/v1/me` (no email). Ask for `duration: "permanent"` for a refresh token.
  */
-import { preset } from "./preset.js";
+import { fetchJson, preset } from "./preset.js";
+
+const ME = "https://oauth.reddit.com/api/v1/me";
 
 /**
  * The Reddit provider (id `"reddit"`). Client id and secret default to `AUTH_REDDIT_ID` / `AUTH_REDDIT_SECRET`.
@@ -20,7 +22,11 @@ export default preset({
   type: "oauth",
   authorization: { url: "https://www.reddit.com/api/v1/authorize", params: { scope: "identity" } },
   token: "https://www.reddit.com/api/v1/access_token",
-  userinfo: "https://oauth.reddit.com/api/v1/me",
+  userinfo: {
+    url: ME,
+    // Reddit's API rules ask every client for a descriptive User-Agent.
+    request: ({ tokens, fetch }) => fetchJson(fetch, ME, { headers: { authorization: `Bearer ${tokens.access_token}`, "user-agent": "web:sesame-auth:1 (sign-in)" } }),
+  },
   clientAuth: "client_secret_basic",
   checks: ["state"],
   profile: { id: "id", name: "name", image: "icon_img", emailVerified: "never" },

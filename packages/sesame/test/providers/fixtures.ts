@@ -324,6 +324,7 @@ export const FIXTURES: Record<string, Row> = {
     scope: "identity",
     pkce: false,
     auth: "basic",
+    apiHeaders: { "user-agent": "web:sesame-auth:1 (sign-in)" },
     api: { "https://oauth.reddit.com/api/v1/me": { id: "abc", name: "ada", icon_img: "https://img.example/ada.png" } },
     user: { id: "abc", name: "ada", email: null, image: "https://img.example/ada.png", emailVerified: false },
   },
