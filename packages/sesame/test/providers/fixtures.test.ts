@@ -183,6 +183,16 @@ function providerOf(fixture: Fixture, make: Preset | ((options?: Partial<OAuthPr
   return make({ clientId: `client-${fixture.id}`, clientSecret: "fixture-secret", fetch: standIn, ...fixture.options });
 }
 
+/** An app with only `provider`, and the user its sign-in produced (as the `signIn` callback sees it). */
+function appWith(provider: OAuthProvider): { browser: OAuthBrowser; signedIn: () => SignInUser | undefined } {
+  let user: SignInUser | undefined;
+  const signIn = ({ user: signingIn }: { user: unknown }) => {
+    user = signingIn as SignInUser;
+    return true;
+  };
+  return { browser: new OAuthBrowser(config({ providers: [provider], callbacks: { signIn } })), signedIn: () => user };
+}
+
 const rows = Object.entries(FIXTURES).map(([id, fixture]) => ({ ...fixture, id }));
 
 describe("each preset signs in against its provider's documented endpoints", () => {
@@ -193,18 +203,7 @@ describe("each preset signs in against its provider's documented endpoints", () 
     row = { ...fixture, ...(provider.type === "oidc" && { issuer: provider.issuer }), tokenUrl: fixture.tokenUrl ?? tokenUrl ?? `${provider.issuer?.replace(/\/$/, "")}/token` };
     tokenRequests = [];
     apiRequests = [];
-    let signedIn: SignInUser | undefined;
-    const browser = new OAuthBrowser(
-      config({
-        providers: [provider],
-        callbacks: {
-          signIn: ({ user }) => {
-            signedIn = user as SignInUser;
-            return true;
-          },
-        },
-      }),
-    );
+    const { browser, signedIn } = appWith(provider);
 
     // The authorization request.
     const start = await browser.postForm(`/api/auth/signin/${fixture.id}`, { csrfToken: await browser.csrf() });
@@ -243,7 +242,7 @@ describe("each preset signs in against its provider's documented endpoints", () 
     expect(token!.params).toMatchObject({ ...fixture.tokenParams, ...(fixture.tokenMethod !== "GET" && { code: `code-${fixture.id}` }) });
 
     // The user.
-    expect(signedIn).toEqual(fixture.user);
+    expect(signedIn()).toEqual(fixture.user);
     expect(apiRequests.map(({ url }) => url).filter((url) => !(url in (fixture.api ?? {})))).toEqual([]);
     for (const [name, value] of Object.entries(fixture.apiHeaders ?? {})) expect(apiRequests.map(({ headers }) => headers.get(name)), name).toContain(value);
   });
@@ -274,23 +273,12 @@ describe("each OpenID Connect preset signs in against oidc-provider", async () =
   test.each(oidcRows)("$id", async ({ id, make, fixture }) => {
     const options = id === "apple" ? { authorization: { params: { scope: "openid email" } } } : {};
     const provider = make({ ...fixture.options, ...options, clientId: id, clientSecret: CLIENT_SECRET, issuer: op.issuer, allowInsecureRequests: true });
-    let signedIn: SignInUser | undefined;
-    const browser = new OAuthBrowser(
-      config({
-        providers: [provider],
-        callbacks: {
-          signIn: ({ user }) => {
-            signedIn = user as SignInUser;
-            return true;
-          },
-        },
-      }),
-    );
+    const { browser, signedIn } = appWith(provider);
     const { response } = await browser.signInWith(id, { login: "pat" });
     expect(response.headers.get("location")).toBe(`${APP_ORIGIN}/`);
     const { info } = make as Preset;
     const scope = typeof provider.authorization === "object" ? provider.authorization.params?.scope : undefined;
     const email = info.returns.includes("email") && (scope ?? "openid profile email").split(" ").includes("email") ? "pat@example.com" : null;
-    expect(signedIn).toMatchObject({ id: "pat", email, emailVerified: email !== null && info.emailVerified.startsWith("when") });
+    expect(signedIn()).toMatchObject({ id: "pat", email, emailVerified: email !== null && info.emailVerified.startsWith("when") });
   });
 });
