@@ -1,7 +1,9 @@
 /**
- * Azure AD B2C (OpenID Connect). `issuer` is the user flow's issuer (`https://<tenant>.b2clogin.com/<tenant
- * id>/v2.0/`; request the discovery document with the `p` parameter of your user flow). The address comes from
- * `emails`; B2C does not say it was verified, so it never counts as verified.
+ * Azure AD B2C (OpenID Connect). `issuer` is the user flow's issuer in the form whose discovery document sits
+ * beneath it: set the user flow's issuer (iss) claim to `https://<tenant>.b2clogin.com/tfp/<tenant id>/<user
+ * flow>/v2.0/` and pass that. (next-auth 4's `tenantId` / `primaryUserFlow` cannot name it: the issuer carries
+ * the tenant's id, not its name.) The address comes from `emails`; B2C does not say it was verified, so it
+ * never counts as verified.
  */
 import { preset } from "./preset.js";
 
@@ -12,7 +14,7 @@ import { preset } from "./preset.js";
  * ```ts
  * import Sesame from "sesame-auth/next";
  * import AzureADB2C from "sesame-auth/providers/azure-ad-b2c";
- * export const { handlers, auth } = Sesame({ providers: [AzureADB2C({ issuer: "https://<tenant>.b2clogin.com/<tenant id>/v2.0/" })] });
+ * export const { handlers, auth } = Sesame({ providers: [AzureADB2C({ issuer: "https://contoso.b2clogin.com/tfp/<tenant id>/B2C_1_signin/v2.0/" })] });
  * ```
  */
 export default preset({
