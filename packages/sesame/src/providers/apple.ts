@@ -8,7 +8,7 @@
  * your .p8 key.
  */
 import type { Profile } from "../core/types.js";
-import type { OAuthProvider } from "./oauth.js";
+import { preset } from "./preset.js";
 
 /** The claims of Apple's ID token (booleans may arrive as strings). */
 export interface AppleProfile extends Profile {
@@ -57,23 +57,21 @@ export function applePostedName(value: string): string | null {
  * Apple({ clientId: "com.example.web", clientSecret: appleClientSecretJwt })
  * ```
  */
-export default function Apple(options: Partial<OAuthProvider<AppleProfile>> = {}): OAuthProvider<AppleProfile> {
-  return {
-    id: "apple",
-    name: "Apple",
-    type: "oidc",
-    issuer: "https://appleid.apple.com",
-    authorization: { params: { scope: "name email" } },
-    responseMode: "form_post",
-    clientAuth: "client_secret_post",
-    postedName: { field: "user", read: applePostedName },
-    profile: (p) => ({
-      id: p.sub,
-      name: null,
-      email: p.email ?? null,
-      emailVerified: p.email_verified === true || p.email_verified === "true",
-      image: null,
-    }),
-    ...options,
-  };
-}
+export default preset<AppleProfile>({
+  id: "apple",
+  name: "Apple",
+  type: "oidc",
+  issuer: "https://appleid.apple.com",
+  authorization: { params: { scope: "name email" } },
+  responseMode: "form_post",
+  clientAuth: "client_secret_post",
+  postedName: { field: "user", read: applePostedName },
+  profile: (p) => ({
+    id: p.sub,
+    name: null,
+    email: p.email ?? null,
+    emailVerified: p.email_verified === true || p.email_verified === "true",
+    image: null,
+  }),
+  docs: { refresh: true, returns: "id, email; the name posted on the first sign-in", emailVerified: "when `email_verified` is `true` or `\"true\"`", note: "`clientSecret` is the JWT Apple requires; form_post" },
+});

@@ -2,7 +2,8 @@
  * Auth0 (OpenID Connect): `Auth0({ issuer: "https://your-tenant.eu.auth0.com" })` or `AUTH_AUTH0_ISSUER`.
  * The email counts as verified only when the ID token or userinfo says `email_verified: true`.
  */
-import type { OAuthProvider, StandardClaims } from "./oauth.js";
+import type { StandardClaims } from "./oauth.js";
+import { preset, standardClaims } from "./preset.js";
 
 /** Auth0's ID token claims: the standard OpenID Connect ones. */
 export type Auth0Profile = StandardClaims;
@@ -17,11 +18,10 @@ export type Auth0Profile = StandardClaims;
  * export const { handlers, auth } = Sesame({ providers: [Auth0({ issuer: "https://your-tenant.eu.auth0.com" })] }); // AUTH_AUTH0_ID, AUTH_AUTH0_SECRET
  * ```
  */
-export default function Auth0(options: Partial<OAuthProvider<Auth0Profile>> = {}): OAuthProvider<Auth0Profile> {
-  return {
-    id: "auth0",
-    name: "Auth0",
-    type: "oidc",
-    ...options,
-  };
-}
+export default preset<Auth0Profile>({
+  id: "auth0",
+  name: "Auth0",
+  type: "oidc",
+  profile: standardClaims,
+  docs: { refresh: true },
+});

@@ -3,7 +3,7 @@
  * email is kept only when Discord says `verified` (the user confirmed it), and then counts as verified.
  */
 import type { Profile } from "../core/types.js";
-import type { OAuthProvider } from "./oauth.js";
+import { preset } from "./preset.js";
 
 /** Discord's `/users/@me` answer. */
 export interface DiscordProfile extends Profile {
@@ -42,18 +42,16 @@ export function discordAvatar(p: DiscordProfile): string {
  * export const { handlers, auth } = Sesame({ providers: [Discord()] }); // AUTH_DISCORD_ID, AUTH_DISCORD_SECRET
  * ```
  */
-export default function Discord(options: Partial<OAuthProvider<DiscordProfile>> = {}): OAuthProvider<DiscordProfile> {
-  return {
-    id: "discord",
-    name: "Discord",
-    type: "oauth",
-    authorization: { url: "https://discord.com/api/oauth2/authorize", params: { scope: "identify email" } },
-    token: "https://discord.com/api/oauth2/token",
-    userinfo: "https://discord.com/api/users/@me",
-    profile: (p) => {
-      const email = p.verified === true ? p.email : null;
-      return { id: p.id, name: p.global_name ?? p.username, email, emailVerified: email !== null, image: discordAvatar(p) };
-    },
-    ...options,
-  };
-}
+export default preset<DiscordProfile>({
+  id: "discord",
+  name: "Discord",
+  type: "oauth",
+  authorization: { url: "https://discord.com/api/oauth2/authorize", params: { scope: "identify email" } },
+  token: "https://discord.com/api/oauth2/token",
+  userinfo: "https://discord.com/api/users/@me",
+  profile: (p) => {
+    const email = p.verified === true ? p.email : null;
+    return { id: p.id, name: p.global_name ?? p.username, email, emailVerified: email !== null, image: discordAvatar(p) };
+  },
+  docs: { refresh: true, emailVerified: "when Discord says `verified` (else no email)" },
+});

@@ -6,6 +6,7 @@
  */
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider, ProviderFetch, TokenSet } from "./oauth.js";
+import { presetInfo } from "./preset.js";
 
 /** GitHub's `/user` answer, with the primary email from the emails API. */
 export interface GitHubProfile extends Profile {
@@ -61,6 +62,14 @@ export default function GitHub({ enterprise, ...options }: GitHubOptions = {}): 
     ...options,
   };
 }
+
+GitHub.info = presetInfo({
+  id: "github",
+  name: "GitHub",
+  type: "oauth",
+  profile: { id: "id", name: ["name", "login"], email: "email", image: "avatar_url", emailVerified: { claim: "email_verified" } },
+  docs: { refresh: false, emailVerified: "when the emails API marks the primary address verified", note: "`enterprise: { baseUrl }` for GitHub Enterprise Server" },
+});
 
 async function githubProfile(api: string, tokens: TokenSet, fetch: ProviderFetch): Promise<GitHubProfile> {
   const headers = { authorization: `Bearer ${tokens.access_token}`, accept: "application/vnd.github+json", "user-agent": "sesame" };

@@ -2,7 +2,8 @@
  * GitLab (OpenID Connect), gitlab.com or a self-managed instance via `issuer`; standard claims.
  * The email counts as verified only when the ID token or userinfo says `email_verified: true`.
  */
-import type { OAuthProvider, StandardClaims } from "./oauth.js";
+import type { StandardClaims } from "./oauth.js";
+import { preset, standardClaims } from "./preset.js";
 
 /** GitLab's ID token claims: the standard OpenID Connect ones. */
 export type GitLabProfile = StandardClaims;
@@ -17,14 +18,15 @@ export type GitLabProfile = StandardClaims;
  * export const { handlers, auth } = Sesame({ providers: [GitLab()] }); // or GitLab({ issuer: "https://gitlab.example.com" })
  * ```
  */
-export default function GitLab(options: Partial<OAuthProvider<GitLabProfile>> = {}): OAuthProvider<GitLabProfile> {
-  return {
-    id: "gitlab",
-    name: "GitLab",
-    type: "oidc",
-    // As Auth.js lists it, so apps that read `/providers` see the same.
-    listedType: "oauth",
-    issuer: "https://gitlab.com",
-    ...options,
-  };
-}
+export default preset<GitLabProfile, { baseUrl?: string | URL }>({
+  id: "gitlab",
+  name: "GitLab",
+  type: "oidc",
+  // As Auth.js lists it, so apps that read `/providers` see the same.
+  listedType: "oauth",
+  issuer: "https://gitlab.com",
+  // next-auth's name for a self-managed instance's URL: the issuer.
+  options: { baseUrl: (baseUrl) => ({ issuer: String(baseUrl).replace(/\/$/, "") }) },
+  profile: standardClaims,
+  docs: { refresh: true },
+});

@@ -5,7 +5,7 @@
  * `Google({ authorization: { params: { access_type: "offline", prompt: "consent" } } })`.
  */
 import type { Profile } from "../core/types.js";
-import type { OAuthProvider } from "./oauth.js";
+import { preset } from "./preset.js";
 
 /** The claims of Google's ID token (`hd`: the Workspace domain). */
 export interface GoogleProfile extends Profile {
@@ -29,13 +29,11 @@ export interface GoogleProfile extends Profile {
  * export const { handlers, auth } = Sesame({ providers: [Google()] }); // AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET
  * ```
  */
-export default function Google(options: Partial<OAuthProvider<GoogleProfile>> = {}): OAuthProvider<GoogleProfile> {
-  return {
-    id: "google",
-    name: "Google",
-    type: "oidc",
-    issuer: "https://accounts.google.com",
-    profile: (p) => ({ id: p.sub, name: p.name, email: p.email, emailVerified: p.email_verified === true, image: p.picture }),
-    ...options,
-  };
-}
+export default preset<GoogleProfile>({
+  id: "google",
+  name: "Google",
+  type: "oidc",
+  issuer: "https://accounts.google.com",
+  profile: (p) => ({ id: p.sub, name: p.name, email: p.email, emailVerified: p.email_verified === true, image: p.picture }),
+  docs: { refresh: true, emailVerified: "when `email_verified` is true", note: "refresh tokens with `access_type: \"offline\"`" },
+});

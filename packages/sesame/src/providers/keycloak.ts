@@ -2,7 +2,8 @@
  * Keycloak (OpenID Connect): `Keycloak({ issuer: "https://sso.example.com/realms/main" })` or `AUTH_KEYCLOAK_ISSUER`.
  * The email counts as verified only when the ID token or userinfo says `email_verified: true`.
  */
-import type { OAuthProvider, StandardClaims } from "./oauth.js";
+import type { StandardClaims } from "./oauth.js";
+import { preset, standardClaims } from "./preset.js";
 
 /** Keycloak's ID token claims: the standard OpenID Connect ones. */
 export type KeycloakProfile = StandardClaims;
@@ -17,11 +18,10 @@ export type KeycloakProfile = StandardClaims;
  * export const { handlers, auth } = Sesame({ providers: [Keycloak({ issuer: "https://sso.example.com/realms/main" })] }); // AUTH_KEYCLOAK_ID, AUTH_KEYCLOAK_SECRET
  * ```
  */
-export default function Keycloak(options: Partial<OAuthProvider<KeycloakProfile>> = {}): OAuthProvider<KeycloakProfile> {
-  return {
-    id: "keycloak",
-    name: "Keycloak",
-    type: "oidc",
-    ...options,
-  };
-}
+export default preset<KeycloakProfile>({
+  id: "keycloak",
+  name: "Keycloak",
+  type: "oidc",
+  profile: standardClaims,
+  docs: { refresh: true },
+});

@@ -7,6 +7,7 @@
  */
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider } from "./oauth.js";
+import { presetInfo } from "./preset.js";
 
 /** Entra ID's ID token claims (`oid`: the user across the tenant's apps, used as the account id). */
 export interface MicrosoftEntraIDProfile extends Profile {
@@ -28,13 +29,40 @@ export interface MicrosoftEntraIDProfile extends Profile {
  * export const { handlers, auth } = Sesame({ providers: [MicrosoftEntraID({ tenantId: process.env.ENTRA_TENANT_ID })] }); // AUTH_MICROSOFT_ENTRA_ID_ID, _SECRET
  * ```
  */
-export default function MicrosoftEntraID({
-  tenantId,
-  ...options
-}: Partial<OAuthProvider<MicrosoftEntraIDProfile>> & { tenantId?: string } = {}): OAuthProvider<MicrosoftEntraIDProfile> {
+export default function MicrosoftEntraID(options: MicrosoftEntraIDOptions = {}): OAuthProvider<MicrosoftEntraIDProfile> {
+  return entra("microsoft-entra-id", "Microsoft Entra ID", options);
+}
+
+MicrosoftEntraID.info = presetInfo({
+  id: "microsoft-entra-id",
+  name: "Microsoft Entra ID",
+  type: "oidc",
+  profile: { id: ["oid", "sub"], name: "name", email: ["email", "preferred_username"], emailVerified: "never" },
+  docs: { refresh: true, note: "`tenantId` or `issuer`; the id is `oid`" },
+});
+
+/**
+ * Options of the Microsoft Entra ID (and Azure AD) presets: any provider option, plus `tenantId`.
+ *
+ * @example
+ * ```ts
+ * MicrosoftEntraID({ tenantId: "contoso.onmicrosoft.com" })
+ * ```
+ */
+export type MicrosoftEntraIDOptions = Partial<OAuthProvider<MicrosoftEntraIDProfile>> & { tenantId?: string };
+
+/**
+ * An Entra ID provider under the given id: what `microsoft-entra-id` and next-auth 4's `azure-ad` both are.
+ *
+ * @example
+ * ```ts
+ * entra("azure-ad", "Azure Active Directory", { tenantId: "contoso" })
+ * ```
+ */
+export function entra(id: string, name: string, { tenantId, ...options }: MicrosoftEntraIDOptions): OAuthProvider<MicrosoftEntraIDProfile> {
   return {
-    id: "microsoft-entra-id",
-    name: "Microsoft Entra ID",
+    id,
+    name,
     type: "oidc",
     ...(tenantId && { issuer: `https://login.microsoftonline.com/${tenantId}/v2.0` }),
     // `oid` is the same user across the tenant's apps; `sub` differs per app.

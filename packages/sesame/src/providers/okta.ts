@@ -2,7 +2,8 @@
  * Okta (OpenID Connect): `Okta({ issuer: "https://your-org.okta.com" })` or `AUTH_OKTA_ISSUER`.
  * The email counts as verified only when the ID token or userinfo says `email_verified: true`.
  */
-import type { OAuthProvider, StandardClaims } from "./oauth.js";
+import type { StandardClaims } from "./oauth.js";
+import { preset, standardClaims } from "./preset.js";
 
 /** Okta's ID token claims: the standard OpenID Connect ones. */
 export type OktaProfile = StandardClaims;
@@ -17,11 +18,10 @@ export type OktaProfile = StandardClaims;
  * export const { handlers, auth } = Sesame({ providers: [Okta({ issuer: "https://your-org.okta.com" })] }); // AUTH_OKTA_ID, AUTH_OKTA_SECRET
  * ```
  */
-export default function Okta(options: Partial<OAuthProvider<OktaProfile>> = {}): OAuthProvider<OktaProfile> {
-  return {
-    id: "okta",
-    name: "Okta",
-    type: "oidc",
-    ...options,
-  };
-}
+export default preset<OktaProfile>({
+  id: "okta",
+  name: "Okta",
+  type: "oidc",
+  profile: standardClaims,
+  docs: { refresh: true },
+});

@@ -12,6 +12,9 @@ import Provider from "oidc-provider";
 export const APP_ORIGIN = "http://localhost:3000";
 export const CLIENT_SECRET = "client-secret-0123456789-abcdefghijklmnop";
 
+/** Clients registered for the presets of presets.test.ts, each with the default client authentication. */
+const PRESET_CLIENTS = ["google", "github", "gitlab", "discord", "microsoft-entra-id", "auth0", "keycloak", "okta"];
+
 export interface TestOP {
   issuer: string;
   signingKey: CryptoKey;
@@ -22,9 +25,11 @@ export interface TestOP {
 export interface TestOPOptions {
   /** Claims of the account `id` logs in as, over the defaults (`<id>@example.com`, verified). */
   claims?: (id: string) => Record<string, unknown>;
+  /** More clients (one per preset under test), each redirecting to `/api/auth/callback/<client_id>`. */
+  clients?: Array<{ client_id: string; token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post" }>;
 }
 
-export async function startOP({ claims }: TestOPOptions = {}): Promise<TestOP> {
+export async function startOP({ claims, clients = [] }: TestOPOptions = {}): Promise<TestOP> {
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
   const jwk: JWK = { ...(await exportJWK(privateKey)), kid: "test-key", alg: "RS256", use: "sig" };
   const server: Server = createServer();
@@ -47,13 +52,17 @@ export async function startOP({ claims }: TestOPOptions = {}): Promise<TestOP> {
       { client_id: "plain", client_secret: CLIENT_SECRET, redirect_uris: redirect("plain") },
       { client_id: "formpost", client_secret: CLIENT_SECRET, redirect_uris: redirect("formpost") },
       // One client per preset, so each preset runs its real flow here with only the issuer changed.
-      ...["google", "github", "gitlab", "discord", "microsoft-entra-id", "auth0", "keycloak", "okta"].map((id) => ({
+      ...PRESET_CLIENTS.map((id) => ({
         client_id: id,
         client_secret: CLIENT_SECRET,
         redirect_uris: redirect(id),
       })),
       { client_id: "apple", client_secret: CLIENT_SECRET, redirect_uris: redirect("apple"), token_endpoint_auth_method: "client_secret_post" },
       // Refresh tokens, rotated on every use; a rotated-out one presented again revokes the grant.
+      // The presets registered above keep their registration.
+      ...clients
+        .filter(({ client_id }) => !["apple", ...PRESET_CLIENTS].includes(client_id))
+        .map((client) => ({ ...client, client_secret: CLIENT_SECRET, redirect_uris: redirect(client.client_id) })),
       { client_id: "rotating", client_secret: CLIENT_SECRET, redirect_uris: redirect("rotating"), grant_types: ["authorization_code", "refresh_token"] },
     ],
     scopes: ["openid", "offline_access", "email", "profile"],

@@ -34,7 +34,7 @@ export async function startSignIn(context: RequestContext, provider: OAuthProvid
   // The provider's own parameters (scope, prompt, access_type…) first, so they cannot replace the ones below.
   const extra = typeof provider.authorization === "object" ? provider.authorization.params : undefined;
   for (const [key, value] of Object.entries(extra ?? {})) params.set(key, value);
-  params.set("client_id", provider.clientId ?? "");
+  params.set(provider.clientIdParameter ?? "client_id", provider.clientId ?? "");
   params.set("response_type", "code");
   params.set("redirect_uri", redirectUri(context, provider));
   params.set("state", pending.state);

@@ -81,7 +81,7 @@ function tokenSet(result: oauth.TokenEndpointResponse): TokenSet {
 async function fetchProfile(provider: OAuthProvider, server: ProviderServer, tokens: TokenSet, idTokenClaims: oauth.IDToken | undefined): Promise<Profile> {
   const { as, client, http } = server;
   if (typeof provider.userinfo === "object" && provider.userinfo.request) {
-    return provider.userinfo.request({ tokens, fetch: server.fetch });
+    return provider.userinfo.request({ tokens, fetch: server.fetch, clientId: client.client_id });
   }
   if (!as.userinfo_endpoint) {
     if (idTokenClaims) return { ...idTokenClaims } as Profile;

@@ -55,12 +55,20 @@ export interface OAuthProvider<P extends Profile = Profile> {
   clientSecret?: string;
   /** How the client authenticates at the token endpoint. Default: `client_secret_basic`, or `none` without a secret. */
   clientAuth?: ClientAuthMethod;
+  /**
+   * The name of the client id parameter in the authorization request, for providers that do not call it
+   * `client_id` (TikTok's `client_key`, WeChat's `appid`). Default: `client_id`.
+   */
+  clientIdParameter?: string;
   /** The authorization endpoint (default: from discovery) and extra parameters, e.g. `{ access_type: "offline" }`. */
   authorization?: string | { url?: string; params?: Record<string, string> };
   /** The token endpoint, when not in discovery. */
   token?: string | { url?: string };
-  /** The userinfo endpoint, or a function that fetches the profile for providers that need several calls. */
-  userinfo?: string | { url?: string; request?(context: { tokens: TokenSet; fetch: ProviderFetch }): Promise<P> };
+  /**
+   * The userinfo endpoint, or a function that fetches the profile for providers that need several calls
+   * (`clientId`: for APIs that want the client named in every request).
+   */
+  userinfo?: string | { url?: string; request?(context: { tokens: TokenSet; fetch: ProviderFetch; clientId: string }): Promise<P> };
   /** Default: `["pkce", "state", "nonce"]` for OIDC, `["pkce", "state"]` for OAuth. */
   checks?: Array<"pkce" | "state" | "nonce">;
   /** `form_post` for providers that post the callback (Apple). Default: `query`. */
