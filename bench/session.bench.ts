@@ -263,7 +263,7 @@ function sessionCookieBytes(response: Response, name: string): number {
   return response.headers
     .getSetCookie()
     .filter((line) => line.startsWith(name))
-    .reduce((total, line) => total + line.split(";")[0]!.length, 0);
+    .reduce((total, line) => total + (line.split(";")[0] ?? "").length, 0);
 }
 
 /**
