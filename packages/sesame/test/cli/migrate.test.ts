@@ -15,7 +15,7 @@ const sesame = (...args: string[]) => run(process.execPath, [bin, ...args]);
 
 test("sesame-auth migrate on a SQLite file applies the migrations once", async () => {
   const file = join(mkdtempSync(join(tmpdir(), "sesame-cli-")), "auth.db");
-  expect((await sesame("migrate", "--database", `sqlite:${file}`)).stdout).toBe("Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes\n");
+  expect((await sesame("migrate", "--database", `sqlite:${file}`)).stdout).toBe("Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes, 0004_upstream_tokens\n");
   expect((await sesame("migrate", "--database", `sqlite:${file}`)).stdout).toBe("The database is up to date.\n");
 });
 
@@ -28,7 +28,7 @@ test("sesame-auth migrate on PostgreSQL, twice at the same time: applied once, b
     const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     const migrateOnce = () => sesame("migrate", "--database", url, "--schema", schema);
     const outputs = (await Promise.all([migrateOnce(), migrateOnce()])).map((r) => r.stdout).sort();
-    expect(outputs).toEqual(["Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes\n", "The database is up to date.\n"]);
+    expect(outputs).toEqual(["Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes, 0004_upstream_tokens\n", "The database is up to date.\n"]);
     const tables = await admin.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [schema]);
     expect(tables.rows.map((r: { table_name: string }) => r.table_name)).toEqual([
       "sesame_accounts",
@@ -37,6 +37,7 @@ test("sesame-auth migrate on PostgreSQL, twice at the same time: applied once, b
       "sesame_rate_limits",
       "sesame_sessions",
       "sesame_token_refreshes",
+      "sesame_upstream_tokens",
       "sesame_users",
       "sesame_verification_tokens",
     ]);

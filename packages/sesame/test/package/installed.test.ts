@@ -150,7 +150,7 @@ describe("npx sesame-auth, from the app", () => {
     await admin.query(`CREATE SCHEMA ${schema}`);
     try {
       const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      expect((await npx("migrate", "--database", url, "--schema", schema)).stdout).toBe("Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes\n");
+      expect((await npx("migrate", "--database", url, "--schema", schema)).stdout).toBe("Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes, 0004_upstream_tokens\n");
       expect((await npx("migrate", "--database", url, "--schema", schema)).stdout).toBe("The database is up to date.\n");
     } finally {
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
