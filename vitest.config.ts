@@ -21,7 +21,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "bench/test/**/*.test.ts", "e2e/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "compat/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "bench/test/**/*.test.ts", "e2e/**/*.test.ts"],
     testTimeout: 20_000,
     reporters: [
       "default",
