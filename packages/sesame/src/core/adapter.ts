@@ -105,8 +105,17 @@ export interface Adapter {
   createUserWithAccount(user: Omit<AdapterUser, "id">, account: Omit<AdapterAccount, "userId">): Promise<{ user: AdapterUser; created: boolean }>;
 
   createSession(session: AdapterSession): Promise<void>;
-  /** The session and its user, in one query. */
-  getSessionAndUser(id: string): Promise<{ session: AdapterSession; user: AdapterUser } | null>;
+  /**
+   * The session and its user, in one query. `secretHash` is the hash of the secret the request presented:
+   * Sesame compares it with the stored one in any case; an adapter that can only look sessions up by one
+   * key (an Auth.js adapter's `sessionToken`) looks them up by both.
+   */
+  getSessionAndUser(id: string, secretHash?: string): Promise<{ session: AdapterSession; user: AdapterUser } | null>;
+  /**
+   * A session written by NextAuth / Auth.js into the same database, by the plain token its cookie carries
+   * (optional: adapters over an Auth.js schema have it). Sesame replaces it with one of its own on first read.
+   */
+  getLegacySession?(token: string): Promise<{ session: AdapterSession; user: AdapterUser } | null>;
   updateSession(id: string, changes: Partial<Pick<AdapterSession, "expires" | "lastSeenAt" | "data">>): Promise<void>;
   deleteSession(id: string): Promise<void>;
   /** The user's sessions that have not expired, newest first. */

@@ -3,6 +3,7 @@
  * once per config object (not per request), so nothing further down falls back on a default of its own.
  */
 import { guardAdapter, type Adapter } from "../adapter.js";
+import { fromAuthjsAdapter, isSesameAdapter, missingAuthjsMethods, type AuthjsAdapter } from "../authjs-adapter.js";
 import { resolveCookies, type CookieJar } from "../cookies/names.js";
 import { InvalidConfiguration } from "../errors.js";
 import { keyRing, type KeyRing } from "../keys.js";
@@ -119,6 +120,24 @@ function tokenStore(config: SesameConfig, timeoutMs: number): UpstreamTokenStore
     );
   }
   return guardAdapter(store, timeoutMs, "The token store");
+}
+
+/**
+ * The config's adapter as Sesame's `Adapter`: an Auth.js adapter is translated, after checking that it has
+ * the methods the config's sign-in methods and sessions need (Auth.js makes every one optional).
+ */
+function sesameAdapter(config: SesameConfig, adapter: Adapter | AuthjsAdapter, maxAgeSeconds: number): Adapter {
+  if (isSesameAdapter(adapter)) return adapter;
+  const providers = config.providers ?? [];
+  const missing = new Set([
+    ...(providers.some((p) => p.type !== "credentials") ? missingAuthjsMethods(adapter, "users") : []),
+    ...(sessionStrategy(config) === "database" ? missingAuthjsMethods(adapter, "sessions") : []),
+    ...(providers.some((p) => p.type === "email") ? missingAuthjsMethods(adapter, "email") : []),
+  ]);
+  if (missing.size) {
+    throw new InvalidConfiguration(`The adapter lacks ${[...missing].map((name) => `\`${name}\``).join(", ")}, which this configuration needs (its providers and session strategy).`);
+  }
+  return fromAuthjsAdapter(adapter, { maxAgeSeconds });
 }
 
 function sessionStrategy(config: SesameConfig): "jwt" | "database" {
@@ -245,7 +264,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     allowedHosts: config.allowedHosts && new Set(config.allowedHosts.map(checkedHost)),
     production: isProduction(env),
     useSecureCookies: config.useSecureCookies,
-    adapter: config.adapter && guardAdapter(config.adapter, adapterTimeoutMs),
+    adapter: config.adapter && guardAdapter(sesameAdapter(config, config.adapter, maxAge), adapterTimeoutMs),
     session: {
       strategy: sessionStrategy(config),
       maxAgeSeconds: maxAge,

@@ -21,6 +21,7 @@ import { callbackEndsSession } from "./callback-error.js";
 import { clearPreviousSessionCookie, previousSessionCookie } from "./previous-cookie.js";
 import type { ReadOptions, SessionState } from "./jwt-session.js";
 import { clearSessionCookies } from "./session-cookie.js";
+import { findLegacyDatabaseSession } from "./legacy-database.js";
 
 const ID_LENGTH = 22;
 /**
@@ -50,6 +51,10 @@ function sessionCookie(context: RequestContext, value: string): string[] {
 
 /** Starts a session for `user`, keeping `data` (what the `jwt` callback returned) with it. */
 export async function createDatabaseSession(context: RequestContext, user: AdapterUser, data: JWT): Promise<string[]> {
+  return (await startDatabaseSession(context, user, data)).cookies;
+}
+
+async function startDatabaseSession(context: RequestContext, user: AdapterUser, data: JWT): Promise<{ session: AdapterSession; parts: { id: string; secret: string }; cookies: string[] }> {
   const id = randomString(ID_LENGTH);
   const secret = randomString(SECRET_LENGTH);
   const now = new Date();
@@ -65,7 +70,7 @@ export async function createDatabaseSession(context: RequestContext, user: Adapt
     data,
   };
   await configuredAdapter(context, "database sessions").createSession(session);
-  return sessionCookie(context, `${id}.${secret}`);
+  return { session, parts: { id, secret }, cookies: sessionCookie(context, `${id}.${secret}`) };
 }
 
 /** The request's valid session and user, or `undefined` (the cookie should then be cleared). */
@@ -73,10 +78,11 @@ export async function loadDatabaseSession(context: RequestContext): Promise<{ se
   const parts = sessionCookieParts(context);
   if (!parts) return undefined;
   const adapter = configuredAdapter(context, "database sessions");
-  const found = await adapter.getSessionAndUser(parts.id);
-  if (!found || !timingSafeEqual(await sha256(parts.secret), found.session.secretHash)) return undefined;
+  const secretHash = await sha256(parts.secret);
+  const found = await adapter.getSessionAndUser(parts.id, secretHash);
+  if (!found || !timingSafeEqual(secretHash, found.session.secretHash)) return undefined;
   if (found.session.expires.getTime() <= Date.now()) {
-    await adapter.deleteSession(parts.id);
+    await adapter.deleteSession(found.session.id);
     return undefined;
   }
   // An old-name cookie of a session older than one lifetime: the migration window for it has closed.
@@ -84,11 +90,25 @@ export async function loadDatabaseSession(context: RequestContext): Promise<{ se
   return found;
 }
 
+/**
+ * The request's Sesame session, or the NextAuth one its cookie names, replaced by a Sesame session (its
+ * cookie and the legacy cookie's removal in `cookies`).
+ */
+async function currentOrLegacy(context: RequestContext): Promise<{ parts?: { id: string; secret: string; previous?: true }; found?: { session: AdapterSession; user: AdapterUser }; cookies: string[] }> {
+  const parts = sessionCookieParts(context);
+  if (parts) return { parts, found: await loadDatabaseSession(context), cookies: [] };
+  const legacy = await findLegacyDatabaseSession(context);
+  if (!legacy.found) return { cookies: legacy.clear };
+  const { user, session: old, clear } = legacy.found;
+  const started = await startDatabaseSession(context, user, {});
+  await configuredAdapter(context, "database sessions").deleteSession(old.id);
+  return { parts: started.parts, found: { session: started.session, user }, cookies: [...started.cookies, ...clear] };
+}
+
 export async function readDatabaseSession(context: RequestContext, options: ReadOptions = {}): Promise<SessionState> {
   const hasCookie = readChunkedCookie(context.cookies, context.jar.sessionToken.name) !== undefined || previousSessionCookie(context) !== undefined;
-  const parts = sessionCookieParts(context);
-  const found = parts && (await loadDatabaseSession(context));
-  if (!parts || !found) return { session: null, token: null, cookies: hasCookie ? clearSessionCookies(context) : [] };
+  const { parts, found, cookies: adopted } = await currentOrLegacy(context);
+  if (!parts || !found) return { session: null, token: null, cookies: hasCookie ? [...clearSessionCookies(context), ...adopted] : adopted };
   const adapter = configuredAdapter(context, "database sessions");
   const { config } = context;
   let { session: stored } = found;
@@ -106,7 +126,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   }
 
   // An old-name cookie moves to the new name on this response.
-  let cookies: string[] = parts.previous ? [...sessionCookie(context, `${parts.id}.${parts.secret}`), ...clearPreviousSessionCookie(context)] : [];
+  let cookies: string[] = parts.previous ? [...sessionCookie(context, `${parts.id}.${parts.secret}`), ...clearPreviousSessionCookie(context)] : adopted;
   const endSession = async (): Promise<SessionState> => {
     await adapter.deleteSession(stored.id);
     return { session: null, token: null, cookies: clearSessionCookies(context) };
@@ -148,7 +168,8 @@ export async function readDatabaseSession(context: RequestContext, options: Read
 
 /** Deletes the request's session (sign-out) and returns it, with the cookies that clear it. */
 export async function endDatabaseSession(context: RequestContext): Promise<{ session: AdapterSession | null; cookies: string[] }> {
-  const found = await loadDatabaseSession(context);
+  const legacy = sessionCookieParts(context) ? undefined : await findLegacyDatabaseSession(context);
+  const found = legacy ? legacy.found : await loadDatabaseSession(context);
   if (found) await configuredAdapter(context, "database sessions").deleteSession(found.session.id);
-  return { session: found?.session ?? null, cookies: clearSessionCookies(context) };
+  return { session: found?.session ?? null, cookies: [...clearSessionCookies(context), ...(legacy?.found?.clear ?? legacy?.clear ?? [])] };
 }
