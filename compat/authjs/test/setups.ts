@@ -44,7 +44,7 @@ export interface AuthjsCase {
 const suffix = () => crypto.randomUUID().replaceAll("-", "").slice(0, 16);
 
 /** Runs `statements` in a fresh PostgreSQL schema; returns a pool whose connections use it. */
-async function postgresSchema(statements: string): Promise<{ pool: pg.Pool; drop(): Promise<void> }> {
+export async function postgresSchema(statements: string): Promise<{ pool: pg.Pool; drop(): Promise<void> }> {
   const schema = `authjs_${suffix()}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
@@ -63,13 +63,15 @@ async function postgresSchema(statements: string): Promise<{ pool: pg.Pool; drop
   };
 }
 
-function sqliteFile(statements: string): { db: Database.Database; drop(): void } {
+export function sqliteFile(statements: string): { db: Database.Database; path: string; drop(): void } {
   const dir = mkdtempSync(join(tmpdir(), "authjs-sqlite-"));
-  const db = new Database(join(dir, "auth.db"));
+  const path = join(dir, "auth.db");
+  const db = new Database(path);
   db.pragma("foreign_keys = ON");
   db.exec(statements);
   return {
     db,
+    path,
     drop() {
       db.close();
       rmSync(dir, { recursive: true, force: true });
@@ -78,7 +80,7 @@ function sqliteFile(statements: string): { db: Database.Database; drop(): void }
 }
 
 /** A fresh MariaDB database with `statements` run in it. */
-async function mariadbDatabase(statements: string[]): Promise<{ url: string; drop(): Promise<void> }> {
+export async function mariadbDatabase(statements: string[]): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `authjs_${suffix()}`;
   const admin = await mysqlPromise.createConnection(MARIADB_URL);
   await admin.query(`CREATE DATABASE ${name}`);
@@ -106,7 +108,7 @@ export const PG_ADAPTER_SCHEMA = `
   CREATE TABLE users (id SERIAL, name VARCHAR(255), email VARCHAR(255), "emailVerified" TIMESTAMPTZ, image TEXT, PRIMARY KEY (id));`;
 
 /** @auth/kysely-adapter's schema, from its documentation (PostgreSQL; SQLite and MySQL below). */
-const KYSELY_POSTGRES_SCHEMA = `
+export const KYSELY_POSTGRES_SCHEMA = `
   CREATE TABLE "User" (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text, email text UNIQUE NOT NULL, "emailVerified" timestamptz, image text);
   CREATE TABLE "Account" (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), "userId" uuid NOT NULL REFERENCES "User"(id) ON DELETE CASCADE,
     type text NOT NULL, provider text NOT NULL, "providerAccountId" text NOT NULL, refresh_token text, access_token text, expires_at bigint,
@@ -116,7 +118,7 @@ const KYSELY_POSTGRES_SCHEMA = `
     "sessionToken" text UNIQUE NOT NULL, expires timestamptz NOT NULL);
   CREATE TABLE "VerificationToken" (identifier text NOT NULL, token text UNIQUE NOT NULL, expires timestamptz NOT NULL);`;
 
-const KYSELY_SQLITE_SCHEMA = `
+export const KYSELY_SQLITE_SCHEMA = `
   CREATE TABLE "User" (id text PRIMARY KEY, name text, email text UNIQUE NOT NULL, "emailVerified" text, image text);
   CREATE TABLE "Account" (id text PRIMARY KEY, "userId" text NOT NULL REFERENCES "User"(id) ON DELETE CASCADE,
     type text NOT NULL, provider text NOT NULL, "providerAccountId" text NOT NULL, refresh_token text, access_token text, expires_at integer,
@@ -126,7 +128,7 @@ const KYSELY_SQLITE_SCHEMA = `
     "sessionToken" text UNIQUE NOT NULL, expires text NOT NULL);
   CREATE TABLE "VerificationToken" (identifier text NOT NULL, token text UNIQUE NOT NULL, expires text NOT NULL);`;
 
-const KYSELY_MYSQL_SCHEMA = [
+export const KYSELY_MYSQL_SCHEMA = [
   "CREATE TABLE User (id varchar(36) PRIMARY KEY DEFAULT (UUID()), name varchar(255), email varchar(255) UNIQUE NOT NULL, emailVerified timestamp(3) NULL, image varchar(255))",
   `CREATE TABLE Account (id varchar(36) PRIMARY KEY DEFAULT (UUID()), userId varchar(36) NOT NULL, type varchar(255) NOT NULL, provider varchar(255) NOT NULL,
     providerAccountId varchar(255) NOT NULL, refresh_token varchar(255), access_token text, expires_at bigint, token_type varchar(255), scope varchar(2048),
@@ -140,7 +142,7 @@ const KYSELY_MYSQL_SCHEMA = [
  * @auth/drizzle-adapter's default tables (its lib/*.ts), as drizzle-kit would create them; times are
  * `timestamp` on PostgreSQL and integer milliseconds on SQLite.
  */
-const drizzleSchema = (time: "timestamp" | "integer") => `
+export const drizzleSchema = (time: "timestamp" | "integer") => `
   CREATE TABLE "user" (id text PRIMARY KEY, name text, email text UNIQUE, "emailVerified" ${time}, image text);
   CREATE TABLE account ("userId" text NOT NULL REFERENCES "user"(id) ON DELETE CASCADE, type text NOT NULL, provider text NOT NULL,
     "providerAccountId" text NOT NULL, refresh_token text, access_token text, expires_at integer, token_type text, scope text, id_token text,
@@ -148,7 +150,7 @@ const drizzleSchema = (time: "timestamp" | "integer") => `
   CREATE TABLE session ("sessionToken" text PRIMARY KEY, "userId" text NOT NULL REFERENCES "user"(id) ON DELETE CASCADE, expires ${time} NOT NULL);
   CREATE TABLE "verificationToken" (identifier text NOT NULL, token text NOT NULL, expires ${time} NOT NULL, PRIMARY KEY (identifier, token));`;
 
-const DRIZZLE_MYSQL_SCHEMA = [
+export const DRIZZLE_MYSQL_SCHEMA = [
   "CREATE TABLE user (id varchar(255) PRIMARY KEY, name varchar(255), email varchar(255) UNIQUE, emailVerified timestamp(3) NULL, image varchar(255))",
   `CREATE TABLE account (userId varchar(255) NOT NULL, type varchar(255) NOT NULL, provider varchar(255) NOT NULL, providerAccountId varchar(255) NOT NULL,
     refresh_token varchar(255), access_token varchar(255), expires_at int, token_type varchar(255), scope varchar(255), id_token varchar(2048),

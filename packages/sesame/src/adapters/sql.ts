@@ -12,7 +12,9 @@
  * export const config = { adapter: SqlAdapter(db), providers: [...] };
  * ```
  */
-export { SqlAdapter } from "./sql/adapter.js";
+export { SqlAdapter, type SqlAdapterOptions } from "./sql/adapter.js";
+export { adoptAuthjs, type AdoptAuthjsOptions } from "./sql/adopt-authjs.js";
+export { AUTHJS_SCHEMAS, type AuthjsIdStrategy, type AuthjsSchema, type AuthjsSchemaName, type AuthjsTimeFormat } from "./sql/authjs-schema.js";
 export { migrate, sesameMigrator, type MigrateOptions } from "./sql/migrations.js";
 export { SqlRateLimitStore } from "./sql/rate-limit.js";
 export { SqlRefreshCoordinator } from "./sql/refresh-coordinator.js";

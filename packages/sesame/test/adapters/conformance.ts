@@ -29,7 +29,17 @@ function newSession(userId: string, overrides: Partial<AdapterSession> = {}): Ad
   };
 }
 
-export function adapterConformance(name: string, open: () => Promise<AdapterUnderTest>) {
+export interface ConformanceOptions {
+  /**
+   * What `createUser` does with an id it is given: keeps it (Sesame's tables), or refuses it, over a schema
+   * whose ids the database makes (`SERIAL`, as `@auth/pg-adapter`'s).
+   */
+  givenIds?: "kept" | "refused";
+  /** The schema requires an email (`@auth/kysely-adapter`'s): a user without one is refused. */
+  emailRequired?: boolean;
+}
+
+export function adapterConformance(name: string, open: () => Promise<AdapterUnderTest>, { givenIds = "kept", emailRequired = false }: ConformanceOptions = {}) {
   describe(`${name} adapter conformance`, () => {
     let adapter: Adapter;
     let close: () => Promise<void>;
@@ -53,11 +63,21 @@ export function adapterConformance(name: string, open: () => Promise<AdapterUnde
       expect(await adapter.getUserByEmail("missing@example.com")).toBeNull();
     });
 
-    test("users: a given id is kept; a second user with the same email is refused", async () => {
-      const id = unique("own-id");
-      const user = await adapter.createUser({ id, name: null, email: `${id}@example.com`, emailVerified: null, image: null });
-      expect(user.id).toBe(id);
+    test(`users: a given id is ${givenIds}; a second user with the same email is refused`, async () => {
+      const id = crypto.randomUUID();
+      const given = adapter.createUser({ id, name: null, email: `${id}@example.com`, emailVerified: null, image: null });
+      if (givenIds === "refused") {
+        await expect(given).rejects.toThrow(/makes its own/);
+        expect(await adapter.getUserByEmail(`${id}@example.com`)).toBeNull();
+        await newUser(`${id}@example.com`);
+      } else {
+        expect((await given).id).toBe(id);
+      }
       await expect(adapter.createUser({ name: null, email: `${id}@example.com`, emailVerified: null, image: null })).rejects.toThrow();
+      if (emailRequired) {
+        await expect(newUser(null)).rejects.toThrow();
+        return;
+      }
       const nobody = await newUser(null);
       const nobodyElse = await newUser(null);
       expect(nobody.id).not.toBe(nobodyElse.id);

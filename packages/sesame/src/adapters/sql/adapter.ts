@@ -5,6 +5,9 @@
 import type { Kysely, Selectable } from "kysely";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "../../core/adapter.js";
 import type { SesameDatabase, SessionsTable, UsersTable } from "./schema.js";
+import { AuthjsSqlAdapter } from "./authjs-adapter.js";
+import type { AuthjsSchema, AuthjsSchemaName } from "./authjs-schema.js";
+import { firstSignIn } from "./unique-violation.js";
 
 const toDate = (ms: number | string | null): Date | null => (ms === null ? null : new Date(Number(ms)));
 const toMs = (date: Date | null | undefined): number | null => (date ? date.getTime() : null);
@@ -28,13 +31,20 @@ function session(row: Selectable<SessionsTable>): AdapterSession {
 }
 
 /**
- * Unique-constraint violations, by the stable code each driver reports them with: PostgreSQL's SQLSTATE
- * (pg), MySQL / MariaDB's error name (mysql2), SQLite's extended result code (better-sqlite3).
+ * Options of `SqlAdapter`.
+ *
+ * @example
+ * ```ts
+ * SqlAdapter(db, { authjs: "pg-adapter" }); // the tables @auth/pg-adapter created, after `sesame-auth migrate --adopt-authjs pg-adapter`
+ * ```
  */
-const UNIQUE_VIOLATION_CODES: ReadonlySet<unknown> = new Set(["23505", "ER_DUP_ENTRY", "SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE"]);
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && UNIQUE_VIOLATION_CODES.has(error.code);
+export interface SqlAdapterOptions {
+  /**
+   * Read and write the tables of an existing Auth.js database instead of Sesame's: the preset of the Auth.js
+   * adapter that created them (`"pg-adapter"`, `"kysely"`, `"drizzle"`, `"prisma"`), or the tables written
+   * out. Run `sesame-auth migrate --adopt-authjs <preset>` (or `adoptAuthjs(db, preset)`) first.
+   */
+  authjs?: AuthjsSchemaName | AuthjsSchema;
 }
 
 /**
@@ -50,7 +60,8 @@ function isUniqueViolation(error: unknown): boolean {
  * export const config = { adapter: SqlAdapter(db), providers: [GitHub()] };
  * ```
  */
-export function SqlAdapter(db: Kysely<SesameDatabase>): Adapter {
+export function SqlAdapter(db: Kysely<SesameDatabase>, options: SqlAdapterOptions = {}): Adapter {
+  if (options.authjs) return AuthjsSqlAdapter(db, options.authjs);
   const adapter: Adapter = {
     async createUser({ id = crypto.randomUUID(), ...data }) {
       const row = { id, name: data.name ?? null, email: data.email ?? null, email_verified: toMs(data.emailVerified), image: data.image ?? null, created_at: Date.now() };
@@ -97,24 +108,18 @@ export function SqlAdapter(db: Kysely<SesameDatabase>): Adapter {
     async linkAccount(account) {
       await db.insertInto("sesame_accounts").values(accountRow(account.userId, account)).execute();
     },
-    async createUserWithAccount(data, account) {
-      try {
-        return await db.transaction().execute(async (trx) => {
-          const linked = await SqlAdapter(trx).getUserByAccount(account);
-          if (linked) return { user: linked, created: false };
-          const created = await SqlAdapter(trx).createUser(data);
-          await trx.insertInto("sesame_accounts").values(accountRow(created.id, account)).execute();
-          return { user: created, created: true };
-        });
-      } catch (error) {
-        // Another request linked the same account between our read and our insert: its user wins, and
-        // our transaction (user row included) was rolled back.
-        if (!isUniqueViolation(error)) throw error;
-        const linked = await adapter.getUserByAccount(account);
-        if (!linked) throw error;
-        return { user: linked, created: false };
-      }
-    },
+    createUserWithAccount: (data, account) =>
+      firstSignIn(
+        () =>
+          db.transaction().execute(async (trx) => {
+            const linked = await SqlAdapter(trx).getUserByAccount(account);
+            if (linked) return { user: linked, created: false };
+            const created = await SqlAdapter(trx).createUser(data);
+            await trx.insertInto("sesame_accounts").values(accountRow(created.id, account)).execute();
+            return { user: created, created: true };
+          }),
+        () => adapter.getUserByAccount(account),
+      ),
     async createSession(s) {
       await db
         .insertInto("sesame_sessions")

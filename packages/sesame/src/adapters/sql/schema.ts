@@ -12,18 +12,22 @@ export interface UsersTable {
   created_at: number | string;
 }
 
-/** A row of `sesame_accounts`: a provider account linked to a user. Types only. */
-export interface AccountsTable {
-  user_id: string;
-  type: string;
-  provider: string;
-  provider_account_id: string;
+/** The provider's tokens, as an account row keeps them under their OAuth names (Auth.js's tables too). Types only. */
+export interface AccountTokenColumns {
   access_token: string | null;
   refresh_token: string | null;
   expires_at: number | string | null;
   id_token: string | null;
   scope: string | null;
   token_type: string | null;
+}
+
+/** A row of `sesame_accounts`: a provider account linked to a user. Types only. */
+export interface AccountsTable extends AccountTokenColumns {
+  user_id: string;
+  type: string;
+  provider: string;
+  provider_account_id: string;
 }
 
 /** A row of `sesame_sessions` (database sessions; only a hash of the secret is stored). Types only. */
