@@ -5,35 +5,31 @@
  */
 import { Auth as authJs, type AuthConfig } from "@auth/core";
 import PostgresAdapter from "@auth/pg-adapter";
-import pg from "pg";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import type pg from "pg";
+import { Kysely, PostgresDialect } from "kysely";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
+import { adoptAuthjs, SqlAdapter, type SesameDatabase } from "../../../packages/sesame/src/adapters/sql.js";
+import type { Adapter } from "../../../packages/sesame/src/core/adapter.js";
+import type { AuthjsAdapter } from "../../../packages/sesame/src/core/authjs-adapter.js";
 import { OIDC } from "../../../packages/sesame/src/providers/oauth.js";
-import { POSTGRES_URL } from "../../../packages/sesame/test/support/databases.js";
 import { config, SECRET, sessionCookie } from "../../../packages/sesame/test/support/helpers.js";
 import { OAuthBrowser } from "../../../packages/sesame/test/support/oauth-browser.js";
 import { CLIENT_SECRET, startOP, type TestOP } from "../../../packages/sesame/test/support/op.js";
-import { PG_ADAPTER_SCHEMA } from "./setups.js";
+import { PG_ADAPTER_SCHEMA, postgresSchema } from "./setups.js";
 
 let op: TestOP;
 let pool: pg.Pool;
-const schema = `authjs_switch_${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
+let drop: () => Promise<void>;
 
 beforeAll(async () => {
   op = await startOP();
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}; ${PG_ADAPTER_SCHEMA}`);
-  await admin.end();
-  pool = new pg.Pool({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` });
 });
-afterAll(async () => {
-  await pool.end();
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-  await admin.end();
-  await op.close();
+afterAll(() => op.close());
+// A fresh Auth.js database for each way of switching.
+beforeEach(async () => {
+  ({ pool, drop } = await postgresSchema(PG_ADAPTER_SCHEMA));
 });
+afterEach(() => drop());
 
 /** The Auth.js app before the switch: its documented setup for PostgreSQL with database sessions. */
 const authJsConfig = (): AuthConfig => ({
@@ -54,10 +50,25 @@ class AuthJsBrowser extends OAuthBrowser {
   }
 }
 
-/** The app after the switch: the same adapter and provider, imported from Sesame instead. */
+/** The two ways to switch: keep the Auth.js adapter, or let Sesame's SqlAdapter take its tables over. */
+const SWITCHES: Array<{ way: string; adapter(): Promise<Adapter | AuthjsAdapter> }> = [
+  { way: "keeping @auth/pg-adapter", adapter: async () => PostgresAdapter(pool) },
+  {
+    way: "to SqlAdapter over the same tables",
+    async adapter() {
+      const db = new Kysely<SesameDatabase>({ dialect: new PostgresDialect({ pool }) });
+      await adoptAuthjs(db, "pg-adapter");
+      return SqlAdapter(db, { authjs: "pg-adapter" });
+    },
+  },
+];
+
+let sesameAdapter: Adapter | AuthjsAdapter;
+
+/** The app after the switch: the same provider, imported from Sesame, and the adapter of the way under test. */
 const sesameConfig = () =>
   config({
-    adapter: PostgresAdapter(pool),
+    adapter: sesameAdapter,
     providers: [OIDC({ id: "basic", name: "Basic", issuer: op.issuer, clientId: "basic", clientSecret: CLIENT_SECRET, allowInsecureRequests: true })],
   });
 
@@ -65,7 +76,8 @@ interface SessionBody {
   user?: { id?: string; email?: string | null; name?: string | null };
 }
 
-test("an Auth.js app's database with live sessions, switched to Sesame: every user still signed in, as the same user", async () => {
+test.each(SWITCHES)("an Auth.js app's database with live sessions, switched to Sesame $way: every user still signed in, as the same user", async ({ adapter }) => {
+  sesameAdapter = PostgresAdapter(pool); // for the browsers' set-up only: Auth.js answers them
   const logins = ["ana", "ben", "cho"].map((name) => `${name}-${crypto.randomUUID().slice(0, 6)}`);
   const before = [];
   for (const login of logins) {
@@ -82,6 +94,7 @@ test("an Auth.js app's database with live sessions, switched to Sesame: every us
   expect((await pool.query("SELECT id FROM sessions")).rows).toHaveLength(3);
 
   // The switch: the same browsers, their Auth.js cookies, now answered by Sesame.
+  sesameAdapter = await adapter();
   for (const { browser, userId } of before) {
     const switched = new OAuthBrowser(sesameConfig());
     for (const [name, value] of browser.jar) switched.jar.set(name, value);
@@ -91,9 +104,12 @@ test("an Auth.js app's database with live sessions, switched to Sesame: every us
     expect(sessionCookie(switched)).toMatch(/^[\w-]{22}\.[\w-]{44}$/);
     expect(((await switched.session()) as SessionBody).user?.id).toBe(userId);
   }
+  // No plain token is left in the table: each row is Sesame's (its id and secret's hash, or its id beside
+  // the hash in `sesame_secret_hash`).
   const { rows: sessions } = await pool.query<{ sessionToken: string }>('SELECT "sessionToken" FROM sessions');
   expect(sessions).toHaveLength(3);
-  for (const { sessionToken } of sessions) expect(sessionToken).toMatch(/^[\w-]{22}\.[\w-]{43}$/);
+  for (const { sessionToken } of sessions) expect(sessionToken).toMatch(/^[\w-]{22}(\.[\w-]{43})?$/);
+  for (const { browser } of before) expect(sessions.map((s) => s.sessionToken)).not.toContain(browser.jar.get("authjs.session-token"));
 
   // Signing in again finds the account Auth.js linked: no second user.
   const again = new OAuthBrowser(sesameConfig());
