@@ -29,7 +29,7 @@ interface SessionBody {
 
 const DAY_MS = 86_400_000;
 
-describe.each(AUTHJS_CASES)("$name", ({ open, uniqueAccounts }) => {
+describe.each(AUTHJS_CASES)("$name", ({ open, uniqueAccounts, keepsGivenIds = false }) => {
   let adapter: AuthjsAdapter;
   let close: () => Promise<void>;
   const outbox: VerificationRequest[] = [];
@@ -114,30 +114,43 @@ describe.each(AUTHJS_CASES)("$name", ({ open, uniqueAccounts }) => {
     expect(await browser.session()).toBeNull();
   });
 
-  test("credentials returning an id the database does not have: Auth.js adapters make their own ids, so a clear AdapterError and no user", async () => {
-    const browser = new Browser(app());
-    const id = crypto.randomUUID();
-    const response = await browser.signIn({ id });
-    expect(response.headers.get("location") ?? "").toContain("error=");
-    const logged = errors.splice(0);
-    // Which AdapterError depends on the schema: the id's type (pg), a required email (kysely), or the id not kept.
-    expect(logged.some((error) => error instanceof AdapterError)).toBe(true);
-    expect(await browser.session()).toBeNull();
-    expect(await adapter.getUserByEmail!(`${id}@example.com`)).toBeNull();
-  });
+  test(
+    keepsGivenIds
+      ? "credentials returning an id the database does not have: the adapter keeps the id it is given, so the user is made under it"
+      : "credentials returning an id the database does not have: the adapter makes its own ids, so a clear AdapterError and no user",
+    async () => {
+      const browser = new Browser(app());
+      const id = crypto.randomUUID();
+      const response = await browser.signIn({ id });
+      if (keepsGivenIds) {
+        expect(response.status).toBe(302);
+        expect(((await browser.session()) as SessionBody | null)?.user?.id).toBe(id);
+        return;
+      }
+      expect(response.headers.get("location") ?? "").toContain("error=");
+      // Which AdapterError depends on the schema: the id's type (pg), a required email (kysely), or the id not kept.
+      expect(errors.splice(0).some((error) => error instanceof AdapterError)).toBe(true);
+      expect(await browser.session()).toBeNull();
+    },
+  );
 
-  test("email sign-in: the link works once, its token is stored hashed", async () => {
+  test("email sign-in: the link's token is stored hashed; the link works once", async () => {
     const email = `eve-${crypto.randomUUID().slice(0, 8)}@example.com`;
     const browser = new Browser(app());
-    outbox.length = 0;
-    await browser.postJson("/api/auth/signin/email", { csrfToken: await browser.csrf(), email, callbackUrl: "/" });
-    const link = new URL(outbox[0]!.url);
-    const token = link.searchParams.get("token")!;
-    // The plain token is not what the adapter holds: using it directly finds nothing.
-    expect(await adapter.useVerificationToken!({ identifier: email, token })).toBeNull();
+    const requestLink = async () => {
+      outbox.length = 0;
+      await browser.postJson("/api/auth/signin/email", { csrfToken: await browser.csrf(), email, callbackUrl: "/" });
+      return new URL(outbox[0]!.url);
+    };
+    // The plain token is not what the adapter holds: using it directly finds nothing. (Some adapters, such
+    // as next-auth 4's Sequelize one, then drop every pending link of the address: hence a second link.)
+    const probed = await requestLink();
+    expect(await adapter.useVerificationToken!({ identifier: email, token: probed.searchParams.get("token")! })).toBeNull();
+    const link = await requestLink();
     const signedIn = await browser.visit(link);
+    expect(errors.map((e) => `${e.message} ${String((e.cause as Error | undefined)?.message)}`)).toEqual([]);
     expect(signedIn.status).toBe(302);
-    expect(((await browser.session()) as SessionBody).user?.email).toBe(email);
+    expect(((await browser.session()) as SessionBody | null)?.user?.email).toBe(email);
     const again = await new Browser(app()).visit(link);
     expect(again.headers.get("location")).toContain("error=Verification");
   });

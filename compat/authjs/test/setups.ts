@@ -9,6 +9,7 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { KyselyAdapter, type Database as KyselyAuthDatabase } from "@auth/kysely-adapter";
 import PostgresAdapter from "@auth/pg-adapter";
 import { UnstorageAdapter } from "@auth/unstorage-adapter";
+import * as nextAuth4Sequelize from "@next-auth/sequelize-adapter";
 import Database from "better-sqlite3";
 import { drizzle as drizzleMysql } from "drizzle-orm/mysql2";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
@@ -17,6 +18,7 @@ import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
 import mysql from "mysql2";
 import mysqlPromise from "mysql2/promise";
 import pg from "pg";
+import { Sequelize } from "sequelize";
 import { createStorage } from "unstorage";
 import redisDriver from "unstorage/drivers/redis";
 import type { Adapter as AuthCoreAdapter } from "@auth/core/adapters";
@@ -38,6 +40,8 @@ export interface AuthjsCase {
   name: string;
   /** Whether the schema has a unique key on (provider, providerAccountId), which racing first sign-ins need. */
   uniqueAccounts: boolean;
+  /** Whether `createUser` keeps an id it is given (most Auth.js adapters make their own). */
+  keepsGivenIds?: boolean;
   open(): Promise<AuthjsSetup>;
 }
 
@@ -220,6 +224,23 @@ export const AUTHJS_CASES: AuthjsCase[] = [
       const { url, drop } = await mariadbDatabase(DRIZZLE_MYSQL_SCHEMA);
       const pool = mysqlPromise.createPool({ uri: url, connectionLimit: 10 });
       return { adapter: DrizzleAdapter(drizzleMysql({ client: pool })), close: async () => (await pool.end(), await drop()) };
+    },
+  },
+  {
+    // next-auth 4's generation of adapters: its tables made by the adapter's own models (`sync()`).
+    name: "@next-auth/sequelize-adapter (next-auth 4) on PostgreSQL",
+    uniqueAccounts: false,
+    keepsGivenIds: true,
+    async open() {
+      const { pool, drop } = await postgresSchema("");
+      const schema = (await pool.query<{ schema: string }>("SELECT current_schema() AS schema")).rows[0]!.schema;
+      const sequelize = new Sequelize(POSTGRES_URL, { logging: false, dialectOptions: { options: `-c search_path=${schema}` } });
+      // The package is CommonJS with `exports.default`: under Node's ESM import that is `default.default`.
+      const namespace = nextAuth4Sequelize.default as unknown as { default?: typeof nextAuth4Sequelize.default };
+      const SequelizeAdapter = namespace.default ?? nextAuth4Sequelize.default;
+      const adapter = SequelizeAdapter(sequelize);
+      await sequelize.sync();
+      return { adapter, close: async () => (await sequelize.close(), await drop()) };
     },
   },
   {
