@@ -6,13 +6,15 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { Auth as authJs } from "@auth/core";
+import PostgresAdapter from "@auth/pg-adapter";
 import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from "kysely";
 import pg from "pg";
 import { createClient } from "redis";
 import { Auth, getSession, MemoryRevocationStore, type SesameConfig } from "sesame-auth";
 import { RedisRevocationStore } from "sesame-auth/adapters/redis";
-import { migrate, SqlAdapter, type SesameDatabase } from "sesame-auth/adapters/sql";
+import { adoptAuthjs, migrate, SqlAdapter, type SesameDatabase } from "sesame-auth/adapters/sql";
 import { encode } from "sesame-auth/jwt";
 import Credentials from "sesame-auth/providers/credentials";
 import type { ListenerMessage } from "./revocation-listener.js";
@@ -178,6 +180,96 @@ async function databaseSessionCheck(database: BenchDatabase): Promise<DatabaseRo
   };
 }
 
+/** @auth/pg-adapter's documented schema, as an Auth.js app's database has it. */
+const PG_ADAPTER_SCHEMA = `
+  CREATE TABLE verification_token (identifier TEXT NOT NULL, expires TIMESTAMPTZ NOT NULL, token TEXT NOT NULL, PRIMARY KEY (identifier, token));
+  CREATE TABLE accounts (id SERIAL, "userId" INTEGER NOT NULL, type VARCHAR(255) NOT NULL, provider VARCHAR(255) NOT NULL,
+    "providerAccountId" VARCHAR(255) NOT NULL, refresh_token TEXT, access_token TEXT, expires_at BIGINT, id_token TEXT, scope TEXT,
+    session_state TEXT, token_type TEXT, PRIMARY KEY (id));
+  CREATE TABLE sessions (id SERIAL, "userId" INTEGER NOT NULL, expires TIMESTAMPTZ NOT NULL, "sessionToken" VARCHAR(255) NOT NULL, PRIMARY KEY (id));
+  CREATE TABLE users (id SERIAL, name VARCHAR(255), email VARCHAR(255), "emailVerified" TIMESTAMPTZ, image TEXT, PRIMARY KEY (id));`;
+
+const AUTHJS_CALLS = 3_000;
+const AUTHJS_ROUNDS = 6;
+
+interface AuthjsDatabaseRow {
+  name: string;
+  p50: number;
+  p99: number;
+  opsPerSecond: number;
+}
+
+/**
+ * The same Auth.js database (@auth/pg-adapter's tables on PostgreSQL), its session read through
+ * `GET /api/auth/session` by Auth.js itself, by Sesame with the same adapter, and by Sesame's SqlAdapter over
+ * the same tables. Rounds alternate between the three, so that drift hits all alike.
+ */
+async function authjsDatabaseSessions(): Promise<AuthjsDatabaseRow[]> {
+  const schema = `sesame_bench_authjs_${crypto.randomUUID().replaceAll("-", "")}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}; ${PG_ADAPTER_SCHEMA}`);
+  const pool = new pg.Pool({ connectionString: POSTGRES_URL, options: `-c search_path=${schema}` });
+  try {
+    const db = new Kysely<SesameDatabase>({ dialect: new PostgresDialect({ pool }) });
+    await adoptAuthjs(db, "pg-adapter");
+    const authjsAdapter = PostgresAdapter(pool);
+    const created = await authjsAdapter.createUser!({ id: "", name: user.name, email: user.email, emailVerified: null });
+    const byId = Credentials({ credentials: { id: {} }, authorize: ({ id }) => ({ id }) });
+    /** A session Sesame started (a real credentials sign-in) under `adapter`, and the config reading it. */
+    const sesame = async (name: string, adapter: SesameConfig["adapter"]) => {
+      const config: SesameConfig = { secret: SECRET, trustHost: true, providers: [byId], adapter, rateLimit: false };
+      const csrf = await Auth(new Request(`${ORIGIN}/api/auth/csrf`), config);
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const signIn = await Auth(
+        new Request(`${ORIGIN}/api/auth/callback/credentials`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiePairs(csrf).join("; ") },
+          body: new URLSearchParams({ csrfToken, id: String(created.id) }),
+        }),
+        config,
+      );
+      const cookie = cookiePairs(signIn).find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
+      if (!cookie) throw new Error(`${name}: no session after sign-in`);
+      return { name, read: () => Auth(new Request(`${ORIGIN}/api/auth/session`, { headers: { cookie } }), config) };
+    };
+    const token = crypto.randomUUID();
+    await authjsAdapter.createSession!({ sessionToken: token, userId: String(created.id), expires: new Date(Date.now() + 30 * 86_400_000) });
+    const authjsConfig = { adapter: authjsAdapter, providers: [], secret: SECRET, trustHost: true, basePath: "/api/auth", session: { strategy: "database" as const } };
+    const readers = [
+      { name: "Auth.js (@auth/core 0.41) with @auth/pg-adapter", read: () => authJs(new Request(`${ORIGIN}/api/auth/session`, { headers: { cookie: `authjs.session-token=${token}` } }), authjsConfig) },
+      await sesame("Sesame with @auth/pg-adapter, as it is", PostgresAdapter(pool)),
+      await sesame("Sesame, SqlAdapter over the same tables", SqlAdapter(db, { authjs: "pg-adapter" })),
+    ];
+    const check = async (reader: (typeof readers)[number]) => {
+      const body = (await (await reader.read()).json()) as { user?: { email?: string } } | null;
+      if (body?.user?.email !== user.email) throw new Error(`${reader.name}: unexpected session ${JSON.stringify(body)}`);
+    };
+    for (const reader of readers) for (let i = 0; i < DB_WARMUP; i++) await check(reader);
+    const durations = readers.map(() => [] as number[]);
+    const elapsed = readers.map(() => 0);
+    for (let round = 0; round < AUTHJS_ROUNDS; round++) {
+      for (const [index, reader] of readers.entries()) {
+        const started = performance.now();
+        for (let i = 0; i < AUTHJS_CALLS / AUTHJS_ROUNDS; i++) {
+          const start = performance.now();
+          await check(reader);
+          durations[index]!.push((performance.now() - start) * 1000);
+        }
+        elapsed[index]! += performance.now() - started;
+      }
+    }
+    return readers.map((reader, index) => {
+      const sorted = durations[index]!.sort((a, b) => a - b);
+      return { name: reader.name, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), opsPerSecond: (sorted.length * 1000) / elapsed[index]! };
+    });
+  } finally {
+    await pool.end();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
 interface JwtResult {
   off: number;
   on: number;
@@ -317,6 +409,7 @@ async function main() {
       await database.close();
     }
   }
+  const authjsRows = await authjsDatabaseSessions();
   const jwt = await jwtRevocationOverhead();
   const propagation = await revocationPropagation();
 
@@ -329,6 +422,12 @@ async function main() {
     "| database-session check | p50 | p99 | ops/s | SQL queries per check |",
     "| --- | ---: | ---: | ---: | ---: |",
     ...rows.map((r) => `| ${r.name} | ${micros(r.p50)} | ${micros(r.p99)} | ${count(r.opsPerSecond)} | ${r.queriesPerCheck.toFixed(2)} |`),
+  ].join("\n");
+  const authjsBase = authjsRows[0]!;
+  const authjsTable = [
+    "| `GET /api/auth/session` on an Auth.js database (PostgreSQL) | p50 | p99 | ops/s | vs Auth.js |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...authjsRows.map((r) => `| ${r.name} | ${micros(r.p50)} | ${micros(r.p99)} | ${count(r.opsPerSecond)} | ${(r.opsPerSecond / authjsBase.opsPerSecond).toFixed(2)}× |`),
   ].join("\n");
   const jwtTable = [
     "| JWT session check | µs/op | ops/s |",
@@ -359,6 +458,9 @@ async function main() {
       "(`Auth`: GET /csrf, POST /callback/credentials), the Request built beforehand; each call timed on its own " +
       `(${DB_CALLS.SQLite} calls on SQLite — a better-sqlite3 file in WAL mode —, ${DB_CALLS.PostgreSQL} on PostgreSQL over TCP to 127.0.0.1 in a fresh schema; ` +
       `each after ${DB_WARMUP} warm-up calls). ops/s is calls / wall time of the sequential loop; queries are counted by Kysely's log hook.`,
+    `Auth.js database: @auth/pg-adapter's tables in a fresh schema, one user; each reader's session (Auth.js's written by its adapter, ` +
+      `Sesame's by a real credentials sign-in) read through \`GET /api/auth/session\` (the Request built per call), ${AUTHJS_CALLS} calls each ` +
+      `in ${AUTHJS_ROUNDS} alternating rounds after ${DB_WARMUP} warm-up calls; ops/s from each reader's summed loop time.`,
     `JWT checks: one cookie read repeatedly; median of ${JWT_ROUNDS} rounds of ${JWT_OPS_PER_ROUND} sequential awaited ops per configuration, ` +
       `rounds alternating between the two, after ${JWT_WARMUP} warm-up ops of each.`,
     `Revocation propagation: ${REVOKES} \`bumpUserVersion\` calls ${REVOKE_PAUSE_MS} ms apart on a local Redis; latency = arrival in the forked ` +
@@ -366,7 +468,7 @@ async function main() {
       `one warm-up revoke excluded (min ${ms(propagation.min)}).`,
   ].join("\n");
 
-  const report = `# Persistence benchmark\n\n${context}\n\n${databaseTable}\n\n${jwtTable}\n\n${propagationTable}\n\nTargets:\n\n${targets}\n`;
+  const report = `# Persistence benchmark\n\n${context}\n\n${databaseTable}\n\n${authjsTable}\n\n${jwtTable}\n\n${propagationTable}\n\nTargets:\n\n${targets}\n`;
   console.log(`\n${report}\nTotal run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const results = new URL("./results/", import.meta.url);
   await mkdir(results, { recursive: true });

@@ -7,6 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { KyselyAdapter, type Database as KyselyAuthDatabase } from "@auth/kysely-adapter";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import PostgresAdapter from "@auth/pg-adapter";
 import { UnstorageAdapter } from "@auth/unstorage-adapter";
 import * as nextAuth4Sequelize from "@next-auth/sequelize-adapter";
@@ -25,6 +28,7 @@ import type { Adapter as AuthCoreAdapter } from "@auth/core/adapters";
 import type { Adapter as NextAuth4Adapter } from "next-auth/adapters";
 import type { AuthjsAdapter } from "../../../packages/sesame/src/core/authjs-adapter.js";
 import type { SesameConfig } from "../../../packages/sesame/src/index.js";
+import { prismaClient, prismaDdl } from "./prisma.js";
 import { POSTGRES_URL } from "../../../packages/sesame/test/support/databases.js";
 
 export const MARIADB_URL = process.env.SESAME_TEST_MARIADB_URL ?? "mysql://root@127.0.0.1:3306/test";
@@ -224,6 +228,27 @@ export const AUTHJS_CASES: AuthjsCase[] = [
       const { url, drop } = await mariadbDatabase(DRIZZLE_MYSQL_SCHEMA);
       const pool = mysqlPromise.createPool({ uri: url, connectionLimit: 10 });
       return { adapter: DrizzleAdapter(drizzleMysql({ client: pool })), close: async () => (await pool.end(), await drop()) };
+    },
+  },
+  {
+    name: "@auth/prisma-adapter on PostgreSQL (Prisma 7, engine-free client)",
+    uniqueAccounts: true,
+    async open() {
+      const { pool, drop } = await postgresSchema(prismaDdl("postgresql"));
+      const schema = (await pool.query<{ schema: string }>("SELECT current_schema() AS schema")).rows[0]!.schema;
+      const PrismaClient = prismaClient("postgresql");
+      const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: POSTGRES_URL }, { schema }) });
+      return { adapter: PrismaAdapter(prisma as Parameters<typeof PrismaAdapter>[0]), close: async () => (await prisma.$disconnect(), await drop()) };
+    },
+  },
+  {
+    name: "@auth/prisma-adapter on SQLite (Prisma 7, engine-free client)",
+    uniqueAccounts: true,
+    async open() {
+      const { path, drop } = sqliteFile(prismaDdl("sqlite"));
+      const PrismaClient = prismaClient("sqlite");
+      const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path}` }) });
+      return { adapter: PrismaAdapter(prisma as Parameters<typeof PrismaAdapter>[0]), close: async () => (await prisma.$disconnect(), drop()) };
     },
   },
   {

@@ -19,10 +19,12 @@ interface UsersTable {
   email: string | null;
   emailVerified: Time | null;
   image: string | null;
+  updatedAt: Generated<Time>;
 }
 
 interface AccountsTable extends AccountTokenColumns {
   id: Generated<string | number>;
+  updatedAt: Generated<Time>;
   userId: string | number;
   type: string;
   provider: string;
@@ -40,6 +42,7 @@ interface SessionsTable {
   sesame_ip: string | null;
   sesame_user_agent: string | null;
   sesame_data: string | null;
+  updatedAt: Generated<Time>;
 }
 
 interface VerificationTokensTable {
@@ -112,14 +115,14 @@ export function AuthjsSqlAdapter(kysely: Kysely<SesameDatabase>, schema: AuthjsS
   /** Whether `id` has the form of the table's ids: another names no user, and PostgreSQL would refuse it. */
   const validUserId = (id: string) => USER_ID_FORMATS[resolved.userIdFormat].test(id);
 
-  const user = (row: Selectable<UsersTable>): AdapterUser => ({
+  const user = (row: Pick<Selectable<UsersTable>, "id" | "name" | "email" | "emailVerified" | "image">): AdapterUser => ({
     id: String(row.id),
     name: row.name,
     email: row.email,
     emailVerified: row.emailVerified === null ? null : time.read(row.emailVerified),
     image: row.image,
   });
-  const session = (row: Omit<Selectable<SessionsTable>, "id">): AdapterSession => ({
+  const session = (row: Omit<Selectable<SessionsTable>, "id" | "updatedAt">): AdapterSession => ({
     id: row.sessionToken,
     secretHash: row.sesame_secret_hash ?? "",
     userId: String(row.userId),
@@ -135,9 +138,11 @@ export function AuthjsSqlAdapter(kysely: Kysely<SesameDatabase>, schema: AuthjsS
 
   const withId = <Row extends object>(strategy: ResolvedAuthjsSchema["ids"]["users"], row: Row): Row & { id?: string } =>
     strategy === "uuid" ? { ...row, id: crypto.randomUUID() } : row;
+  /** `updatedAt`, where the schema wants the application to set it (Prisma's `@updatedAt`). */
+  const touched = (): { updatedAt?: Time } => (resolved.updatedAt ? { updatedAt: time.write(new Date()) } : {});
 
   async function insertUser(trx: Kysely<AuthjsDatabase> | Transaction<AuthjsDatabase>, data: Omit<AdapterUser, "id"> & { id?: string }): Promise<AdapterUser> {
-    const values = { name: data.name ?? null, email: data.email ?? null, emailVerified: data.emailVerified ? time.write(data.emailVerified) : null, image: data.image ?? null };
+    const values = { name: data.name ?? null, email: data.email ?? null, emailVerified: data.emailVerified ? time.write(data.emailVerified) : null, image: data.image ?? null, ...touched() };
     if (data.id !== undefined && (resolved.ids.users === "database" || !validUserId(data.id))) {
       throw new TypeError(`The Auth.js users table makes its own ${resolved.userIdFormat} ids: a user cannot be created under the id "${data.id}". Create the user in the database first, and return its id from \`authorize\`.`);
     }
@@ -177,6 +182,7 @@ export function AuthjsSqlAdapter(kysely: Kysely<SesameDatabase>, schema: AuthjsS
       id_token: account.id_token ?? null,
       scope: account.scope ?? null,
       token_type: account.token_type ?? null,
+      ...touched(),
     });
   }
 
@@ -222,7 +228,7 @@ export function AuthjsSqlAdapter(kysely: Kysely<SesameDatabase>, schema: AuthjsS
       if (changes.email !== undefined) values.email = changes.email;
       if (changes.image !== undefined) values.image = changes.image;
       if (changes.emailVerified !== undefined) values.emailVerified = changes.emailVerified && time.write(changes.emailVerified);
-      if (Object.keys(values).length) await db.updateTable("users").set(values).where("id", "=", id).execute();
+      if (Object.keys(values).length) await db.updateTable("users").set({ ...values, ...touched() }).where("id", "=", id).execute();
       const updated = await adapter.getUser(id);
       if (!updated) throw new Error(`No user with id ${id}`);
       return updated;
@@ -265,6 +271,7 @@ export function AuthjsSqlAdapter(kysely: Kysely<SesameDatabase>, schema: AuthjsS
             sesame_ip: s.ip,
             sesame_user_agent: s.userAgent,
             sesame_data: JSON.stringify(s.data),
+            ...touched(),
           }),
         )
         .execute();
@@ -276,7 +283,7 @@ export function AuthjsSqlAdapter(kysely: Kysely<SesameDatabase>, schema: AuthjsS
       if (changes.expires) values.expires = time.write(changes.expires);
       if (changes.lastSeenAt) values.sesame_last_seen_at = changes.lastSeenAt.getTime();
       if (changes.data) values.sesame_data = JSON.stringify(changes.data);
-      if (Object.keys(values).length) await db.updateTable("sessions").set(values).where("sessionToken", "=", id).execute();
+      if (Object.keys(values).length) await db.updateTable("sessions").set({ ...values, ...touched() }).where("sessionToken", "=", id).execute();
     },
     async deleteSession(id) {
       await db.deleteFrom("sessions").where("sessionToken", "=", id).execute();

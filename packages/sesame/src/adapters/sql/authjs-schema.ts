@@ -29,7 +29,7 @@ export type AuthjsUserIdFormat = "integer" | "uuid" | "text";
  * @example
  * ```ts
  * SqlAdapter(db, { authjs: "prisma" });
- * SqlAdapter(db, { authjs: { tables: { users: "app_users", accounts: "app_accounts", sessions: "app_sessions", verificationTokens: "app_tokens" }, ids: { users: "uuid", accounts: "uuid", sessions: "uuid" }, uniqueAccounts: true, uniqueEmails: true, emailRequired: false, userIdFormat: "text", time: "date" } });
+ * SqlAdapter(db, { authjs: { tables: { users: "app_users", accounts: "app_accounts", sessions: "app_sessions", verificationTokens: "app_tokens" }, ids: { users: "uuid", accounts: "uuid", sessions: "uuid" }, uniqueAccounts: true, uniqueEmails: true, emailRequired: false, userIdFormat: "text", updatedAt: false, time: "date" } });
  * ```
  */
 export interface AuthjsSchema {
@@ -45,6 +45,11 @@ export interface AuthjsSchema {
   /** Whether `email` is `NOT NULL`: users without one (credentials, or an email released to its proven owner) then cannot be stored. */
   emailRequired: boolean;
   userIdFormat: AuthjsUserIdFormat;
+  /**
+   * Whether users, accounts and sessions have an `updatedAt` column that the application must set (Prisma's
+   * `@updatedAt`: the column has no default in the database).
+   */
+  updatedAt: boolean;
   /** How times are stored; a function of the database when it depends on it (SQLite has no time type). */
   time: AuthjsTimeFormat | ((dialect: "sqlite" | "other") => AuthjsTimeFormat);
 }
@@ -68,6 +73,7 @@ export const AUTHJS_SCHEMAS = {
     uniqueEmails: false,
     emailRequired: false,
     userIdFormat: "integer",
+    updatedAt: false,
     time: "date",
   },
   /** `@auth/kysely-adapter`: `User`, `Account`, `Session`, `VerificationToken`; UUIDs; ISO text on SQLite. */
@@ -78,6 +84,7 @@ export const AUTHJS_SCHEMAS = {
     uniqueEmails: true,
     emailRequired: true,
     userIdFormat: "uuid",
+    updatedAt: false,
     time: (dialect) => (dialect === "sqlite" ? "iso" : "date"),
   },
   /** `@auth/drizzle-adapter`'s default tables: `user`, `account`, `session`, `verificationToken`; ms on SQLite. */
@@ -88,16 +95,21 @@ export const AUTHJS_SCHEMAS = {
     uniqueEmails: true,
     emailRequired: false,
     userIdFormat: "text",
+    updatedAt: false,
     time: (dialect) => (dialect === "sqlite" ? "ms" : "date"),
   },
-  /** `@auth/prisma-adapter`'s documented models: `User`, `Account`, `Session`, `VerificationToken`; ids made by the client. */
+  /**
+   * `@auth/prisma-adapter`'s documented models: `User`, `Account`, `Session`, `VerificationToken`; user ids made
+   * by the client (`cuid()`), accounts keyed by provider and account id, `updatedAt` set by the client.
+   */
   prisma: {
     tables: { users: "User", accounts: "Account", sessions: "Session", verificationTokens: "VerificationToken" },
-    ids: { users: "uuid", accounts: "uuid", sessions: "uuid" },
+    ids: { users: "uuid", accounts: "none", sessions: "none" },
     uniqueAccounts: true,
     uniqueEmails: true,
-    emailRequired: false,
+    emailRequired: true,
     userIdFormat: "text",
+    updatedAt: true,
     time: (dialect) => (dialect === "sqlite" ? "ms" : "date"),
   },
 } as const satisfies Record<string, AuthjsSchema>;
