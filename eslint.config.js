@@ -67,7 +67,7 @@ export default tseslint.config(
         {
           // The same files as `publicFiles`, as a pattern on the resolved path of a re-export's source.
           publicFiles: "/packages/sesame/src/(index|jwt|password\\.node|next/(index|v4|middleware)|react/(index|client)|providers/[^/]+|adapters/[^/]+|adapters/sql/[^/]+)\\.ts$",
-          exampleTypes: ["SesameConfig", "OAuthProvider", "CredentialsOptions", "EmailOptions", "GitHubOptions", "PasswordHashOptions", "PostgresOptions", "RedisOptions", "SessionProviderProps", "UseSessionOptions", "MigrateOptions"],
+          exampleTypes: ["SesameConfig", "OAuthProvider", "CredentialsOptions", "EmailOptions", "GitHubOptions", "PasswordHashOptions", "PostgresOptions", "MysqlOptions", "RedisOptions", "SessionProviderProps", "UseSessionOptions", "MigrateOptions"],
         },
       ],
     },

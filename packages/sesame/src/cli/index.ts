@@ -6,9 +6,10 @@ const USAGE = `Usage: sesame-auth <command>
 Commands:
   secret                      Print a new random secret to put in AUTH_SECRET (.env.local)
   migrate [--database URL] [--schema NAME]
-                              Create or update Sesame's tables. URL: postgres://… or sqlite:./path.db
-                              (default: DATABASE_URL, else sqlite:./sesame.db); NAME: a PostgreSQL
-                              schema other than public, as set by the URL's search_path`;
+                              Create or update Sesame's tables. URL: postgres://…, mysql://…,
+                              mariadb://… or sqlite:./path.db (default: DATABASE_URL, else
+                              sqlite:./sesame.db); NAME: a PostgreSQL schema other than public, as set
+                              by the URL's search_path`;
 
 const [command, ...args] = process.argv.slice(2);
 try {

@@ -1,7 +1,7 @@
 /**
  * `sesame-auth migrate`: opens the database named by a URL and applies Sesame's pending migrations. The
  * database drivers are optional peer dependencies: only the one the URL names is loaded, so an app on
- * PostgreSQL needs no SQLite driver (and `sesame-auth secret` needs none).
+ * PostgreSQL or MySQL needs no SQLite driver (and `sesame-auth secret` needs none).
  */
 import type { Kysely } from "kysely";
 import type { SesameDatabase } from "../adapters/sql/schema.js";
@@ -23,11 +23,15 @@ async function open(url: string): Promise<Kysely<SesameDatabase>> {
     const { postgres } = await withDrivers("kysely pg", () => import("../adapters/postgres.node.js"));
     return postgres({ connectionString: url });
   }
+  if (/^(mysql|mariadb):\/\//.test(url)) {
+    const { mysql } = await withDrivers("kysely mysql2", () => import("../adapters/mysql.node.js"));
+    return mysql({ uri: url });
+  }
   if (url.startsWith("sqlite:")) {
     const { sqlite } = await withDrivers("kysely better-sqlite3", () => import("../adapters/sqlite.node.js"));
     return sqlite(url.slice("sqlite:".length));
   }
-  throw new Error(`Unsupported database URL "${url}": use postgres://… or sqlite:./path.db`);
+  throw new Error(`Unsupported database URL "${url}": use postgres://…, mysql://… (or mariadb://…) or sqlite:./path.db`);
 }
 
 /** Loads an adapter; a driver the app has not installed becomes the command that installs it. */

@@ -92,6 +92,32 @@ export function adapterConformance(name: string, open: () => Promise<AdapterUnde
       expect(await adapter.getUserByAccount({ provider: "github", providerAccountId: "nobody" })).toBeNull();
     });
 
+    // MySQL's default collations ignore case and trailing spaces: two provider accounts would be one.
+    test("ids, emails and provider account ids match exactly: not across case, nor with a trailing space", async () => {
+      const id = unique("Exact");
+      const blank = { name: null, emailVerified: null, image: null };
+      const upper = await adapter.createUser({ id, email: `${id}@Example.com`, ...blank });
+      const lower = await adapter.createUser({ id: id.toLowerCase(), email: `${id}@Example.com`.toLowerCase(), ...blank });
+      expect(await adapter.getUser(id)).toEqual(upper);
+      expect(await adapter.getUser(id.toLowerCase())).toEqual(lower);
+      expect(await adapter.getUser(`${id} `)).toBeNull();
+      expect(await adapter.getUserByEmail(`${id}@example.com`.toLowerCase())).toEqual(lower);
+      expect(await adapter.getUserByEmail(`${id}@Example.com `)).toBeNull();
+
+      const account = { provider: "github", providerAccountId: unique("AbC") };
+      const lowerAccount = { provider: "github", providerAccountId: account.providerAccountId.toLowerCase() };
+      await adapter.linkAccount({ userId: upper.id, type: "oauth", ...account });
+      await adapter.linkAccount({ userId: lower.id, type: "oauth", ...lowerAccount });
+      expect(await adapter.getUserByAccount(account)).toEqual(upper);
+      expect(await adapter.getUserByAccount(lowerAccount)).toEqual(lower);
+      expect(await adapter.getUserByAccount({ provider: "github", providerAccountId: `${account.providerAccountId} ` })).toBeNull();
+
+      const session = newSession(upper.id, { id: unique("Session") });
+      await adapter.createSession(session);
+      expect(await adapter.getSessionAndUser(session.id.toLowerCase())).toBeNull();
+      expect(await adapter.getSessionAndUser(`${session.id} `)).toBeNull();
+    });
+
     test("createUserWithAccount: creates once, then returns the linked user", async () => {
       const account = { type: "oidc" as const, provider: "op", providerAccountId: unique("sub") };
       const first = await adapter.createUserWithAccount({ name: "Bo", email: `${unique("bo")}@example.com`, emailVerified: null, image: null }, account);

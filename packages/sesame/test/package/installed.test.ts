@@ -14,10 +14,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
+import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startNextApp, type NextServer } from "../next/next-server.js";
-import { POSTGRES_URL } from "../support/databases.js";
+import { MARIADB_URL, mariadbAdmin, POSTGRES_URL } from "../support/databases.js";
 
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL("../..", import.meta.url));
@@ -44,8 +45,8 @@ beforeAll(async () => {
     name: "consumer-app",
     private: true,
     type: "module",
-    // The versions the workspace's lockfile has, so that the npm cache answers; kysely and pg for `migrate`.
-    dependencies: { next: "16.4.5", react: "19.2.0", "react-dom": "19.2.0", kysely: "0.28.18", pg: "8.23.1", "sesame-auth": `file:${join(root, filename)}` },
+    // The versions the workspace's lockfile has, so that the npm cache answers; kysely, pg and mysql2 for `migrate`.
+    dependencies: { next: "16.4.5", react: "19.2.0", "react-dom": "19.2.0", kysely: "0.28.18", pg: "8.23.1", mysql2: "3.25.0", "sesame-auth": `file:${join(root, filename)}` },
     devDependencies: { typescript: "5.9.3", "@types/react": "19.2.7", "@types/node": "20.19.25" },
   };
   writeFileSync(join(app, "package.json"), JSON.stringify(manifest, null, 2));
@@ -143,19 +144,49 @@ describe("npx sesame-auth, from the app", () => {
     expect(a.stdout).not.toBe(b.stdout);
   });
 
-  test("migrate applies the migrations to PostgreSQL with the app's kysely and pg", async () => {
-    const schema = `sesame_installed_${crypto.randomUUID().replaceAll("-", "")}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
+  /** A fresh place for Sesame's tables on each server: the arguments that name it, and its removal. */
+  const servers: Array<[name: string, entry: string, open: () => Promise<{ args: string[]; drop(): Promise<void> }>]> = [
+    [
+      "PostgreSQL",
+      "postgres",
+      async () => {
+        const schema = `sesame_installed_${crypto.randomUUID().replaceAll("-", "")}`;
+        const admin = new pg.Client({ connectionString: POSTGRES_URL });
+        await admin.connect();
+        await admin.query(`CREATE SCHEMA ${schema}`);
+        const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+        return {
+          args: ["--database", url, "--schema", schema],
+          async drop() {
+            await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+            await admin.end();
+          },
+        };
+      },
+    ],
+    [
+      "MariaDB",
+      "mysql",
+      async () => {
+        const database = `sesame_installed_${crypto.randomUUID().replaceAll("-", "")}`;
+        await mariadbAdmin(sql`CREATE DATABASE ${sql.id(database)}`);
+        const url = new URL(MARIADB_URL);
+        url.pathname = `/${database}`;
+        return { args: ["--database", url.href], drop: async () => void (await mariadbAdmin(sql`DROP DATABASE ${sql.id(database)}`)) };
+      },
+    ],
+  ];
+
+  test.each(servers)("migrate applies the migrations to %s with the app's own drivers, and sesame-auth/adapters/%s loads by name", async (_name, entry, open) => {
+    const server = await open();
     try {
-      const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      expect((await npx("migrate", "--database", url, "--schema", schema)).stdout).toBe("Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes, 0004_upstream_tokens\n");
-      expect((await npx("migrate", "--database", url, "--schema", schema)).stdout).toBe("The database is up to date.\n");
+      expect((await npx("migrate", ...server.args)).stdout).toBe("Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes, 0004_upstream_tokens\n");
+      expect((await npx("migrate", ...server.args)).stdout).toBe("The database is up to date.\n");
     } finally {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
+      await server.drop();
     }
+    const { stdout } = await inApp("--input-type=module", "-e", `const m = await import("sesame-auth/adapters/${entry}"); console.log(Object.keys(m).join())`);
+    expect(stdout.trim()).toBe(entry);
   });
 
   // Regression (issue 30, "Installable by name"): the CLI loaded every database driver, so in an app without

@@ -1,8 +1,8 @@
 /**
  * Attacks on the sign-in rate limit itself: forged forwarding headers (to slip past the per-IP limit, or to
  * lock a victim out), and attacker-sized identifiers or floods of new keys (to exhaust the memory store or
- * push a victim's counter out of it). Everything goes through `Auth()` with real stores: memory,
- * PostgreSQL, Redis, and SQLite for database sessions.
+ * push a victim's counter out of it). Everything goes through `Auth()` with real stores: memory, Redis,
+ * each SQL database (SQLite, PostgreSQL, MariaDB), and SQLite for database sessions.
  */
 import { isIP } from "node:net";
 import fc from "fast-check";
@@ -12,7 +12,7 @@ import { SqlAdapter, SqlRateLimitStore } from "../../src/adapters/sql.js";
 import { forwardedClientIp } from "../../src/core/client-ip.js";
 import { MemoryRateLimitStore, type RateLimitStore } from "../../src/core/rate-limit/store.js";
 import type { SesameConfig } from "../../src/index.js";
-import { postgresDatabase, sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { sqlDatabases, sqliteDatabase, type TestDatabase } from "../support/databases.js";
 import { Browser, config, sessionCookie } from "../support/helpers.js";
 
 /** A real store, passed through, remembering every key it was asked about. */
@@ -195,10 +195,13 @@ describe("attacker-sized identifiers and floods — ASVS V2.2.1 / V11.1.4 (anti-
   }, 30_000);
 
   describe.each<[string, () => Promise<{ store: RateLimitStore; close(): Promise<void> }>]>([
-    ["PostgreSQL", async () => {
-      const database = await postgresDatabase();
-      return { store: SqlRateLimitStore(database.db), close: () => database.drop() };
-    }],
+    ...sqlDatabases.map(([name, open]): [string, () => Promise<{ store: RateLimitStore; close(): Promise<void> }>] => [
+      name,
+      async () => {
+        const database = await open();
+        return { store: SqlRateLimitStore(database.db), close: () => database.drop() };
+      },
+    ]),
     ["Redis", async () => ({ store: RedisRateLimitStore({ prefix: `test:${crypto.randomUUID()}:` }), close: async () => {} })],
   ])("on %s", (_name, open) => {
     test("[V2.2.1] a 60 KB username is counted under a fixed-size key: refused with 401 then 429, never a 503", async () => {

@@ -5,6 +5,8 @@
 import type { Kysely } from "kysely";
 import type { UpstreamTokenStore } from "../../core/upstream/store.js";
 import { nowSeconds } from "../../core/clock.js";
+import { retryingDeadlocks } from "./deadlock.js";
+import { isMysql } from "./dialect.js";
 import type { SesameDatabase } from "./schema.js";
 
 /**
@@ -18,6 +20,7 @@ import type { SesameDatabase } from "./schema.js";
  * ```
  */
 export function SqlTokenStore(db: Kysely<SesameDatabase>): UpstreamTokenStore {
+  const mysql = isMysql(db);
   return {
     async get(sessionId) {
       const row = await db
@@ -30,14 +33,20 @@ export function SqlTokenStore(db: Kysely<SesameDatabase>): UpstreamTokenStore {
     },
     async set(sessionId, { sealed, userId, expiresAt }) {
       // Expired rows go as new ones arrive, so the table holds live sessions only.
-      await db.transaction().execute(async (trx) => {
+      const entry = { user_id: userId ?? null, sealed, expires_at: expiresAt };
+      // The sweep reads the whole table. Under MySQL's default REPEATABLE READ it would lock every row and
+      // the gaps between them until the commit, and sessions stored at once would deadlock on each other's
+      // inserts. READ COMMITTED lets go of the rows the sweep does not delete, though not always at once:
+      // a deadlock stays possible, rarely, and InnoDB then rolls one transaction back to be run again.
+      const transaction = mysql ? db.transaction().setIsolationLevel("read committed") : db.transaction();
+      await retryingDeadlocks(() => transaction.execute(async (trx) => {
         await trx.deleteFrom("sesame_upstream_tokens").where("expires_at", "<=", nowSeconds()).execute();
         await trx
           .insertInto("sesame_upstream_tokens")
-          .values({ session_id: sessionId, user_id: userId ?? null, sealed, expires_at: expiresAt })
-          .onConflict((conflict) => conflict.column("session_id").doUpdateSet({ user_id: userId ?? null, sealed, expires_at: expiresAt }))
+          .values({ session_id: sessionId, ...entry })
+          .$call((insert) => (mysql ? insert.onDuplicateKeyUpdate(entry) : insert.onConflict((conflict) => conflict.column("session_id").doUpdateSet(entry))))
           .execute();
-      });
+      }));
     },
     async expire(sessionId, expiresAt) {
       await db.updateTable("sesame_upstream_tokens").set({ expires_at: expiresAt }).where("session_id", "=", sessionId).execute();

@@ -1,9 +1,9 @@
-/** Sign-in attempts are limited per identifier and per IP, on every store: memory, SQLite, PostgreSQL, Redis. */
+/** Sign-in attempts are limited per identifier and per IP, on every store: memory, SQLite, PostgreSQL, MariaDB, Redis. */
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { RedisRateLimitStore } from "../../../src/adapters/redis.node.js";
 import { SqlRateLimitStore } from "../../../src/adapters/sql.js";
 import { MemoryRateLimitStore, type RateLimitStore } from "../../../src/core/rate-limit/store.js";
-import { postgresDatabase, sqliteDatabase, type TestDatabase } from "../../support/databases.js";
+import { sqlDatabases, type TestDatabase } from "../../support/databases.js";
 import { Browser, ORIGIN, config, sessionCookie } from "../../support/helpers.js";
 
 const databases: TestDatabase[] = [];
@@ -11,18 +11,19 @@ afterAll(async () => {
   for (const database of databases) await database.drop();
 });
 
+/** Each SQL database once, opened on first use and dropped when the file ends. */
+const sqlStores = sqlDatabases.map(([name, open]): [string, () => Promise<RateLimitStore>] => [
+  name,
+  async () => {
+    const database = await open();
+    databases.push(database);
+    return SqlRateLimitStore(database.db);
+  },
+]);
+
 const stores: Array<[string, () => Promise<RateLimitStore>]> = [
   ["memory", async () => MemoryRateLimitStore()],
-  ["SQLite", async () => {
-    const database = await sqliteDatabase();
-    databases.push(database);
-    return SqlRateLimitStore(database.db);
-  }],
-  ["PostgreSQL", async () => {
-    const database = await postgresDatabase();
-    databases.push(database);
-    return SqlRateLimitStore(database.db);
-  }],
+  ...sqlStores,
   ["Redis", async () => RedisRateLimitStore({ prefix: `test:${crypto.randomUUID()}:` })],
 ];
 
@@ -77,6 +78,24 @@ describe.each(stores)("rate limits on %s", (_name, open) => {
     for (let i = 0; i < 4; i++) expect((await signedAttempt(browser, `user${i}`, "x", ip)).status).toBe(401);
     expect((await signedAttempt(browser, "user9", "x", ip)).status).toBe(429);
     expect((await signedAttempt(browser, "user9", "x", "203.0.113.9")).status).toBe(401);
+  });
+});
+
+describe.each(sqlStores)("the SQL store on %s under concurrency", (_name, open) => {
+  test("200 hits at once on one key count 1 to 200, each exactly once, in one window", async () => {
+    const store = await open();
+    const key = `race:${crypto.randomUUID()}`;
+    const hits = await Promise.all(Array.from({ length: 200 }, () => store.hit(key, 60)));
+    expect(hits.map((hit) => hit.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(new Set(hits.map((hit) => hit.resetAt)).size).toBe(1);
+    expect((await store.hit(key, 60)).count).toBe(201);
+  });
+
+  test("concurrent hits on many keys: each key counts its own", async () => {
+    const store = await open();
+    const keys = Array.from({ length: 20 }, () => `many:${crypto.randomUUID()}`);
+    await Promise.all(keys.flatMap((key) => Array.from({ length: 10 }, () => store.hit(key, 60))));
+    for (const key of keys) expect((await store.hit(key, 60)).count).toBe(11);
   });
 });
 

@@ -9,7 +9,7 @@ import { RedisRefreshCoordinator, RedisTokenStore } from "../../../src/adapters/
 import { SqlRefreshCoordinator, SqlTokenStore } from "../../../src/adapters/sql.js";
 import { getAccessToken, getSession, MemoryTokenStore, type RefreshCoordinator, type Session, type SesameConfig, type UpstreamTokenStore } from "../../../src/index.js";
 import Credentials from "../../../src/providers/credentials.js";
-import { postgresDatabase, type TestDatabase } from "../../support/databases.js";
+import { sqlServers, type TestDatabase } from "../../support/databases.js";
 import { decode } from "../../../src/jwt.js";
 import { Browser, ORIGIN, SECRET, sessionCookie } from "../../support/helpers.js";
 
@@ -55,13 +55,13 @@ const keptIn: Array<[string, () => Promise<{ store?: UpstreamTokenStore; close()
   ["in the cookie", async () => ({ close: async () => {} })],
   ["in a MemoryTokenStore", async () => ({ store: MemoryTokenStore(), close: async () => {} })],
   ["in Redis (RedisTokenStore)", async () => ({ store: RedisTokenStore({ prefix: `t:store:${crypto.randomUUID()}:` }), close: async () => {} })],
-  [
-    "in PostgreSQL (SqlTokenStore)",
+  ...sqlServers.map(([name, open]): [string, () => Promise<{ store: UpstreamTokenStore; close(): Promise<void> }>] => [
+    `in ${name} (SqlTokenStore)`,
     async () => {
-      const database = await postgresDatabase();
+      const database = await open();
       return { store: SqlTokenStore(database.db), close: () => database.drop() };
     },
-  ],
+  ]),
 ];
 
 /** The app of the tests below, with the store of the describe block that runs them. */
@@ -240,11 +240,10 @@ describe("tokens kept server-side with database sessions (the cookie holds only 
 });
 
 describe("two server processes racing on the same cookie", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await postgresDatabase();
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const database of databases) await database.drop();
   });
-  afterAll(() => database.drop());
 
   const race = async (coordinators: [RefreshCoordinator, RefreshCoordinator], store?: UpstreamTokenStore) => {
     startClock();
@@ -259,11 +258,18 @@ describe("two server processes racing on the same cookie", () => {
     return { results, refreshes: backend.stats.refreshes - refreshes, reuse: backend.stats.reuseDetections - reuseDetections };
   };
 
-  test.each([
-    ["Redis", () => [RedisRefreshCoordinator({ prefix: "t:race:" }), RedisRefreshCoordinator({ prefix: "t:race:" })]],
-    ["PostgreSQL", () => [SqlRefreshCoordinator(database.db), SqlRefreshCoordinator(database.db)]],
-  ] as Array<[string, () => [RefreshCoordinator, RefreshCoordinator]]>)("coordinated through %s: 1 refresh, 0 reuse detections, all succeed", async (_name, make) => {
-    const { results, refreshes, reuse } = await race(make());
+  test.each<[string, () => Promise<[RefreshCoordinator, RefreshCoordinator]>]>([
+    ["Redis", async () => [RedisRefreshCoordinator({ prefix: "t:race:" }), RedisRefreshCoordinator({ prefix: "t:race:" })]],
+    ...sqlServers.map(([name, open]): [string, () => Promise<[RefreshCoordinator, RefreshCoordinator]>] => [
+      name,
+      async () => {
+        const database = await open();
+        databases.push(database);
+        return [SqlRefreshCoordinator(database.db), SqlRefreshCoordinator(database.db)];
+      },
+    ]),
+  ])("coordinated through %s: 1 refresh, 0 reuse detections, all succeed", async (_name, make) => {
+    const { results, refreshes, reuse } = await race(await make());
     expect(refreshes).toBe(1);
     expect(reuse).toBe(0);
     expect(results.every((r) => r.accessToken && !r.error)).toBe(true);

@@ -11,7 +11,7 @@ import { SqlTokenStore } from "../../../src/adapters/sql.js";
 import { getAccessToken, MemoryRevocationStore, MemoryTokenStore, revokeUserSessions, type Session, type SesameConfig, type UpstreamTokenStore } from "../../../src/index.js";
 import { decode } from "../../../src/jwt.js";
 import Credentials from "../../../src/providers/credentials.js";
-import { postgresDatabase, sqliteDatabase, type TestDatabase } from "../../support/databases.js";
+import { sqlDatabases, sqliteDatabase, type TestDatabase } from "../../support/databases.js";
 import { Browser, SECRET, sessionCookie } from "../../support/helpers.js";
 import { sleep } from "../../support/harness.js";
 import { privateRedis, type PrivateServer } from "../../support/servers.js";
@@ -21,8 +21,7 @@ const now = () => Math.floor(Date.now() / 1000);
 describe.each<[string, () => Promise<{ store: UpstreamTokenStore; close(): Promise<void> }>]>([
   ["MemoryTokenStore", async () => ({ store: MemoryTokenStore(), close: async () => {} })],
   ["RedisTokenStore", async () => ({ store: RedisTokenStore({ prefix: `t:contract:${crypto.randomUUID()}:` }), close: async () => {} })],
-  ["SqlTokenStore on SQLite", async () => withDatabase(await sqliteDatabase())],
-  ["SqlTokenStore on PostgreSQL", async () => withDatabase(await postgresDatabase())],
+  ...sqlDatabases.map(([name, open]): [string, () => Promise<{ store: UpstreamTokenStore; close(): Promise<void> }>] => [`SqlTokenStore on ${name}`, async () => withDatabase(await open())]),
 ])("the token store contract: %s", (_name, open) => {
   let store: UpstreamTokenStore;
   let close: () => Promise<void>;
@@ -65,6 +64,20 @@ describe.each<[string, () => Promise<{ store: UpstreamTokenStore; close(): Promi
     expect(await store.get(single)).toBeNull();
     await store.deleteUser(me);
     expect([await store.get(mine), await store.get(alsoMine), await store.get(theirs)]).toEqual([null, null, "c"]);
+  });
+
+  test("an entry of 100 KB reads back whole (MySQL's text would stop at 64 KB)", async () => {
+    const id = crypto.randomUUID();
+    const sealed = "s".repeat(100_000);
+    await store.set(id, { sealed, expiresAt: now() + 60 });
+    expect(await store.get(id)).toBe(sealed);
+  });
+
+  test("twenty sessions stored at once, while expired entries are swept, all read back", async () => {
+    for (let i = 0; i < 5; i++) await store.set(crypto.randomUUID(), { sealed: "old", expiresAt: now() - 1 });
+    const ids = Array.from({ length: 20 }, () => crypto.randomUUID());
+    await Promise.all(ids.map((id, i) => store.set(id, { sealed: `new-${i}`, userId: `user-${i % 3}`, expiresAt: now() + 60 })));
+    expect(await Promise.all(ids.map((id) => store.get(id)))).toEqual(ids.map((_, i) => `new-${i}`));
   });
 });
 
