@@ -21,6 +21,11 @@ import { adapterConformance } from "../../../packages/sesame/test/adapters/confo
 import { Browser, config, sessionCookie } from "../../../packages/sesame/test/support/helpers.js";
 import { OAuthBrowser } from "../../../packages/sesame/test/support/oauth-browser.js";
 import { CLIENT_SECRET, startOP, type TestOP } from "../../../packages/sesame/test/support/op.js";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { POSTGRES_URL } from "../../../packages/sesame/test/support/databases.js";
+import { prismaClient, prismaDdl } from "./prisma.js";
 import {
   DRIZZLE_MYSQL_SCHEMA,
   drizzleSchema,
@@ -43,6 +48,8 @@ interface AuthjsDatabase {
 interface SqlCase {
   name: string;
   preset: AuthjsSchemaName;
+  /** On MySQL/MariaDB the Auth.js tables have the server's collation: text matches across case. */
+  exactText?: boolean;
   open(): Promise<AuthjsDatabase>;
 }
 
@@ -78,6 +85,7 @@ const CASES: SqlCase[] = [
   {
     name: "@auth/kysely-adapter's schema on MariaDB",
     preset: "kysely",
+    exactText: false,
     async open() {
       const { url, drop } = await mariadbDatabase(KYSELY_MYSQL_SCHEMA);
       const db = new Kysely<SesameDatabase>({ dialect: new MysqlDialect({ pool: mysql.createPool({ uri: url, connectionLimit: 10 }) }) });
@@ -105,6 +113,7 @@ const CASES: SqlCase[] = [
   {
     name: "@auth/drizzle-adapter's schema on MariaDB",
     preset: "drizzle",
+    exactText: false,
     async open() {
       const { url, drop } = await mariadbDatabase(DRIZZLE_MYSQL_SCHEMA);
       const db = new Kysely<SesameDatabase>({ dialect: new MysqlDialect({ pool: mysql.createPool({ uri: url, connectionLimit: 10 }) }) });
@@ -112,9 +121,30 @@ const CASES: SqlCase[] = [
       return { db, authjs: DrizzleAdapter(drizzleMysql({ client: driver })), close: async () => (await db.destroy(), await driver.end(), await drop()) };
     },
   },
+  {
+    name: "@auth/prisma-adapter's schema on PostgreSQL",
+    preset: "prisma",
+    async open() {
+      const { pool, drop } = await postgresSchema(prismaDdl("postgresql"));
+      const schema = (await pool.query<{ schema: string }>("SELECT current_schema() AS schema")).rows[0]!.schema;
+      const prisma = new (prismaClient("postgresql"))({ adapter: new PrismaPg({ connectionString: POSTGRES_URL }, { schema }) });
+      const db = new Kysely<SesameDatabase>({ dialect: new PostgresDialect({ pool }) });
+      return { db, authjs: PrismaAdapter(prisma as Parameters<typeof PrismaAdapter>[0]), close: async () => (await prisma.$disconnect(), await drop()) };
+    },
+  },
+  {
+    name: "@auth/prisma-adapter's schema on SQLite",
+    preset: "prisma",
+    async open() {
+      const { db: file, path, drop } = sqliteFile(prismaDdl("sqlite"));
+      const prisma = new (prismaClient("sqlite"))({ adapter: new PrismaBetterSqlite3({ url: `file:${path}` }) });
+      const db = new Kysely<SesameDatabase>({ dialect: new SqliteDialect({ database: file }) });
+      return { db, authjs: PrismaAdapter(prisma as Parameters<typeof PrismaAdapter>[0]), close: async () => (await prisma.$disconnect(), drop()) };
+    },
+  },
 ];
 
-for (const { name, preset, open } of CASES) {
+for (const { name, preset, open, exactText = true } of CASES) {
   adapterConformance(
     `SqlAdapter over ${name}`,
     async () => {
@@ -122,7 +152,12 @@ for (const { name, preset, open } of CASES) {
       await adoptAuthjs(db, preset);
       return { adapter: SqlAdapter(db, { authjs: preset }), close };
     },
-    { givenIds: preset === "pg-adapter" ? "refused" : "kept", emailRequired: preset === "kysely" },
+    {
+      givenIds: preset === "pg-adapter" ? "refused" : "kept",
+      emailRequired: preset === "kysely" || preset === "prisma",
+      exactText,
+      textIds: preset === "drizzle" || preset === "prisma",
+    },
   );
 }
 

@@ -37,9 +37,16 @@ export interface ConformanceOptions {
   givenIds?: "kept" | "refused";
   /** The schema requires an email (`@auth/kysely-adapter`'s): a user without one is refused. */
   emailRequired?: boolean;
+  /**
+   * Whether text compares exactly, case and trailing spaces included. Sesame's tables do everywhere; an
+   * Auth.js schema on MySQL/MariaDB has the server's default collation, which ignores both (docs/persistence.md).
+   */
+  exactText?: boolean;
+  /** Whether user ids are free text (UUID columns compare UUIDs, whatever their case). */
+  textIds?: boolean;
 }
 
-export function adapterConformance(name: string, open: () => Promise<AdapterUnderTest>, { givenIds = "kept", emailRequired = false }: ConformanceOptions = {}) {
+export function adapterConformance(name: string, open: () => Promise<AdapterUnderTest>, { givenIds = "kept", emailRequired = false, exactText = true, textIds = true }: ConformanceOptions = {}) {
   describe(`${name} adapter conformance`, () => {
     let adapter: Adapter;
     let close: () => Promise<void>;
@@ -93,30 +100,37 @@ export function adapterConformance(name: string, open: () => Promise<AdapterUnde
     });
 
     // MySQL's default collations ignore case and trailing spaces: two provider accounts would be one.
-    test("ids, emails and provider account ids match exactly: not across case, nor with a trailing space", async () => {
-      const id = unique("Exact");
-      const blank = { name: null, emailVerified: null, image: null };
-      const upper = await adapter.createUser({ id, email: `${id}@Example.com`, ...blank });
-      const lower = await adapter.createUser({ id: id.toLowerCase(), email: `${id}@Example.com`.toLowerCase(), ...blank });
-      expect(await adapter.getUser(id)).toEqual(upper);
-      expect(await adapter.getUser(id.toLowerCase())).toEqual(lower);
-      expect(await adapter.getUser(`${id} `)).toBeNull();
-      expect(await adapter.getUserByEmail(`${id}@example.com`.toLowerCase())).toEqual(lower);
-      expect(await adapter.getUserByEmail(`${id}@Example.com `)).toBeNull();
+    // Where the schema compares text exactly: over an Auth.js schema on MySQL it does not (see `exactText`).
+    if (exactText) {
+      test("ids, emails and provider account ids match exactly: not across case, nor with a trailing space", async () => {
+        const id = unique("Exact");
+        const blank = { name: null, emailVerified: null, image: null };
+        const withId = (given: string) => (givenIds === "kept" && textIds ? { id: given } : {});
+        const upper = await adapter.createUser({ ...withId(id), email: `${id}@Example.com`, ...blank });
+        const lower = await adapter.createUser({ ...withId(id.toLowerCase()), email: `${id}@Example.com`.toLowerCase(), ...blank });
+        if (givenIds === "kept" && textIds) {
+          expect(await adapter.getUser(id)).toEqual(upper);
+          expect(await adapter.getUser(id.toLowerCase())).toEqual(lower);
+          expect(await adapter.getUser(`${id} `)).toBeNull();
+        }
+        expect(await adapter.getUserByEmail(`${id}@example.com`.toLowerCase())).toEqual(lower);
+        expect(await adapter.getUserByEmail(`${id}@Example.com`)).toEqual(upper);
+        expect(await adapter.getUserByEmail(`${id}@Example.com `)).toBeNull();
 
-      const account = { provider: "github", providerAccountId: unique("AbC") };
-      const lowerAccount = { provider: "github", providerAccountId: account.providerAccountId.toLowerCase() };
-      await adapter.linkAccount({ userId: upper.id, type: "oauth", ...account });
-      await adapter.linkAccount({ userId: lower.id, type: "oauth", ...lowerAccount });
-      expect(await adapter.getUserByAccount(account)).toEqual(upper);
-      expect(await adapter.getUserByAccount(lowerAccount)).toEqual(lower);
-      expect(await adapter.getUserByAccount({ provider: "github", providerAccountId: `${account.providerAccountId} ` })).toBeNull();
+        const account = { provider: "github", providerAccountId: unique("AbC") };
+        const lowerAccount = { provider: "github", providerAccountId: account.providerAccountId.toLowerCase() };
+        await adapter.linkAccount({ userId: upper.id, type: "oauth", ...account });
+        await adapter.linkAccount({ userId: lower.id, type: "oauth", ...lowerAccount });
+        expect(await adapter.getUserByAccount(account)).toEqual(upper);
+        expect(await adapter.getUserByAccount(lowerAccount)).toEqual(lower);
+        expect(await adapter.getUserByAccount({ provider: "github", providerAccountId: `${account.providerAccountId} ` })).toBeNull();
 
-      const session = newSession(upper.id, { id: unique("Session") });
-      await adapter.createSession(session);
-      expect(await adapter.getSessionAndUser(session.id.toLowerCase())).toBeNull();
-      expect(await adapter.getSessionAndUser(`${session.id} `)).toBeNull();
-    });
+        const session = newSession(upper.id, { id: unique("Session") });
+        await adapter.createSession(session);
+        expect(await adapter.getSessionAndUser(session.id.toLowerCase())).toBeNull();
+        expect(await adapter.getSessionAndUser(`${session.id} `)).toBeNull();
+      });
+    }
 
     test("createUserWithAccount: creates once, then returns the linked user", async () => {
       const account = { type: "oidc" as const, provider: "op", providerAccountId: unique("sub") };
