@@ -5,11 +5,13 @@ const USAGE = `Usage: sesame-auth <command>
 
 Commands:
   secret                      Print a new random secret to put in AUTH_SECRET (.env.local)
-  migrate [--database URL] [--schema NAME]
+  migrate [--database URL] [--schema NAME] [--adopt-authjs PRESET]
                               Create or update Sesame's tables. URL: postgres://…, mysql://…,
                               mariadb://… or sqlite:./path.db (default: DATABASE_URL, else
                               sqlite:./sesame.db); NAME: a PostgreSQL schema other than public, as set
-                              by the URL's search_path`;
+                              by the URL's search_path. --adopt-authjs: the database is an Auth.js
+                              app's, made by PRESET (pg-adapter, kysely, drizzle, prisma): add only
+                              what SqlAdapter(db, { authjs: PRESET }) needs beside its tables`;
 
 const [command, ...args] = process.argv.slice(2);
 try {
@@ -23,7 +25,7 @@ try {
       const url = option("--database") ?? process.env.DATABASE_URL ?? "sqlite:./sesame.db";
       // Loaded here, not at the top: its database drivers are optional, and `secret` needs none of them.
       const { migrateDatabase } = await import("./migrate.js");
-      const applied = await migrateDatabase(url, option("--schema"));
+      const applied = await migrateDatabase(url, option("--schema"), option("--adopt-authjs"));
       console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
       break;
     }

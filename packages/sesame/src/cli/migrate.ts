@@ -6,16 +6,26 @@
 import type { Kysely } from "kysely";
 import type { SesameDatabase } from "../adapters/sql/schema.js";
 
-/** Applies pending migrations; returns the names of those it applied. */
-export async function migrateDatabase(url: string, schema?: string): Promise<string[]> {
+/**
+ * Applies pending migrations; returns the names of those it applied. With `adoptAuthjs` (a preset name), the
+ * database is an Auth.js app's: only what `SqlAdapter(db, { authjs })` needs is added beside its tables.
+ */
+export async function migrateDatabase(url: string, schema?: string, adoptAuthjs?: string): Promise<string[]> {
   const db = await open(url);
   try {
-    const { migrate } = await withDrivers("kysely", () => import("../adapters/sql/migrations.js"));
-    const { results = [] } = await migrate(db, { schema });
+    const { results = [] } = adoptAuthjs ? await adopt(db, adoptAuthjs, schema) : await (await withDrivers("kysely", () => import("../adapters/sql/migrations.js"))).migrate(db, { schema });
     return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
   } finally {
     await db.destroy();
   }
+}
+
+async function adopt(db: Kysely<SesameDatabase>, preset: string, schema?: string) {
+  const [{ adoptAuthjs }, { AUTHJS_SCHEMAS }] = await withDrivers("kysely", () => Promise.all([import("../adapters/sql/adopt-authjs.js"), import("../adapters/sql/authjs-schema.js")]));
+  if (!Object.hasOwn(AUTHJS_SCHEMAS, preset)) {
+    throw new Error(`--adopt-authjs takes the Auth.js adapter whose tables the database has: ${Object.keys(AUTHJS_SCHEMAS).join(", ")}; got "${preset}". Other table names: call adoptAuthjs(db, { tables, … }) from code.`);
+  }
+  return adoptAuthjs(db, preset as keyof typeof AUTHJS_SCHEMAS, { schema });
 }
 
 async function open(url: string): Promise<Kysely<SesameDatabase>> {

@@ -189,12 +189,31 @@ export interface MigrateOptions {
  * const { error, results } = await sesameMigrator(db).migrateToLatest();
  * ```
  */
+/** `migrations` as they run on `db`: on MySQL, each cleaning up after itself when it fails (see above). */
+function forDatabase(db: Kysely<unknown>, chosen: Record<string, Migration>): Record<string, Migration> {
+  return isMysql(db) ? Object.fromEntries(Object.entries(chosen).map(([name, m]) => [name, droppingWhatFailed(m)])) : chosen;
+}
+
+/**
+ * The migrations of Sesame's own store tables (rate limits, refresh claims, upstream tokens), which hold
+ * nothing an Auth.js database has: what `adoptAuthjs` creates beside Auth.js's tables.
+ *
+ * @example
+ * ```ts
+ * Object.keys(storeMigrations(db)); // ["0002_rate_limits", "0003_token_refreshes", "0004_upstream_tokens"]
+ * ```
+ */
+export function storeMigrations(db: Kysely<unknown>): Record<string, Migration> {
+  const { "0001_initial": _users, ...stores } = migrations;
+  return forDatabase(db, stores);
+}
+
 export function sesameMigrator<DB>(db: Kysely<DB>, { schema }: MigrateOptions = {}): Migrator {
   return new Migrator({
     ...(schema && { migrationTableSchema: schema }),
     // Migrations see the database as it was when they were written, not as the app's types describe it.
     db: db as unknown as Kysely<unknown>,
-    provider: { getMigrations: async () => (isMysql(db) ? Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, droppingWhatFailed(m)])) : migrations) },
+    provider: { getMigrations: async () => forDatabase(db as unknown as Kysely<unknown>, migrations) },
     migrationTableName: "sesame_migrations",
     migrationLockTableName: "sesame_migrations_lock",
   });
