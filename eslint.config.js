@@ -32,6 +32,8 @@ export default tseslint.config(
       // The seed articles' code as they write it (`as any` and all); `next build` type-checks it.
       "packages/sesame/test/seeds/apps/**",
       "packages/sesame/test/seeds/.build/**",
+      // Prisma clients the compat tests generate for themselves.
+      "compat/authjs/.generated/**",
     ],
   },
   js.configs.recommended,

@@ -179,16 +179,6 @@ export interface MigrateOptions {
   schema?: string;
 }
 
-/**
- * The migrator for Sesame's tables, on any Kysely instance (bookkeeping in `sesame_migrations`): for
- * running Sesame's migrations beside the app's own, or migrating down.
- *
- * @example
- * ```ts
- * import { sesameMigrator } from "sesame-auth/adapters/sql";
- * const { error, results } = await sesameMigrator(db).migrateToLatest();
- * ```
- */
 /** `migrations` as they run on `db`: on MySQL, each cleaning up after itself when it fails (see above). */
 function forDatabase(db: Kysely<unknown>, chosen: Record<string, Migration>): Record<string, Migration> {
   return isMysql(db) ? Object.fromEntries(Object.entries(chosen).map(([name, m]) => [name, droppingWhatFailed(m)])) : chosen;
@@ -208,6 +198,16 @@ export function storeMigrations(db: Kysely<unknown>): Record<string, Migration> 
   return forDatabase(db, stores);
 }
 
+/**
+ * The migrator for Sesame's tables, on any Kysely instance (bookkeeping in `sesame_migrations`): for
+ * running Sesame's migrations beside the app's own, or migrating down.
+ *
+ * @example
+ * ```ts
+ * import { sesameMigrator } from "sesame-auth/adapters/sql";
+ * const { error, results } = await sesameMigrator(db).migrateToLatest();
+ * ```
+ */
 export function sesameMigrator<DB>(db: Kysely<DB>, { schema }: MigrateOptions = {}): Migrator {
   return new Migrator({
     ...(schema && { migrationTableSchema: schema }),
