@@ -13,9 +13,10 @@ import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
 import mysql from "mysql2";
 import mysqlPromise from "mysql2/promise";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { adoptAuthjs, SqlAdapter, type AuthjsSchemaName, type SesameDatabase } from "../../../packages/sesame/src/adapters/sql.js";
 import type { AuthjsAdapter } from "../../../packages/sesame/src/core/authjs-adapter.js";
+import { getAccessToken } from "../../../packages/sesame/src/index.js";
 import { OIDC } from "../../../packages/sesame/src/providers/oauth.js";
 import { adapterConformance } from "../../../packages/sesame/test/adapters/conformance.js";
 import { Browser, config, sessionCookie } from "../../../packages/sesame/test/support/helpers.js";
@@ -227,6 +228,37 @@ describe.each(CASES)("switching $name from Auth.js to SqlAdapter", ({ preset, op
     expect(String((await authjs.getUserByEmail!(`${login}@example.com`))?.id)).toBe(userId);
     const adapter = SqlAdapter(database.db, { authjs: preset });
     expect((await adapter.listSessions(userId)).length).toBe(2);
+  });
+
+  test("a refresh of the provider's tokens is written into the account row, where Auth.js apps read them", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date());
+      const login = `ray-${crypto.randomUUID().slice(0, 8)}`;
+      const adapter = SqlAdapter(database.db, { authjs: preset });
+      const rotating = OIDC({
+        id: "rotating",
+        issuer: op.issuer,
+        clientId: "rotating",
+        clientSecret: CLIENT_SECRET,
+        allowInsecureRequests: true,
+        authorization: { params: { scope: "openid email profile offline_access", prompt: "consent" } },
+      });
+      const appConfig = config({ adapter, providers: [rotating], logger: { warn: () => {} } });
+      const browser = new OAuthBrowser(appConfig);
+      await browser.signInWith("rotating", { login });
+      const before = await adapter.getAccount!({ provider: "rotating", providerAccountId: login });
+      expect(before?.refresh_token).toEqual(expect.any(String));
+      vi.setSystemTime(Date.now() + 6 * 60_000); // past the provider's 5-minute access tokens
+      const { accessToken } = await getAccessToken(browser.request("/"), appConfig);
+      const after = await adapter.getAccount!({ provider: "rotating", providerAccountId: login });
+      expect(after?.access_token).toBe(accessToken);
+      expect(after?.access_token).not.toBe(before?.access_token);
+      expect(after?.refresh_token).not.toBe(before?.refresh_token);
+      expect(after?.expires_at).toBeGreaterThan(before?.expires_at ?? Infinity);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("a new user signing in after the switch is readable by Auth.js's adapter too (same tables, same formats)", async () => {

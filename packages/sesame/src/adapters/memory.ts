@@ -65,6 +65,15 @@ export function MemoryAdapter(): Adapter {
       if (accounts.has(key)) throw new Error("This account is already linked");
       accounts.set(key, copy(account));
     },
+    async getAccount({ provider, providerAccountId }) {
+      const account = accounts.get(accountKey(provider, providerAccountId));
+      return account ? copy(account) : null;
+    },
+    async updateAccountTokens({ userId, provider }, tokens) {
+      // A token the refresh did not return keeps its stored value.
+      const given = Object.fromEntries(Object.entries(tokens).filter(([, value]) => value !== undefined));
+      for (const [key, account] of accounts) if (account.userId === userId && account.provider === provider) accounts.set(key, { ...account, ...given });
+    },
     async createUserWithAccount(user, account) {
       // No await between the check and the writes: nothing can interleave.
       const existing = accounts.get(accountKey(account.provider, account.providerAccountId));

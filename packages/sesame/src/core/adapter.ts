@@ -32,6 +32,9 @@ export interface AdapterAccount {
   token_type?: string | null;
 }
 
+/** A provider's tokens as an account row keeps them (after a refresh: `updateAccountTokens`). */
+export type AccountTokens = Pick<AdapterAccount, "access_token" | "refresh_token" | "expires_at">;
+
 /** The stored form of an account from a sign-in: its identity and the tokens the adapter keeps. */
 export function adapterAccount(account: Account): Omit<AdapterAccount, "userId"> {
   const text = (value: unknown) => (typeof value === "string" ? value : null);
@@ -98,6 +101,14 @@ export interface Adapter {
   /** Deletes the user with their accounts and sessions. */
   deleteUser(id: string): Promise<void>;
   linkAccount(account: AdapterAccount): Promise<void>;
+  /**
+   * Writes a refresh's new tokens into the user's account of `provider` (optional). Sesame keeps them with
+   * the session either way; this keeps the account row current for code that reads tokens from the database,
+   * as Auth.js apps do.
+   */
+  updateAccountTokens?(ref: { userId: string; provider: string }, tokens: AccountTokens): Promise<void>;
+  /** A linked account with its stored tokens (optional; Sesame's adapters have it): for apps that read them. */
+  getAccount?(ref: { provider: string; providerAccountId: string }): Promise<AdapterAccount | null>;
   /**
    * Creates the user and links the account in one transaction. When the account is already linked —
    * another request signed the same person in first — nothing is written and that user is returned.

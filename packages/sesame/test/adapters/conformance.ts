@@ -132,6 +132,26 @@ export function adapterConformance(name: string, open: () => Promise<AdapterUnde
       });
     }
 
+    test("getAccount and updateAccountTokens: the user's account of that provider only; tokens not given are kept", async () => {
+      const { getAccount, updateAccountTokens } = adapter;
+      // Both or neither: reading an account back is how the update is checked.
+      if (!getAccount || !updateAccountTokens) return expect([getAccount, updateAccountTokens]).toEqual([undefined, undefined]);
+      const [user, other] = [await newUser(), await newUser()];
+      const mine = { provider: "op", providerAccountId: unique("mine") };
+      const theirs = { provider: "op", providerAccountId: unique("theirs") };
+      const elsewhere = { provider: "github", providerAccountId: unique("gh") };
+      const tokens = { access_token: "at-0", refresh_token: "rt-0", expires_at: 1_800_000_000 };
+      await adapter.linkAccount({ userId: user.id, type: "oidc", ...mine, ...tokens });
+      await adapter.linkAccount({ userId: other.id, type: "oidc", ...theirs, ...tokens });
+      await adapter.linkAccount({ userId: user.id, type: "oauth", ...elsewhere, ...tokens });
+      await updateAccountTokens.call(adapter, { userId: user.id, provider: "op" }, { access_token: "at-1", refresh_token: undefined, expires_at: 1_800_000_300 });
+      const read = (ref: typeof mine) => getAccount.call(adapter, ref);
+      expect(await read(mine)).toMatchObject({ userId: user.id, type: "oidc", ...mine, access_token: "at-1", refresh_token: "rt-0", expires_at: 1_800_000_300 });
+      expect(await read(theirs)).toMatchObject({ userId: other.id, ...tokens });
+      expect(await read(elsewhere)).toMatchObject({ userId: user.id, ...tokens });
+      expect(await read({ provider: "op", providerAccountId: "nobody" })).toBeNull();
+    });
+
     test("createUserWithAccount: creates once, then returns the linked user", async () => {
       const account = { type: "oidc" as const, provider: "op", providerAccountId: unique("sub") };
       const first = await adapter.createUserWithAccount({ name: "Bo", email: `${unique("bo")}@example.com`, emailVerified: null, image: null }, account);

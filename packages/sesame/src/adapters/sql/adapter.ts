@@ -5,6 +5,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "../../core/adapter.js";
 import type { SesameDatabase, SessionsTable, UsersTable } from "./schema.js";
+import { accountOf, accountTokens } from "./account-tokens.js";
 import { AuthjsSqlAdapter } from "./authjs-adapter.js";
 import type { AuthjsSchema, AuthjsSchemaName } from "./authjs-schema.js";
 import { firstSignIn } from "./unique-violation.js";
@@ -107,6 +108,13 @@ export function SqlAdapter(db: Kysely<SesameDatabase>, options: SqlAdapterOption
     },
     async linkAccount(account) {
       await db.insertInto("sesame_accounts").values(accountRow(account.userId, account)).execute();
+    },
+    async getAccount({ provider, providerAccountId }) {
+      const row = await db.selectFrom("sesame_accounts").selectAll().where("provider", "=", provider).where("provider_account_id", "=", providerAccountId).executeTakeFirst();
+      return row ? { ...accountOf(row), userId: row.user_id, providerAccountId: row.provider_account_id } : null;
+    },
+    async updateAccountTokens({ userId, provider }, tokens) {
+      await db.updateTable("sesame_accounts").set(accountTokens(tokens)).where("user_id", "=", userId).where("provider", "=", provider).execute();
     },
     createUserWithAccount: (data, account) =>
       firstSignIn(

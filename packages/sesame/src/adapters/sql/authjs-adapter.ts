@@ -9,6 +9,7 @@ import { IdentifierNode, OperationNodeTransformer, type Generated, type Kysely, 
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "../../core/adapter.js";
 import type { AccountTokenColumns, SesameDatabase } from "./schema.js";
 import { firstSignIn } from "./unique-violation.js";
+import { accountOf, accountTokens } from "./account-tokens.js";
 import { resolveAuthjsSchema, type AuthjsSchema, type AuthjsSchemaName, type ResolvedAuthjsSchema } from "./authjs-schema.js";
 
 type Time = Date | string | number;
@@ -243,6 +244,14 @@ export function AuthjsSqlAdapter(kysely: Kysely<SesameDatabase>, schema: AuthjsS
     },
     async linkAccount(account) {
       await db.insertInto("accounts").values(accountRow(account.userId, account)).execute();
+    },
+    async getAccount({ provider, providerAccountId }) {
+      const row = await db.selectFrom("accounts").selectAll().where("provider", "=", provider).where("providerAccountId", "=", providerAccountId).executeTakeFirst();
+      return row ? { ...accountOf(row), userId: String(row.userId), providerAccountId: row.providerAccountId } : null;
+    },
+    async updateAccountTokens({ userId, provider }, tokens) {
+      if (!validUserId(userId)) return;
+      await db.updateTable("accounts").set({ ...accountTokens(tokens), ...touched() }).where("userId", "=", userId).where("provider", "=", provider).execute();
     },
     createUserWithAccount: (data, account) =>
       firstSignIn(

@@ -71,7 +71,7 @@ export async function ensureFresh(context: RequestContext, token: JWT): Promise<
   const key = await sha256(refreshToken);
   let flight = options.inflight.get(key);
   if (!flight) {
-    flight = coordinatedRefresh(context, upstream, refreshToken, key).finally(() => options.inflight.delete(key));
+    flight = coordinatedRefresh(context, upstream, refreshToken, key, token.sub).finally(() => options.inflight.delete(key));
     // Requests stop waiting after `timeoutMs` (below); the refresh itself may settle later, with no one awaiting it.
     flight.catch(() => {});
     options.inflight.set(key, flight);
@@ -91,7 +91,7 @@ async function failed(context: RequestContext, token: JWT, upstream: { provider:
   return { token: { ...token, error: code }, changed: token.error !== code, error: code };
 }
 
-async function coordinatedRefresh(context: RequestContext, upstream: UpstreamTokens, refreshToken: string, key: string): Promise<UpstreamTokens> {
+async function coordinatedRefresh(context: RequestContext, upstream: UpstreamTokens, refreshToken: string, key: string, userId: string | undefined): Promise<UpstreamTokens> {
   const { coordinator, graceWindowSeconds, timeoutMs } = context.config.tokens;
   // Results are sealed under the old refresh token itself: whoever can read one already held that token.
   const grace = tokenCodec([refreshToken], GRACE_SALT);
@@ -127,7 +127,23 @@ async function coordinatedRefresh(context: RequestContext, upstream: UpstreamTok
   }
   await coordinator.publish(key, await grace.encode(stampClaims({ upstream: fresh }, graceWindowSeconds)), graceWindowSeconds * 1000);
   await emit(context, "tokenRefreshed", { provider: upstream.provider });
+  await keepAccountCurrent(context, userId, fresh);
   return fresh;
+}
+
+/**
+ * The account row's copy of the tokens (`adapter.updateAccountTokens`), for code that reads them from the
+ * database as Auth.js apps do. Written once per refresh, by the process that made it. The session holds the
+ * tokens Sesame uses, so a failure here is logged rather than failing a refresh the provider already made.
+ */
+async function keepAccountCurrent(context: RequestContext, userId: string | undefined, fresh: UpstreamTokens): Promise<void> {
+  const update = context.config.adapter?.updateAccountTokens;
+  if (!update || !userId) return;
+  try {
+    await update({ userId, provider: fresh.provider }, { access_token: fresh.accessToken, refresh_token: fresh.refreshToken, expires_at: fresh.expiresAt });
+  } catch (error) {
+    context.config.logger.warn("AccountTokensNotUpdated", `The ${fresh.provider} account's tokens in the database were not updated after a refresh: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 async function refreshAtProvider(context: RequestContext, upstream: UpstreamTokens, refreshToken: string): Promise<UpstreamTokens> {

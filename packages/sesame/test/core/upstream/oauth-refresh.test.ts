@@ -6,6 +6,8 @@
 import { afterAll, afterEach, beforeAll, expect, test, vi } from "vitest";
 import { getAccessToken, getSession, type SesameConfig, type Session } from "../../../src/index.js";
 import { OIDC } from "../../../src/providers/oauth.js";
+import { SqlAdapter } from "../../../src/adapters/sql.js";
+import { sqliteDatabase } from "../../support/databases.js";
 import { config } from "../../support/helpers.js";
 import { OAuthBrowser } from "../../support/oauth-browser.js";
 import { CLIENT_SECRET, startOP, type TestOP } from "../../support/op.js";
@@ -60,6 +62,31 @@ test("the access token is refreshed once under a storm of requests, and the rota
   const userinfo = await fetch(`${op.issuer}/me`, { headers: { authorization: `Bearer ${(await getAccessToken(browser.request("/"), appConfig)).accessToken}` } });
   expect(userinfo.status).toBe(200);
 });
+
+test.each(["database", "jwt"] as const)(
+  "with an adapter (%s sessions), the refreshed tokens are written into the user's account too, once, where apps read them from the database",
+  async (strategy) => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date());
+    const database = await sqliteDatabase();
+    try {
+      const adapter = SqlAdapter(database.db);
+      const appConfig = { ...rotatingApp(), adapter, session: { strategy, exposeUserId: true } };
+      const browser = new OAuthBrowser(appConfig);
+      await browser.signInWith("rotating", { login: `acct-${strategy}` });
+      const ref = { provider: "rotating", providerAccountId: `acct-${strategy}` };
+      const before = await adapter.getAccount!(ref);
+      vi.setSystemTime(Date.now() + 6 * 60_000);
+      const results = await Promise.all(Array.from({ length: 5 }, () => getAccessToken(browser.request("/"), appConfig)));
+      expect(new Set(results.map((r) => r.accessToken)).size).toBe(1);
+      const after = await adapter.getAccount!(ref);
+      expect(after).toMatchObject({ access_token: results[0]!.accessToken, refresh_token: expect.any(String) });
+      expect(after?.refresh_token).not.toBe(before?.refresh_token);
+    } finally {
+      await database.drop();
+    }
+  },
+);
 
 test("a rotated-out refresh token presented by hand is refused by the provider (the detection the storm avoided is real)", async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
