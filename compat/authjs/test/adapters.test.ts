@@ -3,10 +3,10 @@
  * session strategy through real `Auth()` requests, the real OpenID Provider and the real databases. The same
  * scenarios run for each adapter in setups.ts.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { sha256 } from "../../../packages/sesame/src/core/digest.node.js";
 import { AdapterError } from "../../../packages/sesame/src/core/errors.js";
-import { listSessions, type SesameConfig } from "../../../packages/sesame/src/index.js";
+import { authjsAdapter, getAccessToken, listSessions, MemoryTokenStore, type SesameConfig, type Session } from "../../../packages/sesame/src/index.js";
 import Credentials from "../../../packages/sesame/src/providers/credentials.js";
 import Email, { type VerificationRequest } from "../../../packages/sesame/src/providers/email.node.js";
 import { OIDC } from "../../../packages/sesame/src/providers/oauth.js";
@@ -250,6 +250,79 @@ describe.each(AUTHJS_CASES)("$name", ({ open, uniqueAccounts, keepsGivenIds = fa
       expect(sessions.some(Boolean)).toBe(true);
     });
   }
+
+  describe("with authjsAdapter(adapter, { sessionData }): what Auth.js's session table has no place for", () => {
+    const store = MemoryTokenStore();
+    const withData = (overrides: Partial<SesameConfig> = {}) =>
+      app({
+        adapter: authjsAdapter(adapter, { sessionData: store }),
+        callbacks: {
+          jwt: ({ token, trigger, session }) => (trigger === "update" ? { ...token, theme: session?.theme } : trigger === "signIn" ? { ...token, role: "editor" } : token),
+          session: ({ session, token }) => ({ ...session, role: token.role, theme: token.theme }) as Session,
+        },
+        ...overrides,
+      });
+
+    test("the jwt callback's data and update() persist with the session; without the option they do not", async () => {
+      const userId = await existingUser(`${crypto.randomUUID()}@example.com`);
+      const browser = new Browser(withData());
+      await browser.signIn({ id: userId });
+      expect(await browser.session()).toMatchObject({ role: "editor" });
+      await browser.postJson("/api/auth/session", { csrfToken: await browser.csrf(), data: { theme: "dark" } });
+      expect(await browser.session()).toMatchObject({ role: "editor", theme: "dark" });
+
+      const plain = new Browser(app({ callbacks: withData().callbacks }));
+      await plain.signIn({ id: userId });
+      expect(((await plain.session()) as Session & { role?: string }).role).toBeUndefined();
+    });
+
+    test("the provider's tokens are kept and refreshed with database sessions", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      try {
+        vi.setSystemTime(new Date());
+        const rotating = OIDC({
+          id: "rotating",
+          issuer: op.issuer,
+          clientId: "rotating",
+          clientSecret: CLIENT_SECRET,
+          allowInsecureRequests: true,
+          authorization: { params: { scope: "openid email profile offline_access", prompt: "consent" } },
+        });
+        const appConfig = withData({ providers: [rotating] });
+        const browser = new OAuthBrowser(appConfig);
+        await browser.signInWith("rotating", { login: `tok-${crypto.randomUUID().slice(0, 8)}` });
+        const first = await getAccessToken(browser.request("/"), appConfig);
+        expect(first.accessToken).toEqual(expect.any(String));
+        vi.setSystemTime(Date.now() + 6 * 60_000);
+        const second = await getAccessToken(browser.request("/"), appConfig);
+        expect(second).toMatchObject({ accessToken: expect.any(String) });
+        expect(second.accessToken).not.toBe(first.accessToken);
+        expect(second.error).toBeUndefined();
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    test("sealed and bound to its session: the store holds no readable data, an entry moved to another session is not read, sign-out deletes it", async () => {
+      const userId = await existingUser(`${crypto.randomUUID()}@example.com`);
+      const [a, b] = [new Browser(withData()), new Browser(withData())];
+      await a.signIn({ id: userId });
+      await b.signIn({ id: userId });
+      const keyOf = async (browser: Browser) => {
+        const [id, secret] = sessionCookie(browser)!.split(".") as [string, string];
+        return `${id}.${await sha256(secret)}`;
+      };
+      const [keyA, keyB] = [await keyOf(a), await keyOf(b)];
+      await b.postJson("/api/auth/session", { csrfToken: await b.csrf(), data: { theme: "light" } });
+      const sealedB = await store.get(keyB);
+      expect(sealedB).not.toContain("light");
+      // B's entry copied over A's: A reads no data rather than B's.
+      await store.set(keyA, { sealed: sealedB!, userId, expiresAt: Math.ceil(Date.now() / 1000) + 3600 });
+      expect(((await a.session()) as Session & { theme?: string }).theme).toBeUndefined();
+      await b.postForm("/api/auth/signout", { csrfToken: await b.csrf() });
+      expect(await store.get(keyB)).toBeNull();
+    });
+  });
 
   test("a configuration needing a method the adapter lacks is refused at once, naming it", async () => {
     const { useVerificationToken: _, ...withoutEmail } = adapter;

@@ -79,7 +79,7 @@ export type { UpstreamTokens } from "./core/upstream/tokens.js";
 export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/management.js";
 /** The database adapter interface and its records, for writing an adapter: types only. */
 export type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "./core/adapter.js";
-export type { AuthjsAdapter, AuthjsAdapterAccount, AuthjsAdapterSession, AuthjsAdapterUser } from "./core/authjs-adapter.js";
+export { authjsAdapter, type AuthjsAdapter, type AuthjsAdapterAccount, type AuthjsAdapterOptions, type AuthjsAdapterSession, type AuthjsAdapterUser, type ConfiguredAuthjsAdapter } from "./core/authjs-adapter.js";
 /**
  * A revocation store for one process (tests, single-instance apps). Several processes share
  * `RedisRevocationStore` from `sesame-auth/adapters/redis`.

@@ -9,7 +9,9 @@
  *   the cookie stays `<id>.<secret>`. Rows Auth.js wrote (a plain token, never with a dot) are found by
  *   `getLegacySession` and replaced by a Sesame session on their first read (see legacy-database.ts).
  * - What Auth.js's schema has no place for: the session's creation time, client and `jwt` data. The last
- *   renewal is exact (`expires` minus the session's lifetime, as Auth.js computes it); the rest is not kept.
+ *   renewal is exact (`expires` minus the session's lifetime, as Auth.js computes it). The data (what the
+ *   `jwt` callback and `update()` keep, the provider's tokens) is kept only with `authjsAdapter(adapter, {
+ *   sessionData })`: sealed with the app's secret in that store (memory, Redis, SQL), keyed by the session.
  * - What its interface has no method for: listing a user's sessions (session lists, "sign out other
  *   devices", revoking all of a user's sessions). Those fail with an `AdapterError` that says so.
  * - Ids and dates as each adapter returns them: numbers (`SERIAL` ids of `@auth/pg-adapter`), ISO strings
@@ -17,6 +19,9 @@
  */
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "./adapter.js";
 import { AdapterError } from "./errors.js";
+import { isPlainObject } from "./plain-object.js";
+import { stampClaims, tokenCodec } from "./token/codec.js";
+import type { UpstreamTokenStore } from "./upstream/store.js";
 
 type Awaitable<T> = T | PromiseLike<T>;
 
@@ -69,8 +74,50 @@ export interface AuthjsAdapter {
  */
 export type AuthjsAdapterAccount = Omit<{ [Field in keyof AdapterAccount]: Exclude<AdapterAccount[Field], null> }, "type"> & { type: string };
 
+/** Options of `authjsAdapter`. */
+export interface AuthjsAdapterOptions {
+  /**
+   * Where database sessions keep what Auth.js's session table has no column for: what the `jwt` callback and
+   * `update()` keep, and the provider's tokens (so that `getAccessToken()` has them to use and refresh). Any
+   * token store: `MemoryTokenStore()`, `RedisTokenStore(…)`, `SqlTokenStore(db)`. Entries are sealed with the
+   * app's secret and end with their session. Without it, that data is not kept (as with Auth.js).
+   */
+  sessionData?: UpstreamTokenStore;
+}
+
+const OPTIONS = Symbol("sesame.authjs-adapter");
+
+/** An Auth.js adapter with Sesame's options for it: what `authjsAdapter` returns. */
+export interface ConfiguredAuthjsAdapter {
+  readonly [OPTIONS]: { adapter: AuthjsAdapter; options: AuthjsAdapterOptions };
+}
+
+/**
+ * An Auth.js adapter with options: the one wrapper, for what Auth.js's schema has no place for. An adapter
+ * passed as it is works too, without them.
+ *
+ * @example
+ * ```ts
+ * import { PrismaAdapter } from "@auth/prisma-adapter";
+ * import { authjsAdapter } from "sesame-auth";
+ * import { RedisTokenStore } from "sesame-auth/adapters/redis";
+ * export const { handlers, auth } = Sesame({
+ *   adapter: authjsAdapter(PrismaAdapter(prisma), { sessionData: RedisTokenStore({ url: process.env.REDIS_URL }) }),
+ *   providers: [Google],
+ * });
+ * ```
+ */
+export function authjsAdapter(adapter: AuthjsAdapter, options: AuthjsAdapterOptions = {}): ConfiguredAuthjsAdapter {
+  return { [OPTIONS]: { adapter, options } };
+}
+
+/** The Auth.js adapter and its options, from either form the config may hold. */
+export function authjsAdapterOf(adapter: AuthjsAdapter | ConfiguredAuthjsAdapter): { adapter: AuthjsAdapter; options: AuthjsAdapterOptions } {
+  return OPTIONS in adapter ? adapter[OPTIONS] : { adapter, options: {} };
+}
+
 /** Whether `adapter` is Sesame's own kind: only Sesame's has `createUserWithAccount`, never an Auth.js one. */
-export function isSesameAdapter(adapter: Adapter | AuthjsAdapter): adapter is Adapter {
+export function isSesameAdapter(adapter: Adapter | AuthjsAdapter | ConfiguredAuthjsAdapter): adapter is Adapter {
   return typeof (adapter as Partial<Adapter>).createUserWithAccount === "function";
 }
 
@@ -122,15 +169,42 @@ function method<Name extends keyof AuthjsAdapter>(adapter: AuthjsAdapter, name: 
   return found.bind(adapter) as NonNullable<AuthjsAdapter[Name]>;
 }
 
+const SESSION_DATA_SALT = "sesame.authjs-session-data";
+/** The seal only has to outlast the entry, whose lifetime the store keeps. */
+const SEAL_LIFETIME_SECONDS = 10 * 365 * 24 * 3600;
+
+/**
+ * A session's data in the `sessionData` store, sealed with the app's secret and bound to the session's key,
+ * so that the store holds nothing usable and an entry cannot be moved to another session.
+ */
+function sessionDataStore(store: UpstreamTokenStore, secrets: readonly string[]) {
+  const seal = () => tokenCodec(secrets, SESSION_DATA_SALT);
+  return {
+    async read(key: string): Promise<Record<string, unknown>> {
+      const sealed = await store.get(key);
+      const claims = sealed ? await seal().decode(sealed) : null;
+      return claims?.sid === key && isPlainObject(claims.data) ? claims.data : {};
+    },
+    async write(key: string, userId: string, data: Record<string, unknown>, expires: Date): Promise<void> {
+      const sealed = await seal().encode(stampClaims({ sid: key, data }, SEAL_LIFETIME_SECONDS));
+      await store.set(key, { sealed, userId, expiresAt: Math.ceil(expires.getTime() / 1000) });
+    },
+    expire: (key: string, expires: Date) => store.expire(key, Math.ceil(expires.getTime() / 1000)),
+    delete: (key: string) => store.delete(key),
+    deleteUser: (userId: string) => store.deleteUser(userId),
+  };
+}
+
 /**
  * Sesame's `Adapter` over an Auth.js one. `maxAgeSeconds` is the session lifetime: with it, a session's last
- * renewal is read from its expiry.
+ * renewal is read from its expiry. `secrets` seal what `options.sessionData` keeps.
  */
-export function fromAuthjsAdapter(adapter: AuthjsAdapter, { maxAgeSeconds }: { maxAgeSeconds: number }): Adapter {
-  const sessionOf = (row: AuthjsAdapterSession, secretHash: string): AdapterSession => {
+export function fromAuthjsAdapter(adapter: AuthjsAdapter, { maxAgeSeconds, secrets, options = {} }: { maxAgeSeconds: number; secrets: readonly string[]; options?: AuthjsAdapterOptions }): Adapter {
+  const kept = options.sessionData && sessionDataStore(options.sessionData, secrets);
+  const sessionOf = (row: AuthjsAdapterSession, secretHash: string, data: Record<string, unknown> = {}): AdapterSession => {
     const expires = toDate(row.expires);
     const lastSeenAt = new Date(expires.getTime() - maxAgeSeconds * 1000);
-    return { id: row.sessionToken, secretHash, userId: String(row.userId), expires, createdAt: lastSeenAt, lastSeenAt, ip: null, userAgent: null, data: {} };
+    return { id: row.sessionToken, secretHash, userId: String(row.userId), expires, createdAt: lastSeenAt, lastSeenAt, ip: null, userAgent: null, data };
   };
   const account = (value: AdapterAccount): AuthjsAdapterAccount => {
     // Auth.js adapters expect absent tokens as missing fields; some write `null` and some reject it.
@@ -171,6 +245,7 @@ export function fromAuthjsAdapter(adapter: AuthjsAdapter, { maxAgeSeconds }: { m
     },
     async deleteUser(id) {
       await method(adapter, "deleteUser")(id);
+      await kept?.deleteUser(id);
     },
     async linkAccount(value) {
       await method(adapter, "linkAccount")(account(value));
@@ -198,12 +273,17 @@ export function fromAuthjsAdapter(adapter: AuthjsAdapter, { maxAgeSeconds }: { m
     },
 
     async createSession(session) {
-      await method(adapter, "createSession")({ sessionToken: storedToken(session.id, session.secretHash), userId: session.userId, expires: session.expires });
+      const key = storedToken(session.id, session.secretHash);
+      // The data first: an entry without its session is never read and expires; a session without its data would lose it.
+      await kept?.write(key, session.userId, session.data, session.expires);
+      await method(adapter, "createSession")({ sessionToken: key, userId: session.userId, expires: session.expires });
     },
     async getSessionAndUser(id, secretHash) {
       if (secretHash === undefined) return null;
-      const found = await method(adapter, "getSessionAndUser")(storedToken(id, secretHash));
-      return found && { session: sessionOf(found.session, secretHash), user: toUser(found.user) };
+      const key = storedToken(id, secretHash);
+      const found = await method(adapter, "getSessionAndUser")(key);
+      if (!found) return null;
+      return { session: sessionOf(found.session, secretHash, await kept?.read(key)), user: toUser(found.user) };
     },
     async getLegacySession(token) {
       // A row Sesame wrote is `<id>.<hash>`: presenting it as a legacy cookie (a database leak) must not work.
@@ -212,11 +292,20 @@ export function fromAuthjsAdapter(adapter: AuthjsAdapter, { maxAgeSeconds }: { m
       return found && { session: sessionOf(found.session, ""), user: toUser(found.user) };
     },
     async updateSession(id, changes) {
-      // Only the expiry has a column; the last renewal is read back from it, and `data` has no place.
-      if (changes.expires) await method(adapter, "updateSession")({ sessionToken: id, expires: changes.expires });
+      // Only the expiry has a column (the last renewal is read back from it); the data goes to `sessionData`.
+      if (changes.expires) {
+        await method(adapter, "updateSession")({ sessionToken: id, expires: changes.expires });
+        await kept?.expire(id, changes.expires);
+      }
+      if (changes.data && kept) {
+        const found = await method(adapter, "getSessionAndUser")(id);
+        // A session ended meanwhile (signed out, revoked) is not brought back by its data.
+        if (found) await kept.write(id, String(found.session.userId), changes.data, toDate(found.session.expires));
+      }
     },
     async deleteSession(id) {
       await method(adapter, "deleteSession")(id);
+      await kept?.delete(id);
     },
     listSessions: () => unsupported("Listing a user's sessions", "listSessions"),
     deleteSessions: () => unsupported("Ending all of a user's sessions", "deleteSessions"),

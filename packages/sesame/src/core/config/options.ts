@@ -3,7 +3,7 @@
  * only: resolve.ts turns them into the form the routes use, with every default filled in once.
  */
 import type { Adapter, AdapterSession, AdapterUser } from "../adapter.js";
-import type { AuthjsAdapter } from "../authjs-adapter.js";
+import type { AuthjsAdapter, ConfiguredAuthjsAdapter } from "../authjs-adapter.js";
 import type { CookiesOverrides } from "../cookies/names.js";
 import type { Provider } from "../provider/provider.js";
 import type { RateLimitOptions } from "../rate-limit/options.js";
@@ -247,7 +247,7 @@ export interface SesameConfig {
    * Where users, accounts and database sessions are stored. See `sesame-auth/adapters/*`. An adapter written
    * for Auth.js or next-auth 4 (`@auth/*-adapter`, `@next-auth/*-adapter`) works as it is: see docs/adapters.md.
    */
-  adapter?: Adapter | AuthjsAdapter;
+  adapter?: Adapter | AuthjsAdapter | ConfiguredAuthjsAdapter;
   /** Seconds an adapter call may take before it fails with `AdapterError`. Default: 5. */
   adapterTimeoutSeconds?: number;
   /**

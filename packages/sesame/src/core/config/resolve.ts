@@ -3,7 +3,7 @@
  * once per config object (not per request), so nothing further down falls back on a default of its own.
  */
 import { guardAdapter, type Adapter } from "../adapter.js";
-import { fromAuthjsAdapter, isSesameAdapter, missingAuthjsMethods, type AuthjsAdapter } from "../authjs-adapter.js";
+import { authjsAdapterOf, fromAuthjsAdapter, isSesameAdapter, missingAuthjsMethods, type AuthjsAdapter, type ConfiguredAuthjsAdapter } from "../authjs-adapter.js";
 import { resolveCookies, type CookieJar } from "../cookies/names.js";
 import { InvalidConfiguration } from "../errors.js";
 import { keyRing, type KeyRing } from "../keys.js";
@@ -126,8 +126,9 @@ function tokenStore(config: SesameConfig, timeoutMs: number): UpstreamTokenStore
  * The config's adapter as Sesame's `Adapter`: an Auth.js adapter is translated, after checking that it has
  * the methods the config's sign-in methods and sessions need (Auth.js makes every one optional).
  */
-function sesameAdapter(config: SesameConfig, adapter: Adapter | AuthjsAdapter, maxAgeSeconds: number): Adapter {
-  if (isSesameAdapter(adapter)) return adapter;
+function sesameAdapter(config: SesameConfig, given: Adapter | AuthjsAdapter | ConfiguredAuthjsAdapter, maxAgeSeconds: number, secrets: readonly string[]): Adapter {
+  if (isSesameAdapter(given)) return given;
+  const { adapter, options } = authjsAdapterOf(given);
   const providers = config.providers ?? [];
   const missing = new Set([
     ...(providers.some((p) => p.type !== "credentials") ? missingAuthjsMethods(adapter, "users") : []),
@@ -137,7 +138,8 @@ function sesameAdapter(config: SesameConfig, adapter: Adapter | AuthjsAdapter, m
   if (missing.size) {
     throw new InvalidConfiguration(`The adapter lacks ${[...missing].map((name) => `\`${name}\``).join(", ")}, which this configuration needs (its providers and session strategy).`);
   }
-  return fromAuthjsAdapter(adapter, { maxAgeSeconds });
+  // The store's calls happen inside the adapter's, which `guardAdapter` limits in time and reports as AdapterError.
+  return fromAuthjsAdapter(adapter, { maxAgeSeconds, secrets, options });
 }
 
 function sessionStrategy(config: SesameConfig): "jwt" | "database" {
@@ -264,7 +266,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     allowedHosts: config.allowedHosts && new Set(config.allowedHosts.map(checkedHost)),
     production: isProduction(env),
     useSecureCookies: config.useSecureCookies,
-    adapter: config.adapter && guardAdapter(sesameAdapter(config, config.adapter, maxAge), adapterTimeoutMs),
+    adapter: config.adapter && guardAdapter(sesameAdapter(config, config.adapter, maxAge, secrets), adapterTimeoutMs),
     session: {
       strategy: sessionStrategy(config),
       maxAgeSeconds: maxAge,
