@@ -14,7 +14,7 @@ import { Browser, config, sessionCookie } from "../../../packages/sesame/test/su
 import { OAuthBrowser } from "../../../packages/sesame/test/support/oauth-browser.js";
 import { CLIENT_SECRET, startOP, type TestOP } from "../../../packages/sesame/test/support/op.js";
 import type { AuthjsAdapter } from "../../../packages/sesame/src/core/authjs-adapter.js";
-import { AUTHJS_CASES } from "./setups.js";
+import { AUTHJS_CASES, rotatingProvider } from "./setups.js";
 
 let op: TestOP;
 beforeAll(async () => {
@@ -280,14 +280,7 @@ describe.each(AUTHJS_CASES)("$name", ({ open, uniqueAccounts, keepsGivenIds = fa
       vi.useFakeTimers({ toFake: ["Date"] });
       try {
         vi.setSystemTime(new Date());
-        const rotating = OIDC({
-          id: "rotating",
-          issuer: op.issuer,
-          clientId: "rotating",
-          clientSecret: CLIENT_SECRET,
-          allowInsecureRequests: true,
-          authorization: { params: { scope: "openid email profile offline_access", prompt: "consent" } },
-        });
+        const rotating = rotatingProvider(op.issuer);
         const appConfig = withData({ providers: [rotating] });
         const browser = new OAuthBrowser(appConfig);
         await browser.signInWith("rotating", { login: `tok-${crypto.randomUUID().slice(0, 8)}` });

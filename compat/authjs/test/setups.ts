@@ -28,6 +28,8 @@ import type { Adapter as AuthCoreAdapter } from "@auth/core/adapters";
 import type { Adapter as NextAuth4Adapter } from "next-auth/adapters";
 import type { AuthjsAdapter } from "../../../packages/sesame/src/core/authjs-adapter.js";
 import type { SesameConfig } from "../../../packages/sesame/src/index.js";
+import { OIDC } from "../../../packages/sesame/src/providers/oauth.js";
+import { CLIENT_SECRET } from "../../../packages/sesame/test/support/op.js";
 import { prismaClient, prismaDdl } from "./prisma.js";
 import { POSTGRES_URL } from "../../../packages/sesame/test/support/databases.js";
 
@@ -292,3 +294,14 @@ export const AUTHJS_CASES: AuthjsCase[] = [
  * `npm run typecheck`, which compiles this file).
  */
 export const adapterTypesAccepted = (v4: NextAuth4Adapter, v5: AuthCoreAdapter): Array<SesameConfig["adapter"]> => [v4, v5];
+
+/** The test OpenID Provider's client that hands out refresh tokens and rotates them on every use. */
+export const rotatingProvider = (issuer: string) =>
+  OIDC({
+    id: "rotating",
+    issuer,
+    clientId: "rotating",
+    clientSecret: CLIENT_SECRET,
+    allowInsecureRequests: true,
+    authorization: { params: { scope: "openid email profile offline_access", prompt: "consent" } },
+  });

@@ -36,6 +36,7 @@ import {
   mariadbDatabase,
   PG_ADAPTER_SCHEMA,
   postgresSchema,
+  rotatingProvider,
   sqliteFile,
 } from "./setups.js";
 
@@ -236,14 +237,7 @@ describe.each(CASES)("switching $name from Auth.js to SqlAdapter", ({ preset, op
       vi.setSystemTime(new Date());
       const login = `ray-${crypto.randomUUID().slice(0, 8)}`;
       const adapter = SqlAdapter(database.db, { authjs: preset });
-      const rotating = OIDC({
-        id: "rotating",
-        issuer: op.issuer,
-        clientId: "rotating",
-        clientSecret: CLIENT_SECRET,
-        allowInsecureRequests: true,
-        authorization: { params: { scope: "openid email profile offline_access", prompt: "consent" } },
-      });
+      const rotating = rotatingProvider(op.issuer);
       const appConfig = config({ adapter, providers: [rotating], logger: { warn: () => {} } });
       const browser = new OAuthBrowser(appConfig);
       await browser.signInWith("rotating", { login });
