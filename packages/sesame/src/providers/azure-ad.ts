@@ -19,4 +19,4 @@ export default function AzureAD(options: MicrosoftEntraIDOptions = {}): OAuthPro
   return entra("azure-ad", "Azure Active Directory", options);
 }
 
-AzureAD.info = { ...MicrosoftEntraID.info, id: "azure-ad", name: "Azure Active Directory", note: "next-auth 4's name for Microsoft Entra ID; `tenantId` or `issuer`" };
+AzureAD.info = { ...MicrosoftEntraID.info, id: "azure-ad", name: "Azure Active Directory", note: "next-auth 4's name for Microsoft Entra ID; `tenantId` or `issuer`; `profilePhotoSize` for the Graph photo" };

@@ -1,5 +1,8 @@
 /**
- * Figma: scope `current_user:read`; the profile from `/v1/me`, its email not said to be verified.
+ * Figma: scope `current_user:read` (the granular scope for `/v1/me`; `files:read`, which Auth.js still asks
+ * for, is Figma's deprecated catch-all); the client authenticated with HTTP Basic at
+ * `api.figma.com/v1/oauth/token`; the profile from `/v1/me`, its email not said to be verified. Figma
+ * refreshes tokens at its own endpoint, `/v1/oauth/refresh`, not with `grant_type=refresh_token` here.
  */
 import { preset } from "./preset.js";
 
@@ -21,5 +24,5 @@ export default preset({
   token: "https://api.figma.com/v1/oauth/token",
   userinfo: "https://api.figma.com/v1/me",
   profile: { id: "id", name: "handle", email: "email", image: "img_url", emailVerified: "never" },
-  docs: { refresh: true },
+  docs: { refresh: true, note: "refresh at `https://api.figma.com/v1/oauth/refresh`" },
 });

@@ -1,8 +1,17 @@
 /**
- * Instagram API with Instagram Login: scope `instagram_business_basic`; the account from
- * `graph.instagram.com/me` (no email). Instagram's token answer has no `token_type`: Bearer is assumed.
+ * Instagram API with Instagram Login (Business Login for Instagram): scope `instagram_business_basic`; the
+ * account from `graph.instagram.com/<version>/me` (no email). Professional (business and creator) accounts
+ * only: the Basic Display API, which next-auth 4 and Auth.js still point at (`scope=user_profile`), was shut
+ * down by Meta on 2024-12-04, so this preset follows the current API under the same id.
+ *
+ * Meta documents the code exchange's answer wrapped in a list (`{ data: [{ access_token, user_id,
+ * permissions }] }`) and without `token_type`: the first entry is unwrapped and Bearer assumed (a flat answer
+ * is taken as it is).
  */
 import { preset } from "./preset.js";
+
+/** The Graph API version (shared by graph.instagram.com), as for Facebook. */
+const VERSION = "v27.0";
 
 /**
  * The Instagram provider (id `"instagram"`). Client id and secret default to `AUTH_INSTAGRAM_ID` / `AUTH_INSTAGRAM_SECRET`.
@@ -20,10 +29,14 @@ export default preset({
   type: "oauth",
   authorization: { url: "https://www.instagram.com/oauth/authorize", params: { scope: "instagram_business_basic" } },
   token: "https://api.instagram.com/oauth/access_token",
-  userinfo: "https://graph.instagram.com/me?fields=user_id,username,profile_picture_url",
+  userinfo: `https://graph.instagram.com/${VERSION}/me?fields=user_id,username,profile_picture_url`,
   clientAuth: "client_secret_post",
   checks: ["state"],
-  tokenResponse: (body) => ({ token_type: "bearer", ...body }),
+  tokenResponse: (body) => {
+    const [first] = Array.isArray(body.data) ? (body.data as unknown[]) : [];
+    const token = typeof first === "object" && first !== null ? (first as Record<string, unknown>) : body;
+    return { token_type: "bearer", ...token };
+  },
   profile: { id: ["user_id", "id"], name: "username", image: "profile_picture_url", emailVerified: "never" },
-  docs: { refresh: false, note: "long-lived tokens are exchanged, not refreshed" },
+  docs: { refresh: false, note: "Instagram professional accounts (Instagram Login); long-lived tokens are exchanged, not refreshed" },
 });

@@ -58,7 +58,7 @@ export const standardClaims: ProfileFields = {
 export interface PresetDocs {
   /** Whether the provider issues refresh tokens (possibly only with an extra scope or parameter, said in `note`). */
   refresh: boolean;
-  /** For a preset with its own `profile` function: which user fields it fills (default: all four). */
+  /** Which user fields the preset fills, when its `profile` is a function (default: all four) or fills more than the fields say. */
   returns?: string;
   /** For a preset with its own `profile` function: what the email verified guarantee is. */
   emailVerified?: string;
@@ -101,8 +101,11 @@ export interface PresetFacts<P extends Profile = Profile, X extends object = Rec
    * with `issuer` (or `AUTH_<ID>_ISSUER`): self-hosted servers (Mastodon, Nextcloud, Mattermost…).
    */
   instance?: true;
-  /** Rewrites the token request for providers that want it otherwise (JSON, a GET, other parameter names). */
-  tokenRequest?(request: TokenRequest): { url: string; init: RequestInit };
+  /**
+   * Rewrites the token request for providers that want it otherwise (JSON, a GET, other parameter names, a
+   * parameter the standard request lacks); `provider` is the provider as built, options applied.
+   */
+  tokenRequest?(request: TokenRequest, provider: OAuthProvider<P>): { url: string; init: RequestInit };
   /** Normalises a token response the provider shapes otherwise (no `token_type`, errors with status 200). */
   tokenResponse?(body: Record<string, unknown>): Record<string, unknown>;
   docs: PresetDocs;
@@ -261,7 +264,7 @@ export function env(name: string): string | undefined {
  * options: { connection: (connection, facts) => ({ authorization: withParams(facts.authorization, { connection }) }) }
  * ```
  */
-export function withParams(authorization: OAuthProvider["authorization"], params: Record<string, string>): OAuthProvider["authorization"] {
+export function withParams(authorization: OAuthProvider["authorization"], params: Record<string, string>): { url?: string; params?: Record<string, string> } {
   const current = typeof authorization === "string" ? { url: authorization } : (authorization ?? {});
   return { ...current, params: { ...current.params, ...params } };
 }
@@ -275,9 +278,11 @@ function onInstance<T>(endpoint: T, base: string | undefined, id: string): T {
 }
 
 /** The provider's `fetch`, with the preset's token request and response rewrites around the token endpoint. */
-function tokenQuirks<P extends Profile>(facts: PresetFacts<P>, tokenUrl: string | undefined, base: typeof fetch | undefined): typeof fetch | undefined {
+function tokenQuirks<P extends Profile, X extends object>(facts: PresetFacts<P, X>, built: OAuthProvider<P>): typeof fetch | undefined {
   const { tokenRequest, tokenResponse } = facts;
+  const base = built.fetch;
   if (!tokenRequest && !tokenResponse) return base;
+  const tokenUrl = typeof built.token === "string" ? built.token : built.token?.url;
   return async (input, init = {}) => {
     const next = base ?? fetch;
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -285,7 +290,7 @@ function tokenQuirks<P extends Profile>(facts: PresetFacts<P>, tokenUrl: string 
     const grant = init.body instanceof URLSearchParams && init.body.has("grant_type");
     if (!grant || (tokenUrl !== undefined && url !== tokenUrl)) return next(input, init);
     const body = init.body as URLSearchParams;
-    const request = tokenRequest?.({ url, method: init.method ?? "POST", headers: new Headers(init.headers), body }) ?? { url, init };
+    const request = tokenRequest?.({ url, method: init.method ?? "POST", headers: new Headers(init.headers), body }, built) ?? { url, init };
     const response = await next(request.url, { ...init, ...request.init });
     if (!tokenResponse) return response;
     // Some answer JSON as text/plain (WeChat): the body is read as JSON whatever its content type.
@@ -334,6 +339,7 @@ export function presetInfo(facts: Pick<PresetFacts, "id" | "name" | "type" | "cl
     name: facts.name,
     protocol: facts.type === "oidc" ? "OpenID Connect" : "OAuth 2.0",
     ...described,
+    ...(docs.returns && { returns: docs.returns }),
     ...(docs.emailVerified && { emailVerified: docs.emailVerified }),
     refresh: docs.refresh,
     clientAuth: facts.clientAuth ?? "client_secret_basic",
@@ -370,12 +376,18 @@ export function preset<P extends Profile = Profile, X extends object = Record<ne
     }
     const options = Object.fromEntries(Object.entries(passed).filter(([name]) => !(name in own))) as Partial<OAuthProvider<P>>;
     let built: OAuthProvider<P> = { ...provider, profile: mapping, ...settings, ...options };
+    // `authorization: { params: { scope } }` adds to the preset's endpoint and parameters (as Auth.js merges
+    // it) instead of dropping the endpoint: only what the app names is replaced.
+    const asked = options.authorization;
+    if (typeof asked === "object") {
+      const merged = withParams(settings.authorization ?? provider.authorization, asked.params ?? {});
+      built.authorization = asked.url ? { ...merged, url: asked.url } : merged;
+    }
     if (instance) {
       const base = options.issuer ?? env(`AUTH_${facts.id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_ISSUER`);
       built = { ...built, authorization: onInstance(built.authorization, base, facts.id), token: onInstance(built.token, base, facts.id), userinfo: onInstance(built.userinfo, base, facts.id) };
     }
-    const tokenUrl = typeof built.token === "string" ? built.token : built.token?.url;
-    const fetch = tokenQuirks(facts, tokenUrl, options.fetch);
+    const fetch = tokenQuirks(facts, built);
     return fetch ? { ...built, fetch } : built;
   };
   return Object.assign(make, { info: presetInfo(facts) });

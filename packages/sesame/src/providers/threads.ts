@@ -1,6 +1,7 @@
 /**
- * Threads: scope `threads_basic`; the profile from `graph.threads.net/v1.0/me` (no email). The token answer
- * has no `token_type`: Bearer is assumed.
+ * Threads: scope `threads_basic`; the profile from `graph.threads.com/v1.0/me` (no email). Meta's current
+ * documentation names the `threads.com` hosts (`threads.net` still answers). The token answer has no
+ * `token_type`: Bearer is assumed.
  */
 import { preset } from "./preset.js";
 
@@ -18,9 +19,9 @@ export default preset({
   id: "threads",
   name: "Threads",
   type: "oauth",
-  authorization: { url: "https://threads.net/oauth/authorize", params: { scope: "threads_basic" } },
-  token: "https://graph.threads.net/oauth/access_token",
-  userinfo: "https://graph.threads.net/v1.0/me?fields=id,username,name,threads_profile_picture_url",
+  authorization: { url: "https://threads.com/oauth/authorize", params: { scope: "threads_basic" } },
+  token: "https://graph.threads.com/oauth/access_token",
+  userinfo: "https://graph.threads.com/v1.0/me?fields=id,username,name,threads_profile_picture_url",
   clientAuth: "client_secret_post",
   checks: ["state"],
   tokenResponse: (body) => ({ token_type: "bearer", ...body }),

@@ -28,7 +28,7 @@ import { ROOT } from "../compat/migration-surface.js";
 import { config } from "../support/helpers.js";
 import { OAuthBrowser } from "../support/oauth-browser.js";
 import { APP_ORIGIN, CLIENT_SECRET, startOP } from "../support/op.js";
-import { FIXTURES, NOT_OAUTH, PENDING, DEPRECATED, type Fixture } from "./fixtures.js";
+import { FIXTURES, NOT_OAUTH, PENDING, DEPRECATED, VARIANTS, type Fixture } from "./fixtures.js";
 
 const PROVIDERS = join(ROOT, "packages/sesame/src/providers");
 /** Modules in providers/ that are not presets. */
@@ -72,7 +72,7 @@ let key: CryptoKey;
 let jwk: JWK;
 /** What the current row's authorization request carried, for the token endpoint to check and sign with. */
 let pending: { clientId: string; nonce?: string | null; challenge?: string | null } = { clientId: "" };
-let row: Fixture & { issuer?: string } = {} as Fixture;
+let row: Fixture & { issuer?: string; wellKnown?: string } = {} as Fixture;
 let tokenRequests: Array<{ url: string; method: string; auth: Fixture["auth"]; params: Record<string, string> }> = [];
 let apiRequests: Array<{ url: string; headers: Headers }> = [];
 
@@ -122,7 +122,7 @@ async function tokenAnswer(url: URL, init: RequestInit): Promise<Response> {
 /** Every request a preset makes, answered as its provider would (`url`: the provider's own URL). */
 async function answer(url: URL, init: RequestInit): Promise<Response> {
   const issuer = row.issuer;
-  if (issuer && url.href === `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`) {
+  if (issuer && (url.href === `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration` || url.href === row.wellKnown)) {
     const base = issuer.replace(/\/$/, "");
     return json({
       issuer,
@@ -139,6 +139,7 @@ async function answer(url: URL, init: RequestInit): Promise<Response> {
   if (issuer && url.href === `${issuer.replace(/\/$/, "")}/userinfo`) return json(row.idToken);
   apiRequests.push({ url: url.href, headers: new Headers(init.headers) });
   const body = row.api?.[url.href];
+  if (body instanceof Response) return body.clone();
   return body === undefined ? json({ error: "not_found" }, 404) : json(body);
 }
 
@@ -158,7 +159,7 @@ beforeAll(async () => {
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
       const body = Buffer.concat(chunks).toString("utf8");
       void answer(new URL(`https:/${req.url ?? "/"}`), { method: req.method ?? "GET", headers, ...(body && { body }) }).then(async (response) => {
-        res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
+        res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
       });
     });
   });
@@ -194,13 +195,21 @@ function appWith(provider: OAuthProvider): { browser: OAuthBrowser; signedIn: ()
 }
 
 const rows = Object.entries(FIXTURES).map(([id, fixture]) => ({ ...fixture, id }));
+/** The table's rows, then the variants (a preset with one of its options), each named for the test. */
+const allRows = [...rows, ...VARIANTS].map((fixture) => ({ ...fixture, name: fixture.variant ? `${fixture.id} (${fixture.variant})` : fixture.id }));
 
 describe("each preset signs in against its provider's documented endpoints", () => {
-  test.each(rows)("$id", async (fixture) => {
+  test.each(allRows)("$name", async (fixture) => {
     const module = (await import(join(PROVIDERS, `${fixture.id}.js`))) as { default: Preset };
     const provider = providerOf(fixture, module.default);
     const tokenUrl = typeof provider.token === "string" ? provider.token : provider.token?.url;
-    row = { ...fixture, ...(provider.type === "oidc" && { issuer: provider.issuer }), tokenUrl: fixture.tokenUrl ?? tokenUrl ?? `${provider.issuer?.replace(/\/$/, "")}/token` };
+    // A provider discovered from `wellKnown` takes the issuer its document names (the ID token's, here).
+    const issuer = provider.issuer ?? (provider.wellKnown ? fixture.idTokenIssuer : undefined);
+    row = {
+      ...fixture,
+      ...(provider.type === "oidc" && { issuer, wellKnown: provider.wellKnown }),
+      tokenUrl: fixture.tokenUrl ?? tokenUrl ?? `${issuer?.replace(/\/$/, "")}/token`,
+    };
     tokenRequests = [];
     apiRequests = [];
     const { browser, signedIn } = appWith(provider);
@@ -209,7 +218,7 @@ describe("each preset signs in against its provider's documented endpoints", () 
     const start = await browser.postForm(`/api/auth/signin/${fixture.id}`, { csrfToken: await browser.csrf() });
     const authorization = new URL(start.headers.get("location") ?? "");
     const params = authorization.searchParams;
-    const expectedEndpoint = fixture.authorize ?? `${provider.issuer?.replace(/\/$/, "")}/authorize`;
+    const expectedEndpoint = fixture.authorize ?? `${issuer?.replace(/\/$/, "")}/authorize`;
     expect(authorization.origin + authorization.pathname + authorization.hash).toBe(expectedEndpoint);
     expect(params.get("scope")).toBe(fixture.scope ?? (provider.type === "oidc" ? "openid profile email" : null));
     expect(params.get(fixture.clientIdParameter ?? "client_id")).toBe(`client-${fixture.id}`);

@@ -9,6 +9,8 @@ import type { SignInUser } from "../../src/core/types.js";
 
 export interface Fixture {
   id: string;
+  /** A variant's label (a preset signing in with one of its options), shown after the id. */
+  variant?: string;
   /** Options the app passes (a tenant's issuer); client id and secret are added by the test. */
   options?: Partial<OAuthProvider>;
   /** The authorization endpoint (origin, path and fragment); OIDC: `<issuer>/authorize` from discovery. */
@@ -35,7 +37,7 @@ export interface Fixture {
   idTokenIssuer?: string;
   /** Headers the provider's API must be called with (its own authorization scheme, API keys). */
   apiHeaders?: Record<string, string>;
-  /** The provider's API: URL (with query) → JSON answer. */
+  /** The provider's API: URL (with query) → JSON answer, or a `Response` for anything else (an image, an error). */
   api?: Record<string, unknown>;
   user: SignInUser;
 }
@@ -153,11 +155,22 @@ export const FIXTURES: Record<string, Row> = {
   },
   bitbucket: {
     authorize: "https://bitbucket.org/site/oauth2/authorize",
-    scope: "account",
+    scope: "account email",
     pkce: true,
     auth: "basic",
-    api: { "https://api.bitbucket.org/2.0/user": { uuid: "{u-1}", display_name: "Ada Lovelace", links: { avatar: { href: "https://img.example/ada.png" } } } },
-    user: { id: "{u-1}", name: "Ada Lovelace", email: null, image: "https://img.example/ada.png", emailVerified: false },
+    apiHeaders: { authorization: "Bearer at-bitbucket" },
+    api: {
+      "https://api.bitbucket.org/2.0/user": { uuid: "{u-1}", display_name: "Ada Lovelace", links: { avatar: { href: "https://img.example/ada.png" } } },
+      // Bitbucket's paginated list: confirmed and unconfirmed addresses, one of them primary.
+      "https://api.bitbucket.org/2.0/user/emails": {
+        pagelen: 10,
+        values: [
+          { type: "email", email: "old@example.com", is_primary: false, is_confirmed: true },
+          { type: "email", email: "ada@example.com", is_primary: true, is_confirmed: true },
+        ],
+      },
+    },
+    user: { id: "{u-1}", name: "Ada Lovelace", email: "ada@example.com", image: "https://img.example/ada.png", emailVerified: true },
   },
   box: {
     authorize: "https://account.box.com/api/oauth2/authorize",
@@ -192,9 +205,12 @@ export const FIXTURES: Record<string, Row> = {
   },
   concept2: {
     authorize: "https://log.concept2.com/oauth/authorize",
-    scope: "user:read,results:write",
+    scope: "user:read",
     pkce: true,
     auth: "post",
+    // Concept2 requires the scope again at the token endpoint.
+    tokenParams: { scope: "user:read" },
+    apiHeaders: { accept: "application/vnd.c2logbook.v1+json" },
     api: { "https://log.concept2.com/api/users/me": { data: { id: 9, username: "Ada Lovelace", email: "ada@example.com", profile_image: "https://img.example/ada.png" } } },
     user: { ...adaUser(false), id: "9" },
   },
@@ -386,11 +402,11 @@ export const FIXTURES: Record<string, Row> = {
     user: adaUser(false),
   },
   facebook: {
-    authorize: "https://www.facebook.com/v21.0/dialog/oauth",
+    authorize: "https://www.facebook.com/v27.0/dialog/oauth",
     scope: "email",
     pkce: true,
     auth: "post",
-    api: { "https://graph.facebook.com/me?fields=id,name,email,picture": { id: "u-1", name: "Ada Lovelace", email: "ada@example.com", picture: { data: { url: "https://img.example/ada.png" } } } },
+    api: { "https://graph.facebook.com/v27.0/me?fields=id,name,email,picture": { id: "u-1", name: "Ada Lovelace", email: "ada@example.com", picture: { data: { url: "https://img.example/ada.png" } } } },
     user: adaUser(false),
   },
   twitter: {
@@ -406,17 +422,18 @@ export const FIXTURES: Record<string, Row> = {
     scope: "instagram_business_basic",
     pkce: false,
     auth: "post",
-    token: { token_type: undefined, user_id: "u-1" },
-    api: { "https://graph.instagram.com/me?fields=user_id,username,profile_picture_url": { user_id: "u-1", username: "ada", profile_picture_url: "https://img.example/ada.png" } },
+    // The answer as Meta documents it for Business Login: wrapped in `data`, no token_type.
+    token: { access_token: undefined, token_type: undefined, expires_in: undefined, data: [{ access_token: "at-instagram", user_id: "u-1", permissions: "instagram_business_basic" }] },
+    api: { "https://graph.instagram.com/v27.0/me?fields=user_id,username,profile_picture_url": { user_id: "u-1", username: "ada", profile_picture_url: "https://img.example/ada.png" } },
     user: { id: "u-1", name: "ada", email: null, image: "https://img.example/ada.png", emailVerified: false },
   },
   threads: {
-    authorize: "https://threads.net/oauth/authorize",
+    authorize: "https://threads.com/oauth/authorize",
     scope: "threads_basic",
     pkce: false,
     auth: "post",
     token: { token_type: undefined, user_id: "u-1" },
-    api: { "https://graph.threads.net/v1.0/me?fields=id,username,name,threads_profile_picture_url": { id: "u-1", username: "ada", name: "Ada Lovelace", threads_profile_picture_url: "https://img.example/ada.png" } },
+    api: { "https://graph.threads.com/v1.0/me?fields=id,username,name,threads_profile_picture_url": { id: "u-1", username: "ada", name: "Ada Lovelace", threads_profile_picture_url: "https://img.example/ada.png" } },
     user: { id: "u-1", name: "Ada Lovelace", email: null, image: "https://img.example/ada.png", emailVerified: false },
   },
   dropbox: {
@@ -605,6 +622,137 @@ export const FIXTURES: Record<string, Row> = {
     user: { id: "5", name: "Ada Lovelace", email: "ada@example.com", image: null, emailVerified: false },
   },
 };
+
+/** The bytes of a (truncated) JPEG, as Microsoft Graph serves a user's photo. */
+const PHOTO = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+const entraUser = { id: "object-id", name: "Ada Lovelace", email: "ada@contoso.com", emailVerified: false };
+const entraToken = { sub: "pairwise", oid: "object-id", tid: "contoso", name: "Ada Lovelace", preferred_username: "ada@contoso.com" };
+
+/**
+ * More rows for presets with options that change the flow (next-auth's options, a data centre, a scope), each
+ * run like a row of the table. (The OpenID Connect ones are not run against oidc-provider: their options point
+ * at Microsoft's servers.)
+ */
+export const VARIANTS: Array<Row & { id: string; variant: string }> = [
+  {
+    id: "microsoft-entra-id",
+    variant: "profilePhotoSize: the Graph photo as a data URL",
+    ...oidc({
+      options: { tenantId: "contoso", profilePhotoSize: 96 } as Partial<OAuthProvider>,
+      scope: "openid profile email User.Read",
+      idToken: entraToken,
+      apiHeaders: { authorization: "Bearer at-microsoft-entra-id" },
+      api: { "https://graph.microsoft.com/v1.0/me/photos/96x96/$value": new Response(PHOTO, { headers: { "content-type": "image/jpeg" } }) },
+      user: { ...entraUser, image: "data:image/jpeg;base64,/9j/4AAQSkZJRg==" },
+    }),
+  },
+  {
+    id: "azure-ad",
+    variant: "profilePhotoSize, the user has no photo: no image, signed in all the same",
+    ...oidc({
+      options: { tenantId: "contoso", profilePhotoSize: 48 } as Partial<OAuthProvider>,
+      scope: "openid profile email User.Read",
+      idToken: entraToken,
+      api: { "https://graph.microsoft.com/v1.0/me/photos/48x48/$value": Response.json({ error: { code: "ImageNotFound" } }, { status: 404 }) },
+      user: { ...entraUser, image: null },
+    }),
+  },
+  {
+    id: "microsoft-entra-id",
+    variant: "profilePhotoSize, Graph fails: no image, signed in all the same",
+    ...oidc({
+      options: { tenantId: "contoso", profilePhotoSize: 648 } as Partial<OAuthProvider>,
+      scope: "openid profile email User.Read",
+      idToken: entraToken,
+      api: { "https://graph.microsoft.com/v1.0/me/photos/648x648/$value": new Response("upstream error", { status: 503 }) },
+      user: { ...entraUser, image: null },
+    }),
+  },
+  {
+    id: "azure-ad-b2c",
+    variant: "tenantId + primaryUserFlow: the user flow's document, the issuer it names",
+    ...oidc({
+      options: { tenantId: "contoso", primaryUserFlow: "B2C_1_signin" } as Partial<OAuthProvider>,
+      authorize: "https://contoso.b2clogin.com/4a7c2f1e-0000-4000-8000-000000000b2c/v2.0/authorize",
+      // B2C's issuer carries the tenant's id; the document sits under its name and the user flow.
+      idTokenIssuer: "https://contoso.b2clogin.com/4a7c2f1e-0000-4000-8000-000000000b2c/v2.0/",
+      idToken: { sub: "u-1", name: "Ada Lovelace", emails: ["ada@example.com"] },
+      user: { id: "u-1", name: "Ada Lovelace", email: "ada@example.com", image: null, emailVerified: false },
+    }),
+  },
+  {
+    id: "bitbucket",
+    variant: "no Email permission on the consumer: no email",
+    authorize: "https://bitbucket.org/site/oauth2/authorize",
+    scope: "account email",
+    pkce: true,
+    auth: "basic",
+    api: {
+      "https://api.bitbucket.org/2.0/user": { uuid: "{u-1}", display_name: "Ada Lovelace", links: { avatar: { href: "https://img.example/ada.png" } } },
+      "https://api.bitbucket.org/2.0/user/emails": Response.json({ type: "error", error: { message: "Your credentials lack the email scope" } }, { status: 403 }),
+    },
+    user: { id: "{u-1}", name: "Ada Lovelace", email: null, image: "https://img.example/ada.png", emailVerified: false },
+  },
+  {
+    id: "bitbucket",
+    variant: "the primary address unconfirmed: kept, not verified",
+    authorize: "https://bitbucket.org/site/oauth2/authorize",
+    scope: "account email",
+    pkce: true,
+    auth: "basic",
+    api: {
+      "https://api.bitbucket.org/2.0/user": { uuid: "{u-1}", display_name: "Ada Lovelace" },
+      "https://api.bitbucket.org/2.0/user/emails": { values: [{ type: "email", email: "ada@example.com", is_primary: true, is_confirmed: false }] },
+    },
+    user: { id: "{u-1}", name: "Ada Lovelace", email: "ada@example.com", image: null, emailVerified: false },
+  },
+  {
+    id: "concept2",
+    variant: "the app's scope, sent to the token endpoint as well",
+    options: { authorization: { params: { scope: "user:read,results:write" } } },
+    authorize: "https://log.concept2.com/oauth/authorize",
+    scope: "user:read,results:write",
+    pkce: true,
+    auth: "post",
+    tokenParams: { scope: "user:read,results:write" },
+    api: { "https://log.concept2.com/api/users/me": { data: { id: 9, username: "Ada Lovelace", email: "ada@example.com" } } },
+    user: { id: "9", name: "Ada Lovelace", email: "ada@example.com", image: null, emailVerified: false },
+  },
+  {
+    id: "zoho",
+    variant: "accountsServer: the EU data centre",
+    options: { accountsServer: "https://accounts.zoho.eu" } as Partial<OAuthProvider>,
+    authorize: "https://accounts.zoho.eu/oauth/v2/auth",
+    scope: "AaaServer.profile.Read",
+    pkce: false,
+    auth: "post",
+    apiHeaders: { authorization: "Zoho-oauthtoken at-zoho" },
+    api: { "https://accounts.zoho.eu/oauth/user/info": { ZUID: 5, Display_Name: "Ada", Email: "ada@example.eu" } },
+    user: { id: "5", name: "Ada", email: "ada@example.eu", image: null, emailVerified: false },
+  },
+  {
+    id: "instagram",
+    variant: "a flat token answer",
+    authorize: "https://www.instagram.com/oauth/authorize",
+    scope: "instagram_business_basic",
+    pkce: false,
+    auth: "post",
+    token: { token_type: undefined, user_id: "u-1" },
+    api: { "https://graph.instagram.com/v27.0/me?fields=user_id,username,profile_picture_url": { user_id: "u-1", username: "ada" } },
+    user: { id: "u-1", name: "ada", email: null, image: null, emailVerified: false },
+  },
+  {
+    id: "twitter",
+    variant: 'version: "2.0" (next-auth 4\'s OAuth 2.0 mode)',
+    options: { version: "2.0" } as Partial<OAuthProvider>,
+    authorize: "https://x.com/i/oauth2/authorize",
+    scope: "users.read tweet.read offline.access",
+    pkce: true,
+    auth: "basic",
+    api: { "https://api.x.com/2/users/me?user.fields=profile_image_url": { data: { id: "u-1", name: "Ada Lovelace", username: "ada" } } },
+    user: { id: "u-1", name: "Ada Lovelace", email: null, image: null, emailVerified: false },
+  },
+];
 
 /** Provider ids Auth.js itself marks deprecated (in @auth/core's own documentation of the module). */
 export const DEPRECATED: Record<string, string> = {

@@ -80,7 +80,7 @@ export function withEnvironmentCredentials(provider: OAuthProvider, env: Env): O
   if (!resolved.clientId) {
     throw new InvalidConfiguration(`Provider "${provider.id}" has no client id: set ${prefix}_ID (and ${prefix}_SECRET) or pass \`clientId\`.`);
   }
-  if (resolved.type === "oidc" && !resolved.issuer) {
+  if (resolved.type === "oidc" && !resolved.issuer && !resolved.wellKnown) {
     throw new InvalidConfiguration(`OpenID Connect provider "${provider.id}" needs an issuer: set ${prefix}_ISSUER or pass \`issuer\`.`);
   }
   return resolved;

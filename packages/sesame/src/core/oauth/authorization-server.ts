@@ -6,6 +6,7 @@
 import * as oauth from "oauth4webapi";
 import type { OAuthProvider, ProviderFetch } from "../provider/oauth.js";
 import { InvalidConfiguration } from "../errors.js";
+import { isPlainObject } from "../plain-object.js";
 
 export interface ProviderServer {
   as: oauth.AuthorizationServer;
@@ -60,6 +61,8 @@ async function connect(provider: OAuthProvider): Promise<ProviderServer> {
     const issuer = new URL(provider.issuer);
     const response = await oauth.discoveryRequest(issuer, { ...http, algorithm: "oidc" });
     discovered = await oauth.processDiscoveryResponse(issuer, response);
+  } else if (provider.wellKnown && provider.type === "oidc") {
+    discovered = await discoverAt(new URL(provider.wellKnown), providerFetch, provider.allowInsecureRequests === true);
   }
   const authorization = endpoint(provider.authorization);
   const as: oauth.AuthorizationServer = {
@@ -88,4 +91,31 @@ async function connect(provider: OAuthProvider): Promise<ProviderServer> {
   const clientAuth =
     method === "none" ? oauth.None() : method === "client_secret_post" ? oauth.ClientSecretPost(provider.clientSecret ?? "") : oauth.ClientSecretBasic(provider.clientSecret ?? "");
   return { as, authorizationEndpoint, client, clientAuth, http, fetch: providerFetch };
+}
+
+/**
+ * Discovery from a document that does not sit beneath its issuer (`wellKnown`, for Azure AD B2C: the user
+ * flow is in the document's path, the issuer it names carries the tenant's id instead). The issuer is the one
+ * the document names, and it must be on the document's own origin: a document cannot speak for another
+ * server. Its ID tokens are then held to that issuer, as with any discovered provider.
+ */
+async function discoverAt(url: URL, fetchImpl: ProviderFetch, insecure: boolean): Promise<oauth.AuthorizationServer> {
+  if (url.protocol !== "https:" && !insecure) throw new InvalidConfiguration(`The discovery document ${url.href} is not on https:.`);
+  const response = await fetchImpl(url.href, { headers: { accept: "application/json" } });
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
+  const named = isPlainObject(body) && typeof body.issuer === "string" ? urlOrNull(body.issuer) : null;
+  if (!named) throw new Error(`The discovery document ${url.href} names no issuer.`);
+  if (named.origin !== url.origin) throw new Error(`The discovery document ${url.href} names an issuer on another origin (${named.origin}).`);
+  return oauth.processDiscoveryResponse(named, response);
+}
+
+function urlOrNull(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
 }

@@ -49,6 +49,13 @@ export interface OAuthProvider<P extends Profile = Profile> {
   listedType?: "oidc" | "oauth";
   /** The issuer: OIDC discovery starts here, and the `iss` of responses must match it. Env: `AUTH_<ID>_ISSUER`. */
   issuer?: string;
+  /**
+   * The address of the OpenID Connect discovery document, for a provider whose document does not sit at
+   * `<issuer>/.well-known/openid-configuration` (next-auth 4's `wellKnown`; Azure AD B2C). Read only when
+   * there is no `issuer`: the issuer is then the one the document names, which must be on the document's own
+   * origin, and responses are held to it.
+   */
+  wellKnown?: string;
   /** Env: `AUTH_<ID>_ID`. */
   clientId?: string;
   /** Env: `AUTH_<ID>_SECRET`. Leave out for a public client, which relies on PKCE alone. */
