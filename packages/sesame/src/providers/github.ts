@@ -6,7 +6,7 @@
  */
 import type { Profile } from "../core/types.js";
 import type { OAuthProvider, ProviderFetch, TokenSet } from "./oauth.js";
-import { presetInfo } from "./preset.js";
+import { presetInfo, withAuthorization } from "./preset.js";
 
 /** GitHub's `/user` answer, with the primary email from the emails API. */
 export interface GitHubProfile extends Profile {
@@ -48,14 +48,14 @@ export interface GitHubOptions extends Partial<OAuthProvider<GitHubProfile>> {
  * export const { handlers, auth } = Sesame({ providers: [GitHub()] }); // AUTH_GITHUB_ID, AUTH_GITHUB_SECRET
  * ```
  */
-export default function GitHub({ enterprise, ...options }: GitHubOptions = {}): OAuthProvider<GitHubProfile> {
+export default function GitHub({ enterprise, authorization, ...options }: GitHubOptions = {}): OAuthProvider<GitHubProfile> {
   const web = enterprise?.baseUrl.replace(/\/$/, "") ?? "https://github.com";
   const api = enterprise ? `${web}/api/v3` : "https://api.github.com";
   return {
     id: "github",
     name: "GitHub",
     type: "oauth",
-    authorization: { url: `${web}/login/oauth/authorize`, params: { scope: "read:user user:email" } },
+    authorization: withAuthorization({ url: `${web}/login/oauth/authorize`, params: { scope: "read:user user:email" } }, authorization),
     token: `${web}/login/oauth/access_token`,
     userinfo: { url: `${api}/user`, request: ({ tokens, fetch }) => githubProfile(api, tokens, fetch) },
     profile: (p) => ({ id: String(p.id), name: p.name ?? p.login, email: p.email, emailVerified: p.email_verified === true, image: p.avatar_url }),

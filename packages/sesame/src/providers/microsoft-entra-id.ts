@@ -15,7 +15,7 @@
 import { InvalidConfiguration } from "../core/errors.js";
 import type { Profile, SignInUser } from "../core/types.js";
 import type { OAuthProvider, TokenSet } from "./oauth.js";
-import { presetInfo } from "./preset.js";
+import { presetInfo, withAuthorization } from "./preset.js";
 
 /** The photo sizes Microsoft Graph serves (`GET /me/photos/{size}`), as next-auth's `profilePhotoSize` lists them. */
 const PHOTO_SIZES = [48, 64, 96, 120, 240, 360, 432, 504, 648] as const;
@@ -71,7 +71,7 @@ export type MicrosoftEntraIDOptions = Partial<OAuthProvider<MicrosoftEntraIDProf
  * entra("azure-ad", "Azure Active Directory", { tenantId: "contoso" })
  * ```
  */
-export function entra(id: string, name: string, { tenantId, profilePhotoSize, ...options }: MicrosoftEntraIDOptions): OAuthProvider<MicrosoftEntraIDProfile> {
+export function entra(id: string, name: string, { tenantId, profilePhotoSize, authorization, ...options }: MicrosoftEntraIDOptions): OAuthProvider<MicrosoftEntraIDProfile> {
   if (profilePhotoSize !== undefined && !PHOTO_SIZES.includes(profilePhotoSize)) {
     throw new InvalidConfiguration(`Provider "${id}": profilePhotoSize must be one of ${PHOTO_SIZES.join(", ")} (the sizes Microsoft Graph serves), not ${String(profilePhotoSize)}.`);
   }
@@ -83,7 +83,7 @@ export function entra(id: string, name: string, { tenantId, profilePhotoSize, ..
     name,
     type: "oidc",
     ...(tenantId && { issuer: `https://login.microsoftonline.com/${tenantId}/v2.0` }),
-    ...(photo && { authorization: { params: { scope: "openid profile email User.Read" } } }),
+    ...((photo || authorization) && { authorization: withAuthorization(photo ? { params: { scope: "openid profile email User.Read" } } : undefined, authorization) }),
     profile: photo ? async (p, tokens) => ({ ...user(p), image: await graphPhoto(photo, tokens) }) : user,
     ...options,
   };

@@ -269,6 +269,23 @@ export function withParams(authorization: OAuthProvider["authorization"], params
   return { ...current, params: { ...current.params, ...params } };
 }
 
+/**
+ * A preset's authorization endpoint and parameters with what the app passed: an object adds its `params` to
+ * the preset's (and replaces the `url` if it names one), as Auth.js merges it, so that an app changing the
+ * scope keeps the endpoint; a string replaces them.
+ *
+ * @example
+ * ```ts
+ * withAuthorization({ url: "https://acme.example/authorize", params: { scope: "a" } }, { params: { scope: "b", prompt: "consent" } });
+ * // { url: "https://acme.example/authorize", params: { scope: "b", prompt: "consent" } }
+ * ```
+ */
+export function withAuthorization(preset: OAuthProvider["authorization"], given: OAuthProvider["authorization"]): OAuthProvider["authorization"] {
+  if (typeof given !== "object") return given ?? preset;
+  const merged = withParams(preset, given.params ?? {});
+  return given.url ? { ...merged, url: given.url } : merged;
+}
+
 function onInstance<T>(endpoint: T, base: string | undefined, id: string): T {
   const url = typeof endpoint === "string" ? endpoint : (endpoint as { url?: unknown } | undefined)?.url;
   if (typeof url !== "string" || !url.startsWith("/")) return endpoint;
@@ -376,13 +393,8 @@ export function preset<P extends Profile = Profile, X extends object = Record<ne
     }
     const options = Object.fromEntries(Object.entries(passed).filter(([name]) => !(name in own))) as Partial<OAuthProvider<P>>;
     let built: OAuthProvider<P> = { ...provider, profile: mapping, ...settings, ...options };
-    // `authorization: { params: { scope } }` adds to the preset's endpoint and parameters (as Auth.js merges
-    // it) instead of dropping the endpoint: only what the app names is replaced.
-    const asked = options.authorization;
-    if (typeof asked === "object") {
-      const merged = withParams(settings.authorization ?? provider.authorization, asked.params ?? {});
-      built.authorization = asked.url ? { ...merged, url: asked.url } : merged;
-    }
+    // `authorization: { params: { scope } }` adds to the preset's endpoint and parameters instead of dropping the endpoint.
+    if (options.authorization !== undefined) built.authorization = withAuthorization(settings.authorization ?? provider.authorization, options.authorization);
     if (instance) {
       const base = options.issuer ?? env(`AUTH_${facts.id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_ISSUER`);
       built = { ...built, authorization: onInstance(built.authorization, base, facts.id), token: onInstance(built.token, base, facts.id), userinfo: onInstance(built.userinfo, base, facts.id) };

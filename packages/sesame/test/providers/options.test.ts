@@ -9,6 +9,7 @@ import { withEnvironmentCredentials } from "../../src/core/config/env.js";
 import { providerServer } from "../../src/core/oauth/authorization-server.js";
 import AzureADB2C from "../../src/providers/azure-ad-b2c.js";
 import AzureAD from "../../src/providers/azure-ad.js";
+import GitHub from "../../src/providers/github.js";
 import MicrosoftEntraID from "../../src/providers/microsoft-entra-id.js";
 import Spotify from "../../src/providers/spotify.js";
 import Twitter, { TWITTER_OAUTH1_REFUSED } from "../../src/providers/twitter.js";
@@ -109,5 +110,13 @@ describe("every preset", () => {
       params: { scope: "user-read-email playlist-read-private", show_dialog: "true" },
     });
     expect(Spotify({ authorization: { url: "https://proxy.example/authorize" } }).authorization).toMatchObject({ url: "https://proxy.example/authorize" });
+    // The hand-written presets too.
+    expect(GitHub({ authorization: { params: { allow_signup: "false" } } }).authorization).toEqual({
+      url: "https://github.com/login/oauth/authorize",
+      params: { scope: "read:user user:email", allow_signup: "false" },
+    });
+    expect(MicrosoftEntraID({ profilePhotoSize: 48, authorization: { params: { prompt: "select_account" } } }).authorization).toEqual({
+      params: { scope: "openid profile email User.Read", prompt: "select_account" },
+    });
   });
 });
