@@ -2,7 +2,7 @@
  * An adapter that keeps everything in this process's memory: for tests, demos and single-process
  * prototypes. Everything is lost on restart.
  */
-import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "../core/adapter.js";
+import type { AccountToken, Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "../core/adapter.js";
 
 const accountKey = (provider: string, providerAccountId: string) => `${provider}\0${providerAccountId}`;
 const copy = <T>(value: T): T => structuredClone(value);
@@ -22,6 +22,8 @@ export function MemoryAdapter(): Adapter {
   const accounts = new Map<string, AdapterAccount>();
   const sessions = new Map<string, AdapterSession>();
   const tokens = new Map<string, VerificationToken>();
+  const accountTokens = new Map<string, AccountToken>();
+  const passwords = new Map<string, string>();
 
   // Synchronous, so that no other request can interleave between the checks and the write.
   function insertUser({ id = crypto.randomUUID(), ...user }: Omit<AdapterUser, "id"> & { id?: string }): AdapterUser {
@@ -57,6 +59,7 @@ export function MemoryAdapter(): Adapter {
     },
     async deleteUser(id) {
       users.delete(id);
+      passwords.delete(id);
       for (const [key, account] of accounts) if (account.userId === id) accounts.delete(key);
       for (const [key, session] of sessions) if (session.userId === id) sessions.delete(key);
     },
@@ -122,6 +125,30 @@ export function MemoryAdapter(): Adapter {
       const key = accountKey(identifier, tokenHash);
       const token = tokens.get(key);
       tokens.delete(key);
+      return token ? copy(token) : null;
+    },
+    async getPasswordHash(userId) {
+      return passwords.get(userId) ?? null;
+    },
+    async setPasswordHash(userId, hash) {
+      if (!users.has(userId)) throw new Error(`No user with id ${userId}`);
+      passwords.set(userId, hash);
+    },
+    async createUserWithPassword(user, hash) {
+      // No await between the check and the writes: nothing can interleave.
+      const existing = user.email ? [...users.values()].find((u) => u.email === user.email) : undefined;
+      if (existing) return { user: copy(existing), created: false };
+      const created = insertUser(user);
+      passwords.set(created.id, hash);
+      return { user: created, created: true };
+    },
+    async createAccountToken(token) {
+      accountTokens.set(accountKey(token.identifier, token.tokenHash), copy(token));
+    },
+    async useAccountToken({ identifier, tokenHash }) {
+      const key = accountKey(identifier, tokenHash);
+      const token = accountTokens.get(key);
+      accountTokens.delete(key);
       return token ? copy(token) : null;
     },
   };

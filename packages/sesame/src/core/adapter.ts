@@ -77,6 +77,17 @@ export interface VerificationToken {
 }
 
 /**
+ * A single-use token of the account flows (sign-up, password reset, email change): like a
+ * `VerificationToken`, with the flow's state sealed by Sesame (`payload`, encrypted with the app's secret)
+ * so that nothing of it — a pending sign-up's password hash, the address an email change goes to — is
+ * readable or changeable in the database.
+ */
+export interface AccountToken extends VerificationToken {
+  /** Sealed by Sesame; opaque to the adapter. */
+  payload: string;
+}
+
+/**
  * Where users, accounts, database sessions and email sign-in tokens are kept. The built-in adapters
  * (`SqlAdapter` from `sesame-auth/adapters/sql` over SQLite, PostgreSQL or MySQL, `MemoryAdapter`) implement
  * it; a custom store implements the same methods.
@@ -137,7 +148,30 @@ export interface Adapter {
   createVerificationToken(token: VerificationToken): Promise<void>;
   /** Returns and deletes the token in one step, so it can be used once. */
   useVerificationToken(ref: { identifier: string; tokenHash: string }): Promise<VerificationToken | null>;
+
+  /*
+   * Email-and-password accounts (`Password()` provider). Optional: an adapter without them cannot serve
+   * that provider, and the configuration says so at start. Sesame's adapters (memory, SQL) have them.
+   */
+  /** The user's password hash (as `sesame-auth/password` makes it), or `null` when the user has none. */
+  getPasswordHash?(userId: string): Promise<string | null>;
+  /** Sets or replaces the user's password hash. */
+  setPasswordHash?(userId: string, hash: string): Promise<void>;
+  /**
+   * Creates the user and their password in one transaction. When the email is taken — another request
+   * created the user first — nothing is written and that user is returned with `created: false`.
+   */
+  createUserWithPassword?(user: Omit<AdapterUser, "id">, hash: string): Promise<{ user: AdapterUser; created: boolean }>;
+  createAccountToken?(token: AccountToken): Promise<void>;
+  /** Returns and deletes the token in one step, so it can be used once. */
+  useAccountToken?(ref: { identifier: string; tokenHash: string }): Promise<AccountToken | null>;
 }
+
+/** The adapter methods email-and-password accounts need, by name: what the configuration checks for. */
+export const PASSWORD_ACCOUNT_METHODS = ["getPasswordHash", "setPasswordHash", "createUserWithPassword", "createAccountToken", "useAccountToken"] as const;
+
+/** An adapter with the methods of email-and-password accounts. */
+export type PasswordAdapter = Adapter & Required<Pick<Adapter, (typeof PASSWORD_ACCOUNT_METHODS)[number]>>;
 
 /**
  * The config's adapter, for code that runs only with one: email sign-in and database sessions. Resolving the

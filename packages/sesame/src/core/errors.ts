@@ -36,6 +36,9 @@ const PUBLIC_CODES = {
   RateLimited: "RateLimited",
   EmailSignin: "EmailSignin",
   Verification: "Verification",
+  // Accounts.
+  WeakPassword: "WeakPassword",
+  SessionRequired: "SessionRequired",
   // Storage.
   AdapterError: "AdapterError",
 } as const;
@@ -404,6 +407,41 @@ export class RateLimited extends SesameError {
   override get headers(): Readonly<Record<string, string>> {
     return { "retry-after": String(this.retryAfter) };
   }
+}
+
+/**
+ * A new password does not meet the policy (400). `reason` says which rule: `"too-short"`, `"too-long"`,
+ * `"not-well-formed"`, or `"breached"` (found in known data breaches). It says nothing about any account,
+ * so forms may show it as it is.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch("/api/auth/signup/credentials", { method: "POST", body: form });
+ * const { error, reason } = await response.json(); // "WeakPassword", "too-short"
+ * ```
+ */
+export class WeakPassword extends SesameError {
+  readonly type = "WeakPassword";
+  readonly status = 400;
+  constructor(
+    readonly reason: "too-short" | "too-long" | "not-well-formed" | "breached",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The request needs a signed-in user, and has no session (401): changing a password or an email.
+ *
+ * @example
+ * ```ts
+ * await fetch("/api/auth/account/password", { method: "POST", body }); // signed out: 401 { error: "SessionRequired" }
+ * ```
+ */
+export class SessionRequired extends SesameError {
+  readonly type = "SessionRequired";
+  readonly status = 401;
 }
 
 /**

@@ -11,7 +11,7 @@
  * ```
  */
 import { createTransport } from "nodemailer";
-import type { EmailProvider, VerificationRequest } from "./types.js";
+import type { EmailProvider, MailMessage, VerificationRequest } from "./types.js";
 
 export type { EmailProvider, VerificationRequest } from "./types.js";
 
@@ -50,25 +50,29 @@ export default function Email({ server, from, ...options }: EmailOptions = {}): 
     name: "Email",
     type: "email",
     maxAge: 24 * 60 * 60,
-    sendVerificationRequest: (request) => sendWithNodemailer(transportOptions, sender, request),
+    sendVerificationRequest: (request) => sendWithNodemailer(transportOptions, sender, signInLinkMessage(request)),
+    sendMail: (message) => sendWithNodemailer(transportOptions, sender, message),
     ...options,
   };
 }
 
 export { Email };
 
-async function sendWithNodemailer(server: EmailOptions["server"], from: string, { identifier, url, host }: VerificationRequest): Promise<void> {
+async function sendWithNodemailer(server: EmailOptions["server"], from: string, { to, subject, text, html }: MailMessage): Promise<void> {
   if (!server) throw new Error("No SMTP server: set EMAIL_SERVER or pass `server` to Email().");
   const transport = createTransport(server);
-  const result = await transport.sendMail({
+  const result = await transport.sendMail({ to, from, subject, text, html });
+  const failed = [...(result.rejected ?? []), ...(result.pending ?? [])];
+  if (failed.length) throw new Error(`The SMTP server did not accept the message for ${failed.join(", ")}.`);
+}
+
+function signInLinkMessage({ identifier, url, host }: VerificationRequest): MailMessage {
+  return {
     to: identifier,
-    from,
     subject: `Sign in to ${host}`,
     text: `Sign in to ${host}\n\n${url}\n\nIf you did not ask for this email, you can ignore it.\n`,
     html: `<p>Sign in to <strong>${escape(host)}</strong></p><p><a href="${escape(url)}">Sign in</a></p><p>If you did not ask for this email, you can ignore it.</p>`,
-  });
-  const failed = [...(result.rejected ?? []), ...(result.pending ?? [])];
-  if (failed.length) throw new Error(`The SMTP server did not accept the message for ${failed.join(", ")}.`);
+  };
 }
 
 function escape(text: string): string {

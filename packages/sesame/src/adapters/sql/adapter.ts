@@ -102,6 +102,7 @@ export function SqlAdapter(db: Kysely<SesameDatabase>, options: SqlAdapterOption
       // Explicit deletes rather than ON DELETE CASCADE alone: SQLite enforces it only with foreign_keys on.
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom("sesame_sessions").where("user_id", "=", id).execute();
+        await trx.deleteFrom("sesame_passwords").where("user_id", "=", id).execute();
         await trx.deleteFrom("sesame_accounts").where("user_id", "=", id).execute();
         await trx.deleteFrom("sesame_users").where("id", "=", id).execute();
       });
@@ -216,6 +217,42 @@ export function SqlAdapter(db: Kysely<SesameDatabase>, options: SqlAdapterOption
         const [deleted] = await trx.deleteFrom("sesame_verification_tokens").where("identifier", "=", identifier).where("token_hash", "=", tokenHash).execute();
         if (Number(deleted?.numDeletedRows ?? 0) === 0) return null;
         return { identifier: row.identifier, tokenHash: row.token_hash, expires: new Date(Number(row.expires_at)) };
+      });
+    },
+    async getPasswordHash(userId) {
+      const row = await db.selectFrom("sesame_passwords").select("hash").where("user_id", "=", userId).executeTakeFirst();
+      return row?.hash ?? null;
+    },
+    async setPasswordHash(userId, hash) {
+      await db.transaction().execute(async (trx) => {
+        const [updated] = await trx.updateTable("sesame_passwords").set({ hash, updated_at: Date.now() }).where("user_id", "=", userId).execute();
+        if (Number(updated?.numUpdatedRows ?? 0) === 0) await trx.insertInto("sesame_passwords").values({ user_id: userId, hash, updated_at: Date.now() }).execute();
+      });
+    },
+    createUserWithPassword: (data, hash) =>
+      firstSignIn(
+        () =>
+          db.transaction().execute(async (trx) => {
+            const created = await SqlAdapter(trx).createUser(data);
+            await trx.insertInto("sesame_passwords").values({ user_id: created.id, hash, updated_at: Date.now() }).execute();
+            return { user: created, created: true };
+          }),
+        // The email's unique key refused the user: the one who took the address first.
+        () => (data.email ? adapter.getUserByEmail(data.email) : Promise.resolve(null)),
+      ),
+    async createAccountToken(token) {
+      await db
+        .insertInto("sesame_account_tokens")
+        .values({ identifier: token.identifier, token_hash: token.tokenHash, payload: token.payload, expires_at: token.expires.getTime() })
+        .execute();
+    },
+    async useAccountToken({ identifier, tokenHash }) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom("sesame_account_tokens").selectAll().where("identifier", "=", identifier).where("token_hash", "=", tokenHash).executeTakeFirst();
+        if (!row) return null;
+        const [deleted] = await trx.deleteFrom("sesame_account_tokens").where("identifier", "=", identifier).where("token_hash", "=", tokenHash).execute();
+        if (Number(deleted?.numDeletedRows ?? 0) === 0) return null;
+        return { identifier: row.identifier, tokenHash: row.token_hash, payload: row.payload, expires: new Date(Number(row.expires_at)) };
       });
     },
   };

@@ -121,6 +121,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("sesame_upstream_tokens_user_id").on("sesame_upstream_tokens").column("user_id").execute();
     },
   },
+  "0005_password_accounts": {
+    async up(db: Kysely<unknown>) {
+      const { text, createTable, userId } = await ddl(db);
+      await createTable("sesame_passwords")
+        .$call(userId("sesame_passwords_user_id_fk"))
+        .addColumn("hash", "varchar(255)", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("sesame_passwords_pk", ["user_id"])
+        .execute();
+      // 320: an identifier is a purpose and an email address (at most 254 characters).
+      await createTable("sesame_account_tokens")
+        .addColumn("identifier", "varchar(320)", (c) => c.notNull())
+        .addColumn("token_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("payload", text, (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("sesame_account_tokens_pk", ["identifier", "token_hash"])
+        .execute();
+    },
+  },
 };
 
 /**
@@ -194,7 +213,8 @@ function forDatabase(db: Kysely<unknown>, chosen: Record<string, Migration>): Re
  * ```
  */
 export function storeMigrations(db: Kysely<unknown>): Record<string, Migration> {
-  const { "0001_initial": _users, ...stores } = migrations;
+  // Not the users' tables, nor the password accounts' (whose rows reference Sesame's users table).
+  const { "0001_initial": _users, "0005_password_accounts": _passwords, ...stores } = migrations;
   return forDatabase(db, stores);
 }
 

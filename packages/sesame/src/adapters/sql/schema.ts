@@ -51,6 +51,22 @@ export interface VerificationTokensTable {
   expires_at: number | string;
 }
 
+/** A row of `sesame_passwords`: a user's password hash (email-and-password accounts). Types only. */
+export interface PasswordsTable {
+  user_id: string;
+  hash: string;
+  updated_at: number | string;
+}
+
+/** A row of `sesame_account_tokens` (sign-up, reset and email-change links; the token hashed, the state sealed). Types only. */
+export interface AccountTokensTable {
+  identifier: string;
+  token_hash: string;
+  /** Sealed by Sesame. */
+  payload: string;
+  expires_at: number | string;
+}
+
 /** A row of `sesame_rate_limits` (`SqlRateLimitStore`). Types only. */
 export interface RateLimitsTable {
   key: string;
@@ -86,4 +102,6 @@ export interface SesameDatabase {
   sesame_rate_limits: RateLimitsTable;
   sesame_token_refreshes: TokenRefreshesTable;
   sesame_upstream_tokens: UpstreamTokensTable;
+  sesame_passwords: PasswordsTable;
+  sesame_account_tokens: AccountTokensTable;
 }

@@ -169,6 +169,16 @@ export interface EventCallbacks {
   tokenRefreshed(message: { provider: string }): Awaitable<void>;
   /** Refreshing upstream tokens failed; the session carries `error`. */
   tokenRefreshFailed(message: { provider: string; userId: string | undefined; error: "RefreshTokenError" | "RefreshTokenExpired" }): Awaitable<void>;
+  /** Someone signed up with email and password and proved the address (`Password()`); `createUser` fires too. */
+  userCreated(message: { user: AdapterUser; provider: string }): Awaitable<void>;
+  /** A signed-in user proved their (unverified) address by its link. */
+  emailVerified(message: { user: AdapterUser }): Awaitable<void>;
+  /** A password was set through an emailed reset link; the user's sessions were ended. */
+  passwordReset(message: { user: AdapterUser }): Awaitable<void>;
+  /** A signed-in user changed their password; their other sessions were ended. */
+  passwordChanged(message: { user: AdapterUser }): Awaitable<void>;
+  /** A user's email changed, once the new address was confirmed by its link. */
+  emailChanged(message: { user: AdapterUser; previousEmail: string | null }): Awaitable<void>;
 }
 
 /**
@@ -185,6 +195,16 @@ export interface PagesOptions {
   error: string;
   /** Shown after an email sign-in link was sent ("check your email"). */
   verifyRequest: string;
+  /**
+   * The app's sign-up page (`Password()`); `GET /signup` sends visitors there, with the `callbackUrl`.
+   * It posts `email`, `password` (and optionally `name`) to `/signup/<provider id>`.
+   */
+  signUp: string;
+  /**
+   * The app's password reset page (`Password()`): `GET /reset-password` sends visitors there with the link's
+   * query (`email`, `token`) when they follow a reset link, and without one to ask for a link.
+   */
+  resetPassword: string;
   /**
    * Where a user goes after their first sign-in (when the adapter created them), with the destination they
    * asked for as `callbackUrl`, as in next-auth. Default: straight to the destination.

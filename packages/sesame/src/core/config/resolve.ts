@@ -2,6 +2,7 @@
  * The options resolved into the form the routes use: every default filled in and every value checked here,
  * once per config object (not per request), so nothing further down falls back on a default of its own.
  */
+import { resolveAccounts, type ResolvedAccounts } from "../accounts/config.js";
 import { guardAdapter, type Adapter } from "../adapter.js";
 import { authjsAdapterOf, fromAuthjsAdapter, isSesameAdapter, missingAuthjsMethods, type AuthjsAdapter, type ConfiguredAuthjsAdapter } from "../authjs-adapter.js";
 import { resolveCookies, type CookieJar } from "../cookies/names.js";
@@ -46,6 +47,8 @@ export interface ResolvedConfig {
   };
   /** The app's adapter, with every call time-limited and its failures reported as `AdapterError`. */
   adapter: Adapter | undefined;
+  /** Email-and-password accounts, when there is a `Password()` provider. */
+  accounts: ResolvedAccounts | undefined;
   /** This config's in-memory revocation state, when revocation is configured. */
   revocation: RevocationState | undefined;
   rateLimit: { store: RateLimitStore; perIp: Limit | false; perIdentifier: Limit | false; options: RateLimitOptions } | undefined;
@@ -237,7 +240,10 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
       renamedFromMs(logger, "adapterTimeoutSeconds", config.adapterTimeoutSeconds, "adapterTimeout", config.adapterTimeout),
       DEFAULT_ADAPTER_TIMEOUT_SECONDS,
     ) * 1000;
+  const adapter = config.adapter && guardAdapter(sesameAdapter(config, config.adapter, maxAge, secrets), adapterTimeoutMs);
+  const strategy = sessionStrategy(config);
   return {
+    accounts: resolveAccounts(providers, adapter, { strategy, revocation: Boolean(config.revocation) }),
     revocation: config.revocation && new RevocationState(revocationOptions(config.revocation, maxAge), logger),
     tokens: {
       refreshBufferSeconds: seconds("tokens.refreshBuffer", tokens.refreshBuffer, DEFAULT_REFRESH_BUFFER_SECONDS),
@@ -266,9 +272,9 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     allowedHosts: config.allowedHosts && new Set(config.allowedHosts.map(checkedHost)),
     production: isProduction(env),
     useSecureCookies: config.useSecureCookies,
-    adapter: config.adapter && guardAdapter(sesameAdapter(config, config.adapter, maxAge, secrets), adapterTimeoutMs),
+    adapter,
     session: {
-      strategy: sessionStrategy(config),
+      strategy,
       maxAgeSeconds: maxAge,
       updateAgeSeconds: Math.min(maxAge, positiveSeconds("session.updateAge", config.session?.updateAge, DEFAULT_SESSION_UPDATE_AGE_SECONDS)),
       bearer: config.session?.bearer ?? "GET",

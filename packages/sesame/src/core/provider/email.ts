@@ -14,6 +14,14 @@ export interface VerificationRequest {
   request: Request;
 }
 
+/** A message Sesame sends through an email provider's transport (account emails: sign-up, reset, …). */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
 /** An email (magic link) provider, as `Email()` returns it. */
 export interface EmailProvider {
   id: string;
@@ -23,6 +31,12 @@ export interface EmailProvider {
   maxAge: number;
   /** Sends the link. Throwing makes the sign-in fail with `EmailSignin` (and the token is discarded). */
   sendVerificationRequest(request: VerificationRequest): Awaitable<void>;
+  /**
+   * Sends any message through the provider's transport: the account emails of the `Password()` provider
+   * (verify your address, reset your password, …) go through it. `Email()` has it; a provider that only
+   * sends sign-in links may leave it out, and cannot serve `Password()` then.
+   */
+  sendMail?(message: MailMessage): Awaitable<void>;
   /**
    * Turns what the user typed into the address to send to and look up. Default: trimmed, lower-cased. Input
    * over 320 characters never reaches it; what it returns is checked (at most 254 characters, one `@`, a

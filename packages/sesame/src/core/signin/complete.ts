@@ -29,11 +29,13 @@ export interface SignInParams {
   allowEmailLinking?: boolean;
   /** A name the browser posted (Apple's `user`): only for a user this sign-in creates, only if the profile has none. */
   newUserName?: string | null;
+  /** The stored user, when the sign-in already found or created it (an email-and-password sign-up). */
+  persisted?: PersistedUser;
 }
 
 export async function completeSignIn(
   context: RequestContext,
-  { allowEmailLinking = false, newUserName = null, ...params }: SignInParams,
+  { allowEmailLinking = false, newUserName = null, persisted: given, ...params }: SignInParams,
   callbackUrl: string,
   /** Claims Sesame itself needs in the token (e.g. what RP-initiated logout needs), added before `jwt` runs. */
   ownClaims: JWT = {},
@@ -46,7 +48,7 @@ export async function completeSignIn(
     return { redirectTo: await callbacks.redirect({ url: allowed, baseUrl: context.origin }), cookies: [] };
   }
 
-  const persisted: PersistedUser | undefined = adapter && (await persistUser(context, adapter, params.user, account, { allowEmailLinking, newUserName }));
+  const persisted: PersistedUser | undefined = given ?? (adapter && (await persistUser(context, adapter, params.user, account, { allowEmailLinking, newUserName })));
   // Without an adapter there is no stored user to keep a first sign-in's name: the session is the user.
   const user: User = persisted?.user ?? (newUserName && !params.user.name ? { ...params.user, name: newUserName } : params.user);
   const isNewUser = persisted?.isNewUser ?? false;

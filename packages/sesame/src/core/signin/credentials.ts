@@ -1,5 +1,7 @@
 /** Sign-in with a credentials provider: rate limit, `authorize`, then the shared completion. */
+import { authorizeWithPassword, passwordIdentifier } from "../accounts/sign-in.js";
 import type { CredentialsProvider } from "../provider/credentials.js";
+import { isPasswordProvider } from "../provider/password.js";
 import type { RequestContext } from "../context.js";
 import { CallbackRouteError, CredentialsSignin, SesameError } from "../errors.js";
 import type { Body } from "../http.js";
@@ -29,12 +31,15 @@ export async function signInWithCredentials(
     if (!RESERVED_FIELDS.has(key) && typeof value === "string") credentials[key] = value;
   }
 
-  const identifier = credentials[identifierField(provider)];
+  const { accounts } = context.config;
+  // Sesame's own password accounts: the address is counted as it is looked up (trimmed, lower-cased).
+  const ownAccounts = accounts && isPasswordProvider(provider) ? accounts : undefined;
+  const identifier = ownAccounts ? passwordIdentifier(ownAccounts, credentials.email) : credentials[identifierField(provider)];
   await limitSignIn(context, provider.id, identifier);
 
   let user: SignInUser | null | undefined;
   try {
-    user = await provider.authorize(credentials, context.request);
+    user = ownAccounts && isPasswordProvider(provider) ? { ...(await authorizeWithPassword(ownAccounts, provider, credentials)), emailVerified: true } : await provider.authorize(credentials, context.request);
   } catch (error) {
     if (error instanceof SesameError) throw error;
     throw new CallbackRouteError(`authorize() of provider "${provider.id}" threw.`, { cause: error });

@@ -104,7 +104,7 @@ export async function persistUser(
  * the address. Its JWT sessions carry the address in their `email` claim, where an app may well read it as
  * the owner's: with revocation on they end (database sessions read the user afresh and show it gone).
  */
-async function releaseUnprovenEmail(context: RequestContext, adapter: Adapter, user: AdapterUser): Promise<void> {
+export async function releaseUnprovenEmail(context: RequestContext, adapter: Adapter, user: AdapterUser): Promise<void> {
   const released = await adapter.updateUser({ id: user.id, email: null });
   await context.config.revocation?.revokeUser(user.id);
   await emit(context, "updateUser", { user: released });

@@ -1,0 +1,59 @@
+/**
+ * A signed-in user moves their account to another address: their password first, then a link to the new
+ * address, which becomes theirs (verified) when followed. The answer is the same whether the new address
+ * is free or another account's (whose owner is told instead), and the old address hears of the change.
+ */
+import type { RequestContext } from "../context.js";
+import { InvalidRequest, Verification } from "../errors.js";
+import { emit } from "../events.js";
+import type { Body } from "../http.js";
+import { linkOrigin } from "../link-origin.js";
+import { resolveCallbackUrl } from "../callback-url.js";
+import { releaseUnprovenEmail } from "../signin/persist-user.js";
+import type { JWT } from "../types.js";
+import type { ResolvedAccounts } from "./config.js";
+import { checkEmailPage, mailedLink } from "./links.js";
+import { accountMail, deliver } from "./mail.js";
+import { reauthenticate } from "./reauthenticate.js";
+import { signedInUser } from "./session.js";
+import { issueAccountToken } from "./tokens.js";
+import { typedEmail } from "./typed-email.js";
+
+/** Mails the new address its confirmation link; returns the "check your email" page. */
+export async function requestEmailChange(context: RequestContext, accounts: ResolvedAccounts, body: Body): Promise<string> {
+  const origin = linkOrigin(context);
+  const signedIn = await signedInUser(context, accounts);
+  await reauthenticate(context, accounts, signedIn, body.password);
+  const { provider, adapter } = accounts;
+  const email = await typedEmail(context, accounts, `${provider.id}/change-email`, body.email);
+  if (email === signedIn.user.email) throw new InvalidRequest("That is already the account's email.");
+  const host = new URL(origin).host;
+  const holder = await adapter.getUserByEmail(email);
+  if (holder?.emailVerified) {
+    deliver(context, accounts, accountMail("email-in-use", { to: email, host }));
+  } else {
+    const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl, origin);
+    const token = await issueAccountToken(context, accounts, { purpose: "change", email, state: { sub: signedIn.user.id, callbackUrl }, maxAge: provider.accounts.verifyMaxAge });
+    deliver(context, accounts, accountMail("confirm-new-email", { to: email, host, url: mailedLink(context, origin, "verify-email", { purpose: "change", email, token }) }));
+  }
+  return checkEmailPage(context, "change");
+}
+
+/** The new address proved: it becomes the user's. Returns where to go next. */
+export async function completeEmailChange(context: RequestContext, accounts: ResolvedAccounts, email: string, state: JWT): Promise<string> {
+  const { adapter } = accounts;
+  const user = typeof state.sub === "string" ? await adapter.getUser(state.sub) : null;
+  if (!user) throw new Verification("The account this link was for no longer exists.");
+  const holder = await adapter.getUserByEmail(email);
+  if (holder && holder.id !== user.id) {
+    if (holder.emailVerified) throw new Verification("This address belongs to another account now.");
+    await releaseUnprovenEmail(context, adapter, holder);
+  }
+  const previousEmail = user.email;
+  const updated = await adapter.updateUser({ id: user.id, email, emailVerified: new Date() });
+  if (previousEmail && previousEmail !== email) {
+    deliver(context, accounts, accountMail("email-changed", { to: previousEmail, host: new URL(context.origin).host, newEmail: email }));
+  }
+  await emit(context, "emailChanged", { user: updated, previousEmail });
+  return resolveCallbackUrl(context, typeof state.callbackUrl === "string" ? state.callbackUrl : undefined);
+}

@@ -1,0 +1,75 @@
+/**
+ * Sign-up with email and password, in two steps so that it reveals nothing and takes over nothing:
+ *
+ * 1. `POST /signup/:provider` checks and hashes the password, and mails the address a link. Nothing is
+ *    created yet: the pending account (name, hash, destination) is sealed in the link's token. An address
+ *    that already has an account gets a "you already have an account" email instead, and the answer is the
+ *    same: the form cannot be used to learn who is registered.
+ * 2. Following the link (`POST /verify-email`, from the page it opens) proves the address: the user is
+ *    created with the address verified, and signed in.
+ *
+ * Nobody can hold an address they do not control: a sign-up that is never confirmed leaves no user, and one
+ * confirmed releases the address from any user that only claimed it (as an OAuth profile can).
+ */
+import type { RequestContext } from "../context.js";
+import { emit } from "../events.js";
+import type { Body } from "../http.js";
+import { linkOrigin } from "../link-origin.js";
+import { resolveCallbackUrl } from "../callback-url.js";
+import { completeSignIn, type SignInOutcome } from "../signin/complete.js";
+import { releaseUnprovenEmail } from "../signin/persist-user.js";
+import { Verification } from "../errors.js";
+import type { JWT } from "../types.js";
+import type { ResolvedAccounts } from "./config.js";
+import { checkEmailPage, mailedLink } from "./links.js";
+import { accountMail, deliver } from "./mail.js";
+import { hashNewPassword } from "./new-password.js";
+import { typedEmail } from "./typed-email.js";
+import { issueAccountToken } from "./tokens.js";
+
+/** Longer names are cut: a display name, not a document. */
+const MAX_NAME_LENGTH = 200;
+
+/** Step 1: mails the link (or the "you have an account" note); returns the "check your email" page. */
+export async function requestSignUp(context: RequestContext, accounts: ResolvedAccounts, body: Body): Promise<string> {
+  const origin = linkOrigin(context);
+  const { provider, adapter } = accounts;
+  const email = await typedEmail(context, accounts, `${provider.id}/signup`, body.email);
+  const hash = await hashNewPassword(accounts, body.password);
+  const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl, origin);
+  const name = typeof body.name === "string" && body.name.trim() ? body.name.trim().slice(0, MAX_NAME_LENGTH) : null;
+  const host = new URL(origin).host;
+  const existing = await adapter.getUserByEmail(email);
+  if (existing?.emailVerified) {
+    deliver(context, accounts, accountMail("account-exists", { to: email, host, url: mailedLink(context, origin, "reset-password", {}) }));
+  } else {
+    const token = await issueAccountToken(context, accounts, { purpose: "signup", email, state: { name, hash, callbackUrl }, maxAge: provider.accounts.verifyMaxAge });
+    deliver(context, accounts, accountMail("verify-signup", { to: email, host, url: mailedLink(context, origin, "verify-email", { purpose: "signup", email, token }) }));
+  }
+  return checkEmailPage(context, "signup");
+}
+
+/** Step 2: the link's state proved the address; creates the user and signs them in. */
+export async function completeSignUp(context: RequestContext, accounts: ResolvedAccounts, email: string, state: JWT): Promise<SignInOutcome> {
+  const { provider, adapter } = accounts;
+  if (typeof state.hash !== "string") throw new Verification("The link is damaged.");
+  const existing = await adapter.getUserByEmail(email);
+  if (existing?.emailVerified) throw new Verification("This address already has an account: sign in instead.");
+  // Someone claimed the address without proving it (an OAuth profile that does not vouch for it): it is the owner's now.
+  if (existing) await releaseUnprovenEmail(context, adapter, existing);
+  const name = typeof state.name === "string" ? state.name : null;
+  const { user, created } = await adapter.createUserWithPassword({ name, email, emailVerified: new Date(), image: null }, state.hash);
+  if (!created) throw new Verification("This address already has an account: sign in instead.");
+  await emit(context, "createUser", { user });
+  await emit(context, "userCreated", { user, provider: provider.id });
+  const callbackUrl = await resolveCallbackUrl(context, typeof state.callbackUrl === "string" ? state.callbackUrl : undefined);
+  return completeSignIn(
+    context,
+    {
+      user: { id: user.id, name: user.name, email: user.email, image: user.image, emailVerified: true },
+      account: { provider: provider.id, type: "credentials", providerAccountId: user.id },
+      persisted: { user, isNewUser: true },
+    },
+    callbackUrl,
+  );
+}
