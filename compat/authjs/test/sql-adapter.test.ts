@@ -159,6 +159,7 @@ for (const { name, preset, open, exactText = true } of CASES) {
       emailRequired: preset === "kysely" || preset === "prisma",
       exactText,
       textIds: preset === "drizzle" || preset === "prisma",
+      passwordAccounts: false,
     },
   );
 }

@@ -159,3 +159,29 @@ export type { Account, Awaitable, DefaultSession, DefaultUser, IssuedTokens, JWT
 export type { AuthOptions, CallbacksOptions, NextAuthConfig, NextAuthOptions } from "./core/config/nextauth-names.js";
 /** Provider shapes, for helpers that take or return providers: types only. */
 export type { CredentialInput, CredentialsProvider, CredentialsValues, Provider } from "./providers/types.js";
+/**
+ * Password rules for `Password()` and for your own forms: `checkPassword` (length in code points, well-formed
+ * Unicode, and a breached-password check when given one), and `pwnedPasswords()`, Have I Been Pwned's range
+ * API (k-anonymity: only five characters of the password's SHA-1 leave the server).
+ *
+ * @example
+ * ```ts
+ * import { checkPassword, pwnedPasswords } from "sesame-auth";
+ * const problem = await checkPassword(password, { minLength: 10, breached: pwnedPasswords() });
+ * if (problem) return { error: problem }; // "too-short" | "too-long" | "not-well-formed" | "breached"
+ * ```
+ */
+export {
+  BreachCheckUnavailable,
+  checkPassword,
+  pwnedPasswords,
+  type BreachedPasswordCheck,
+  type PasswordPolicy,
+  type PasswordProblem,
+  type PwnedPasswordsOptions,
+} from "./core/accounts/password-policy.js";
+/** The email-and-password provider's shape (`Password()` from `sesame-auth/providers/password`), and the messages email providers send: types only. */
+export type { PasswordAccounts, PasswordProvider } from "./core/provider/password.js";
+export type { MailMessage } from "./core/provider/email.js";
+/** The account tokens and password methods an adapter implements for `Password()`: types only. */
+export type { AccountToken, PasswordAdapter } from "./core/adapter.js";

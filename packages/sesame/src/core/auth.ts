@@ -12,6 +12,18 @@ import { assertCsrf } from "./csrf.js";
 import { CallbackRouteError, MethodNotAllowed, SesameError, UnknownAction, UntrustedHost } from "./errors.js";
 import { json, readBody, redirect, wantsJson, type Body } from "./http.js";
 import { providerNamed, type Provider } from "./provider/provider.js";
+import {
+  getResetPassword,
+  getSignUp,
+  getVerifyEmail,
+  postChangeEmail,
+  postChangePassword,
+  postResendVerification,
+  postResetPassword,
+  postResetRequest,
+  postSignUp,
+  postVerifyEmail,
+} from "./routes/accounts.js";
 import { callback } from "./routes/callback.js";
 import { getCsrf } from "./routes/csrf.js";
 import { getError } from "./routes/error.js";
@@ -76,6 +88,14 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   "sessions/revoke": { POST: postRevokeSession, api: true },
   "sessions/revoke-others": { POST: postRevokeOtherSessions, api: true },
   error: { GET: getError },
+  signup: { GET: getSignUp },
+  "signup/:provider": { POST: postSignUp, provider: "required" },
+  "verify-email": { GET: getVerifyEmail, POST: postVerifyEmail },
+  "reset-password": { GET: getResetPassword, POST: postResetPassword },
+  "reset-password/request": { POST: postResetRequest },
+  "account/password": { POST: postChangePassword, api: true },
+  "account/email": { POST: postChangeEmail, api: true },
+  "account/verify-email": { POST: postResendVerification, api: true },
   "verify-request": { GET: getVerifyRequest },
   _log: {
     POST: postLog,

@@ -44,9 +44,14 @@ export interface ConformanceOptions {
   exactText?: boolean;
   /** Whether user ids are free text (UUID columns compare UUIDs, whatever their case). */
   textIds?: boolean;
+  /**
+   * Whether the adapter keeps email-and-password accounts (`Password()`). Sesame's adapters do; over Auth.js's
+   * schema there is nowhere to (the configuration refuses `Password()` there, tested in test/accounts/).
+   */
+  passwordAccounts?: boolean;
 }
 
-export function adapterConformance(name: string, open: () => Promise<AdapterUnderTest>, { givenIds = "kept", emailRequired = false, exactText = true, textIds = true }: ConformanceOptions = {}) {
+export function adapterConformance(name: string, open: () => Promise<AdapterUnderTest>, { givenIds = "kept", emailRequired = false, exactText = true, textIds = true, passwordAccounts = true }: ConformanceOptions = {}) {
   describe(`${name} adapter conformance`, () => {
     let adapter: Adapter;
     let close: () => Promise<void>;
@@ -218,6 +223,65 @@ export function adapterConformance(name: string, open: () => Promise<AdapterUnde
       expect(uses.filter(Boolean)).toEqual([token]);
       expect(await adapter.useVerificationToken(token)).toBeNull();
       expect(await adapter.useVerificationToken({ identifier: token.identifier, tokenHash: "other" })).toBeNull();
+    });
+
+    describe.runIf(passwordAccounts)("email-and-password accounts", () => {
+      const methods = () => {
+        const { getPasswordHash, setPasswordHash, createUserWithPassword, createAccountToken, useAccountToken } = adapter;
+        if (!getPasswordHash || !setPasswordHash || !createUserWithPassword || !createAccountToken || !useAccountToken) throw new Error(`${name} lacks the password-account methods`);
+        return {
+          getPasswordHash: getPasswordHash.bind(adapter),
+          setPasswordHash: setPasswordHash.bind(adapter),
+          createUserWithPassword: createUserWithPassword.bind(adapter),
+          createAccountToken: createAccountToken.bind(adapter),
+          useAccountToken: useAccountToken.bind(adapter),
+        };
+      };
+
+      test("createUserWithPassword: the user and the hash together; a taken email creates nothing and names its user", async () => {
+        const { createUserWithPassword, getPasswordHash } = methods();
+        const email = `${unique("pw")}@example.com`;
+        const verified = new Date(Math.floor(Date.now() / 1000) * 1000);
+        const { user, created } = await createUserWithPassword({ name: "Pat", email, emailVerified: verified, image: null }, "$scrypt$hash-1");
+        expect(created).toBe(true);
+        expect(user).toMatchObject({ name: "Pat", email, emailVerified: verified });
+        expect(await getPasswordHash(user.id)).toBe("$scrypt$hash-1");
+        const again = await createUserWithPassword({ name: "Mallory", email, emailVerified: verified, image: null }, "$scrypt$hash-2");
+        expect(again).toEqual({ user: expect.objectContaining({ id: user.id, name: "Pat" }), created: false });
+        expect(await getPasswordHash(user.id)).toBe("$scrypt$hash-1");
+      });
+
+      test("createUserWithPassword: ten concurrent sign-ups of one address make one user", async () => {
+        const { createUserWithPassword, getPasswordHash } = methods();
+        const email = `${unique("race")}@example.com`;
+        const results = await Promise.all(Array.from({ length: 10 }, (_, i) => createUserWithPassword({ name: `n${i}`, email, emailVerified: new Date(), image: null }, `$scrypt$h${i}`)));
+        expect(results.filter((r) => r.created)).toHaveLength(1);
+        const ids = new Set(results.map((r) => r.user.id));
+        expect(ids.size).toBe(1);
+        const winner = results.findIndex((r) => r.created);
+        expect(await getPasswordHash([...ids][0] as string)).toBe(`$scrypt$h${winner}`);
+      });
+
+      test("password hashes: none until set, then replaced; gone with the user", async () => {
+        const { getPasswordHash, setPasswordHash } = methods();
+        const user = await newUser();
+        expect(await getPasswordHash(user.id)).toBeNull();
+        await setPasswordHash(user.id, "$scrypt$first");
+        await setPasswordHash(user.id, "$scrypt$second");
+        expect(await getPasswordHash(user.id)).toBe("$scrypt$second");
+        await adapter.deleteUser(user.id);
+        expect(await getPasswordHash(user.id)).toBeNull();
+      });
+
+      test("account tokens: their sealed payload kept; used once, even by concurrent requests; only by identifier and hash", async () => {
+        const { createAccountToken, useAccountToken } = methods();
+        const token = { identifier: `reset:${unique("a")}@example.com`, tokenHash: "a".repeat(43), payload: `sealed.${"p".repeat(2000)}`, expires: new Date(Math.floor(Date.now() / 1000) * 1000 + 3_600_000) };
+        await createAccountToken(token);
+        expect(await useAccountToken({ identifier: token.identifier.replace("reset:", "signup:"), tokenHash: token.tokenHash })).toBeNull();
+        const uses = await Promise.all([useAccountToken(token), useAccountToken(token), useAccountToken(token)]);
+        expect(uses.filter(Boolean)).toEqual([token]);
+        expect(await useAccountToken(token)).toBeNull();
+      });
     });
   });
 }

@@ -111,7 +111,7 @@ describe("migrations on MariaDB, where each CREATE commits at once", () => {
 
     await sql`DROP TABLE sesame_sessions`.execute(db);
     const { results = [] } = await migrate(db);
-    expect(results.map((r) => `${r.migrationName} ${r.status}`)).toEqual(["0001_initial Success", "0002_rate_limits Success", "0003_token_refreshes Success", "0004_upstream_tokens Success"]);
+    expect(results.map((r) => `${r.migrationName} ${r.status}`)).toEqual(["0001_initial Success", "0002_rate_limits Success", "0003_token_refreshes Success", "0004_upstream_tokens Success", "0005_password_accounts Success"]);
     expect(await tables()).toEqual(MIGRATED_TABLES);
   });
 

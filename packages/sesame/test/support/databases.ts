@@ -18,9 +18,11 @@ export const MARIADB_URL = process.env.SESAME_TEST_MARIADB_URL ?? "mysql://root@
 
 /** The tables a migrated database has, by name: Sesame's and its migrator's. */
 export const MIGRATED_TABLES = [
+  "sesame_account_tokens",
   "sesame_accounts",
   "sesame_migrations",
   "sesame_migrations_lock",
+  "sesame_passwords",
   "sesame_rate_limits",
   "sesame_sessions",
   "sesame_token_refreshes",

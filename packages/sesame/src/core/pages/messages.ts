@@ -12,8 +12,9 @@ const MESSAGES: Record<string, string> = {
   InvalidCheck: "This sign-in link expired or was already used. Please start again.",
   OAuthAccountNotLinked: "This email is already used by an account that signs in another way. Sign in the way you did before.",
   EmailSignin: "The sign-in email could not be sent. Check the address and try again.",
-  Verification: "This sign-in link is no longer valid. It may have been used already or it may have expired.",
+  Verification: "This link is no longer valid. It may have been used already or it may have expired.",
   RateLimited: "Too many sign-in attempts. Please wait a few minutes and try again.",
+  WeakPassword: "Choose a stronger password.",
   AdapterError: "The service is temporarily unavailable. Please try again in a moment.",
 };
 

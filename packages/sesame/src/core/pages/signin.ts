@@ -1,4 +1,5 @@
 /** The built-in sign-in page: one form per credentials provider, a button for every other provider. */
+import { isPasswordProvider } from "../provider/password.js";
 import type { Provider } from "../provider/provider.js";
 import type { Theme } from "../config/options.js";
 import { errorMessage } from "./messages.js";
@@ -22,7 +23,10 @@ export function signInPage({ providers, authBase, csrfToken, callbackUrl, error,
         const id = `${provider.id}-${name}`;
         return h`<label for="${id}">${input.label ?? name}</label><input id="${id}" name="${name}" type="${input.type ?? "text"}" placeholder="${input.placeholder ?? ""}" autocomplete="${input.autocomplete ?? (input.type === "password" ? "current-password" : "on")}"${input.required ? h` required` : ""}>`;
       });
-      return h`<form class="provider" method="post" action="${authBase}/callback/${encodeURIComponent(provider.id)}">${hidden}${fields}<button type="submit">Sign in with ${provider.name}</button></form>`;
+      const accountLinks = isPasswordProvider(provider)
+        ? h`<p><a href="${authBase}/reset-password">Forgot your password?</a> · <a href="${authBase}/signup?${new URLSearchParams({ callbackUrl })}">Create an account</a></p>`
+        : "";
+      return h`<form class="provider" method="post" action="${authBase}/callback/${encodeURIComponent(provider.id)}">${hidden}${fields}<button type="submit">Sign in with ${provider.name}</button></form>${accountLinks}`;
     }
     if (provider.type === "email") {
       const id = `${provider.id}-email`;

@@ -6,5 +6,5 @@ import { verifyRequestPage } from "../pages/verify-request.js";
 export function getVerifyRequest(context: RequestContext): Response {
   const custom = context.config.pages.verifyRequest;
   if (custom) return redirect(new URL(custom, context.origin).href, false);
-  return html(verifyRequestPage({ host: new URL(context.origin).host, theme: context.config.theme }));
+  return html(verifyRequestPage({ host: new URL(context.origin).host, theme: context.config.theme, type: context.url.searchParams.get("type") }));
 }

@@ -39,7 +39,7 @@ export async function signInWithCredentials(
 
   let user: SignInUser | null | undefined;
   try {
-    user = ownAccounts && isPasswordProvider(provider) ? { ...(await authorizeWithPassword(ownAccounts, provider, credentials)), emailVerified: true } : await provider.authorize(credentials, context.request);
+    user = ownAccounts && isPasswordProvider(provider) ? { ...(await authorizeWithPassword(ownAccounts, provider, { email: credentials.email, password: credentials.password })), emailVerified: true } : await provider.authorize(credentials, context.request);
   } catch (error) {
     if (error instanceof SesameError) throw error;
     throw new CallbackRouteError(`authorize() of provider "${provider.id}" threw.`, { cause: error });
