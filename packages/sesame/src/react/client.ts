@@ -54,8 +54,9 @@ const onServer = () => typeof window === "undefined";
  * the server there is no page to be relative to: the app's URL from `NEXTAUTH_URL_INTERNAL`, `NEXTAUTH_URL`
  * or `AUTH_URL` (their path, when not `/`, is the auth API's), else `SessionProvider`'s `baseUrl`, else
  * `VERCEL_URL`. Never from the request: a forged Host header must not choose where cookies are sent.
+ * @internal (for accounts.ts)
  */
-function apiUrl(path: string): string {
+export function apiUrl(path: string): string {
   if (!onServer()) return `${settings.basePath}${path}`;
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
   const raw = env.NEXTAUTH_URL_INTERNAL ?? env.NEXTAUTH_URL ?? env.AUTH_URL ?? settings.baseUrl ?? env.VERCEL_URL;
@@ -304,8 +305,8 @@ export async function updateSession(data?: Record<string, unknown>): Promise<Ses
   return session;
 }
 
-/** Tells the other tabs that the session changed; they fetch it again. */
-function broadcast(trigger: Message["trigger"]) {
+/** Tells the other tabs that the session changed; they fetch it again. @internal (for accounts.ts) */
+export function broadcast(trigger: Message["trigger"]) {
   const message: Message = { event: "session", trigger, at: Date.now() };
   if (typeof BroadcastChannel !== "undefined") {
     channel ??= new BroadcastChannel(CHANNEL);
