@@ -382,7 +382,7 @@ describe("changing the password or the email, signed in", () => {
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: "CredentialsSignin", message: "The current password is not correct." });
     const weak = await post(here, "account/password", { currentPassword: "old password here", newPassword: "short" });
-    expect(await weak.json()).toMatchObject({ error: "WeakPassword" });
+    expect(await weak.json()).toMatchObject({ error: "WeakPassword", reason: "too-short" });
     const changed = await post(here, "account/password", { currentPassword: "old password here", newPassword: "new password here" });
     expect(await changed.json()).toEqual({ ok: true });
     expect(await here.session()).toMatchObject({ user: { email } });

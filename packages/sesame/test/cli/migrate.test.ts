@@ -33,7 +33,7 @@ test("sesame-auth migrate on PostgreSQL, twice at the same time: applied once, b
     const outputs = (await Promise.all([migrateOnce(), migrateOnce()])).map((r) => r.stdout).sort();
     expect(outputs).toEqual([APPLIED, "The database is up to date.\n"]);
     const tables = await admin.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [schema]);
-    expect(tables.rows.map((r: { table_name: string }) => r.table_name)).toEqual(MIGRATED_TABLES);
+    expect(tables.rows.map((r: { table_name: string }) => r.table_name).sort()).toEqual(MIGRATED_TABLES);
   } finally {
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
@@ -53,7 +53,7 @@ test("sesame-auth migrate on MariaDB, twice at the same time (a mysql:// and a m
     const outputs = (await Promise.all([migrateAt("mysql:"), migrateAt("mariadb:")])).map((r) => r.stdout).sort();
     expect(outputs).toEqual([APPLIED, "The database is up to date.\n"]);
     const tables = await mariadbAdmin(sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ${database} ORDER BY 1`);
-    expect(tables.map((r) => r.name)).toEqual(MIGRATED_TABLES);
+    expect(tables.map((r) => r.name).sort()).toEqual(MIGRATED_TABLES);
   } finally {
     await mariadbAdmin(sql`DROP DATABASE ${sql.id(database)}`);
   }

@@ -11,7 +11,7 @@ import { linkOrigin } from "../link-origin.js";
 import { resolveCallbackUrl } from "../callback-url.js";
 import { releaseUnprovenEmail } from "../signin/persist-user.js";
 import type { JWT } from "../types.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 import { checkEmailPage, mailedLink } from "./links.js";
 import { accountMail, deliver } from "./mail.js";
 import { reauthenticate } from "./reauthenticate.js";

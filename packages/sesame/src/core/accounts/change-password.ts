@@ -2,7 +2,7 @@
 import type { RequestContext } from "../context.js";
 import { emit } from "../events.js";
 import type { Body } from "../http.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 import { accountMail, deliver } from "./mail.js";
 import { hashNewPassword } from "./new-password.js";
 import { reauthenticate } from "./reauthenticate.js";

@@ -8,7 +8,7 @@ import { Verification } from "../errors.js";
 import type { Body } from "../http.js";
 import type { SignInOutcome } from "../signin/complete.js";
 import { completeEmailChange } from "./change-email.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 import { completeSignUp } from "./sign-up.js";
 import { spendAccountToken, type AccountPurpose } from "./tokens.js";
 import { completeEmailVerification } from "./verify-email.js";

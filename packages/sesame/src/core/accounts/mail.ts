@@ -9,7 +9,7 @@
 import type { RequestContext } from "../context.js";
 import { escapeHtml } from "../pages/layout.js";
 import type { MailMessage } from "../provider/email.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 
 /** The messages, by what they say. Each has a subject and one paragraph; a link where there is one. */
 const TEXTS = {

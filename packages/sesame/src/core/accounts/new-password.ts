@@ -1,7 +1,7 @@
 /** A password someone chose (sign-up, reset, change): checked against the policy, then hashed. */
 import { AdapterError, WeakPassword } from "../errors.js";
 import { BreachCheckUnavailable, checkPassword, type PasswordProblem } from "./password-policy.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 
 const REASONS: Record<PasswordProblem, (minLength: number) => string> = {
   "too-short": (min) => `Choose a password of at least ${min} characters.`,

@@ -6,7 +6,7 @@
 import type { RequestContext } from "../context.js";
 import { CredentialsSignin, InvalidRequest } from "../errors.js";
 import { limitSignIn } from "../rate-limit/limit.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 import type { SignedIn } from "./session.js";
 
 export async function reauthenticate(context: RequestContext, accounts: ResolvedAccounts, { user }: SignedIn, password: string | undefined): Promise<void> {

@@ -16,7 +16,7 @@ import { linkOrigin } from "../link-origin.js";
 import { endAllSessionsOf } from "../session/management.js";
 import { resolveCallbackUrl } from "../callback-url.js";
 import { signInPageUrl } from "../urls.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 import { checkEmailPage, mailedLink } from "./links.js";
 import { accountMail, deliver } from "./mail.js";
 import { hashNewPassword } from "./new-password.js";

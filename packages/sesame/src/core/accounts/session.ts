@@ -9,7 +9,7 @@ import { sessionCookieParts } from "../session/database-session.js";
 import { issueSessionCookies } from "../session/jwt-session.js";
 import { readSession } from "../session/read.js";
 import type { JWT } from "../types.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 
 export interface SignedIn {
   user: AdapterUser;

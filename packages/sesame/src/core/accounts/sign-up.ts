@@ -20,7 +20,7 @@ import { completeSignIn, type SignInOutcome } from "../signin/complete.js";
 import { releaseUnprovenEmail } from "../signin/persist-user.js";
 import { Verification } from "../errors.js";
 import type { JWT } from "../types.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 import { checkEmailPage, mailedLink } from "./links.js";
 import { accountMail, deliver } from "./mail.js";
 import { hashNewPassword } from "./new-password.js";

@@ -10,7 +10,7 @@ import { Verification } from "../errors.js";
 import { randomString } from "../random.js";
 import { stampClaims, tokenCodec } from "../token/codec.js";
 import type { JWT } from "../types.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 
 /** What a link is for; part of the token's identifier, so a token of one purpose is nothing to another. */
 export type AccountPurpose = "signup" | "verify" | "change" | "reset";

@@ -2,7 +2,7 @@
 import type { RequestContext } from "../context.js";
 import { limitSignIn } from "../rate-limit/limit.js";
 import { normalizeEmail } from "../signin/email.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 
 /**
  * The normalised address, after counting the attempt under `action` (per IP, and per address). Junk is

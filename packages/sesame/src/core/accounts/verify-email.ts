@@ -10,7 +10,7 @@ import { linkOrigin } from "../link-origin.js";
 import { limitSignIn } from "../rate-limit/limit.js";
 import { resolveCallbackUrl } from "../callback-url.js";
 import type { JWT } from "../types.js";
-import type { ResolvedAccounts } from "./config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 import { checkEmailPage, mailedLink } from "./links.js";
 import { accountMail, deliver } from "./mail.js";
 import { signedInUser } from "./session.js";

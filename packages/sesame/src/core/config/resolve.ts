@@ -2,7 +2,7 @@
  * The options resolved into the form the routes use: every default filled in and every value checked here,
  * once per config object (not per request), so nothing further down falls back on a default of its own.
  */
-import { resolveAccounts, type ResolvedAccounts } from "../accounts/config.js";
+import { resolveAccounts, type ResolvedAccounts } from "./accounts.js";
 import { guardAdapter, type Adapter } from "../adapter.js";
 import { authjsAdapterOf, fromAuthjsAdapter, isSesameAdapter, missingAuthjsMethods, type AuthjsAdapter, type ConfiguredAuthjsAdapter } from "../authjs-adapter.js";
 import { resolveCookies, type CookieJar } from "../cookies/names.js";

@@ -7,7 +7,7 @@
  */
 import { changePassword } from "../accounts/change-password.js";
 import { requestEmailChange } from "../accounts/change-email.js";
-import type { ResolvedAccounts } from "../accounts/config.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 import { confirmEmail } from "../accounts/confirm.js";
 import { requestPasswordReset, resetPassword } from "../accounts/reset-password.js";
 import { requestSignUp } from "../accounts/sign-up.js";
@@ -135,8 +135,14 @@ export async function postVerifyEmail(context: RequestContext, body: Body): Prom
 }
 
 export async function postChangePassword(context: RequestContext, body: Body): Promise<Response> {
-  const cookies = await changePassword(context, accountsOf(context), body);
-  return json({ ok: true }, { headers: withCookies(cookies) });
+  try {
+    const cookies = await changePassword(context, accountsOf(context), body);
+    return json({ ok: true }, { headers: withCookies(cookies) });
+  } catch (error) {
+    // The rule a new password breaks, as sign-up and reset give it; every other error as every route does.
+    if (error instanceof WeakPassword) return json({ error: error.publicCode, message: error.message, reason: error.reason }, { status: error.status });
+    throw error;
+  }
 }
 
 export async function postChangeEmail(context: RequestContext, body: Body): Promise<Response> {

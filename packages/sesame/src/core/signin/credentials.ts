@@ -1,5 +1,5 @@
 /** Sign-in with a credentials provider: rate limit, `authorize`, then the shared completion. */
-import { authorizeWithPassword, passwordIdentifier } from "../accounts/sign-in.js";
+import { authorizeWithPassword, passwordIdentifier } from "./password.js";
 import type { CredentialsProvider } from "../provider/credentials.js";
 import { isPasswordProvider } from "../provider/password.js";
 import type { RequestContext } from "../context.js";

@@ -6,8 +6,8 @@
 import type { AdapterUser } from "../adapter.js";
 import { CredentialsSignin } from "../errors.js";
 import type { PasswordProvider } from "../provider/password.js";
-import { normalizeEmail } from "../signin/email.js";
-import type { ResolvedAccounts } from "./config.js";
+import { normalizeEmail } from "./email.js";
+import type { ResolvedAccounts } from "../config/accounts.js";
 
 /**
  * The user whose email and password these are, or `CredentialsSignin` — the same for an unknown address, a
