@@ -7,6 +7,20 @@ import type { AccountToken, Adapter, AdapterAccount, AdapterSession, AdapterUser
 const accountKey = (provider: string, providerAccountId: string) => `${provider}\0${providerAccountId}`;
 const copy = <T>(value: T): T => structuredClone(value);
 
+/** Single-use tokens, by identifier and hash: stored as copies, taken (read and deleted) at once. */
+class TokenShelf<T extends { identifier: string; tokenHash: string }> {
+  private readonly tokens = new Map<string, T>();
+  put(token: T): void {
+    this.tokens.set(accountKey(token.identifier, token.tokenHash), copy(token));
+  }
+  take({ identifier, tokenHash }: { identifier: string; tokenHash: string }): T | null {
+    const key = accountKey(identifier, tokenHash);
+    const token = this.tokens.get(key);
+    this.tokens.delete(key);
+    return token ? copy(token) : null;
+  }
+}
+
 /**
  * An adapter in this process's memory (users, accounts, database sessions, email tokens): for tests, demos
  * and single-process prototypes. Everything is lost on restart; use `SqlAdapter` in production.
@@ -21,8 +35,8 @@ export function MemoryAdapter(): Adapter {
   const users = new Map<string, AdapterUser>();
   const accounts = new Map<string, AdapterAccount>();
   const sessions = new Map<string, AdapterSession>();
-  const tokens = new Map<string, VerificationToken>();
-  const accountTokens = new Map<string, AccountToken>();
+  const tokens = new TokenShelf<VerificationToken>();
+  const accountTokens = new TokenShelf<AccountToken>();
   const passwords = new Map<string, string>();
 
   // Synchronous, so that no other request can interleave between the checks and the write.
@@ -119,13 +133,10 @@ export function MemoryAdapter(): Adapter {
       return deleted;
     },
     async createVerificationToken(token) {
-      tokens.set(accountKey(token.identifier, token.tokenHash), copy(token));
+      tokens.put(token);
     },
-    async useVerificationToken({ identifier, tokenHash }) {
-      const key = accountKey(identifier, tokenHash);
-      const token = tokens.get(key);
-      tokens.delete(key);
-      return token ? copy(token) : null;
+    async useVerificationToken(ref) {
+      return tokens.take(ref);
     },
     async getPasswordHash(userId) {
       return passwords.get(userId) ?? null;
@@ -143,13 +154,10 @@ export function MemoryAdapter(): Adapter {
       return { user: created, created: true };
     },
     async createAccountToken(token) {
-      accountTokens.set(accountKey(token.identifier, token.tokenHash), copy(token));
+      accountTokens.put(token);
     },
-    async useAccountToken({ identifier, tokenHash }) {
-      const key = accountKey(identifier, tokenHash);
-      const token = accountTokens.get(key);
-      accountTokens.delete(key);
-      return token ? copy(token) : null;
+    async useAccountToken(ref) {
+      return accountTokens.take(ref);
     },
   };
   return adapter;
