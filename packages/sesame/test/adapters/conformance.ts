@@ -225,7 +225,8 @@ export function adapterConformance(name: string, open: () => Promise<AdapterUnde
       expect(await adapter.useVerificationToken({ identifier: token.identifier, tokenHash: "other" })).toBeNull();
     });
 
-    describe.runIf(passwordAccounts)("email-and-password accounts", () => {
+    // Not defined at all where the adapter has nowhere to keep them: a skipped test would say "missing".
+    if (passwordAccounts) describe("email-and-password accounts", () => {
       const methods = () => {
         const { getPasswordHash, setPasswordHash, createUserWithPassword, createAccountToken, useAccountToken } = adapter;
         if (!getPasswordHash || !setPasswordHash || !createUserWithPassword || !createAccountToken || !useAccountToken) throw new Error(`${name} lacks the password-account methods`);
