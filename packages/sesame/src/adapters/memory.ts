@@ -2,7 +2,7 @@
  * An adapter that keeps everything in this process's memory: for tests, demos and single-process
  * prototypes. Everything is lost on restart.
  */
-import type { AccountToken, Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "../core/adapter.js";
+import type { AccountToken, Adapter, AdapterAccount, AdapterFactor, AdapterSession, AdapterUser, VerificationToken } from "../core/adapter.js";
 
 const accountKey = (provider: string, providerAccountId: string) => `${provider}\0${providerAccountId}`;
 const copy = <T>(value: T): T => structuredClone(value);
@@ -38,6 +38,8 @@ export function MemoryAdapter(): Adapter {
   const tokens = new TokenShelf<VerificationToken>();
   const accountTokens = new TokenShelf<AccountToken>();
   const passwords = new Map<string, string>();
+  const factors = new Map<string, AdapterFactor>();
+  const factorsOf = (userId: string) => [...factors.values()].filter((factor) => factor.userId === userId);
 
   // Synchronous, so that no other request can interleave between the checks and the write.
   function insertUser({ id = crypto.randomUUID(), ...user }: Omit<AdapterUser, "id"> & { id?: string }): AdapterUser {
@@ -74,6 +76,7 @@ export function MemoryAdapter(): Adapter {
     async deleteUser(id) {
       users.delete(id);
       passwords.delete(id);
+      for (const factor of factorsOf(id)) factors.delete(factor.id);
       for (const [key, account] of accounts) if (account.userId === id) accounts.delete(key);
       for (const [key, session] of sessions) if (session.userId === id) sessions.delete(key);
     },
@@ -158,6 +161,36 @@ export function MemoryAdapter(): Adapter {
     },
     async useAccountToken(ref) {
       return accountTokens.take(ref);
+    },
+    async createFactors(created, replace) {
+      // Checked before anything changes, and no await between: all of it or none, as a transaction.
+      for (const factor of created) {
+        if (!users.has(factor.userId)) throw new Error(`No user with id ${factor.userId}`);
+        const existing = factors.get(factor.id);
+        if (existing && !(replace && existing.userId === replace.userId && replace.kinds.includes(existing.kind))) throw new Error(`A factor with id ${factor.id} exists`);
+      }
+      if (replace) for (const factor of factorsOf(replace.userId)) if (replace.kinds.includes(factor.kind)) factors.delete(factor.id);
+      for (const factor of created) factors.set(factor.id, copy(factor));
+    },
+    async getFactor(id) {
+      const factor = factors.get(id);
+      return factor ? copy(factor) : null;
+    },
+    async listFactors(userId) {
+      return factorsOf(userId)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        .map(copy);
+    },
+    async updateFactor({ id, userId }, changes, expectedData) {
+      const factor = factors.get(id);
+      if (!factor || factor.userId !== userId || (expectedData !== undefined && factor.data !== expectedData)) return false;
+      factors.set(id, { ...factor, ...copy(changes) });
+      return true;
+    },
+    async deleteFactors(userId, which) {
+      const doomed = factorsOf(userId).filter((factor) => ("ids" in which ? which.ids.includes(factor.id) : which.kinds.includes(factor.kind)));
+      for (const factor of doomed) factors.delete(factor.id);
+      return doomed.length;
     },
   };
   return adapter;

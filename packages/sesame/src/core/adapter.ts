@@ -87,6 +87,29 @@ export interface AccountToken extends VerificationToken {
   payload: string;
 }
 
+/** What a stored factor is: a TOTP authenticator, a backup code, a passkey, or a device remembered after a second factor. */
+export type FactorKind = "totp" | "backup-code" | "passkey" | "device";
+
+/**
+ * Something a user proves themselves with besides their first sign-in: an authenticator app (TOTP), one of
+ * their single-use backup codes, a passkey, or a browser they asked to be remembered. Sesame makes `id` and
+ * `data`; the adapter stores them as they are and looks factors up by `id` (a hash, never the secret itself).
+ */
+export interface AdapterFactor {
+  /** Unique; made by Sesame (a random id, or the SHA-256 of a backup code, a passkey's id, a device's token). */
+  id: string;
+  userId: string;
+  kind: FactorKind;
+  /** The name the user gave it ("Work laptop", "YubiKey"), or one Sesame chose. */
+  name: string | null;
+  /** Made by Sesame and opaque to the adapter: a TOTP secret sealed with the app's secret, a passkey's public key. */
+  data: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  /** When it stops counting (remembered devices); `null` for never. */
+  expires: Date | null;
+}
+
 /**
  * Where users, accounts, database sessions and email sign-in tokens are kept. The built-in adapters
  * (`SqlAdapter` from `sesame-auth/adapters/sql` over SQLite, PostgreSQL or MySQL, `MemoryAdapter`) implement
@@ -165,6 +188,33 @@ export interface Adapter {
   createAccountToken?(token: AccountToken): Promise<void>;
   /** Returns and deletes the token in one step, so it can be used once. */
   useAccountToken?(ref: { identifier: string; tokenHash: string }): Promise<AccountToken | null>;
+
+  /*
+   * Second factors, passkeys and remembered devices (`twoFactor`, `Passkey()`). Optional: an adapter without
+   * them cannot serve those, and the configuration says so at start. Sesame's adapters have them.
+   */
+  /**
+   * Stores `factors` in one transaction. With `replace`, first deletes the user's factors of those kinds (a
+   * new set of backup codes replaces the old one whole, or not at all).
+   */
+  createFactors?(factors: AdapterFactor[], replace?: { userId: string; kinds: FactorKind[] }): Promise<void>;
+  getFactor?(id: string): Promise<AdapterFactor | null>;
+  /** The user's factors, oldest first. */
+  listFactors?(userId: string): Promise<AdapterFactor[]>;
+  /**
+   * Changes a factor of the user. With `expectedData`, only if its `data` is still that (compare-and-set:
+   * of two requests using the same TOTP step or passkey counter, one wins). Returns whether it changed.
+   */
+  updateFactor?(
+    ref: { id: string; userId: string },
+    changes: Partial<Pick<AdapterFactor, "name" | "data" | "lastUsedAt">>,
+    expectedData?: string,
+  ): Promise<boolean>;
+  /**
+   * Deletes factors of the user: those with the given ids, or all of the given kinds. Returns how many were
+   * deleted, so that deleting a backup code is also using it, once.
+   */
+  deleteFactors?(userId: string, which: { ids: string[] } | { kinds: FactorKind[] }): Promise<number>;
 }
 
 /** The adapter methods email-and-password accounts need, by name: what the configuration checks for. */
@@ -172,6 +222,12 @@ export const PASSWORD_ACCOUNT_METHODS = ["getPasswordHash", "setPasswordHash", "
 
 /** An adapter with the methods of email-and-password accounts. */
 export type PasswordAdapter = Adapter & Required<Pick<Adapter, (typeof PASSWORD_ACCOUNT_METHODS)[number]>>;
+
+/** The adapter methods second factors and passkeys need (their pending sign-ins are account tokens). */
+export const FACTOR_METHODS = ["createFactors", "getFactor", "listFactors", "updateFactor", "deleteFactors", "createAccountToken", "useAccountToken"] as const;
+
+/** An adapter with the methods of second factors and passkeys. */
+export type FactorAdapter = Adapter & Required<Pick<Adapter, (typeof FACTOR_METHODS)[number]>>;
 
 /**
  * The config's adapter, for code that runs only with one: email sign-in and database sessions. Resolving the

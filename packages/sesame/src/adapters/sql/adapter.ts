@@ -3,8 +3,8 @@
  * (its dialect decides the database); run `migrate(db)` (or `npx sesame-auth migrate`) first.
  */
 import type { Kysely, Selectable } from "kysely";
-import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "../../core/adapter.js";
-import type { SesameDatabase, SessionsTable, UsersTable } from "./schema.js";
+import type { Adapter, AdapterAccount, AdapterFactor, AdapterSession, AdapterUser, FactorKind } from "../../core/adapter.js";
+import type { FactorsTable, SesameDatabase, SessionsTable, UsersTable } from "./schema.js";
 import { accountOf, accountTokens } from "./account-tokens.js";
 import { AuthjsSqlAdapter } from "./authjs-adapter.js";
 import type { AuthjsSchema, AuthjsSchemaName } from "./authjs-schema.js";
@@ -103,6 +103,7 @@ export function SqlAdapter(db: Kysely<SesameDatabase>, options: SqlAdapterOption
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom("sesame_sessions").where("user_id", "=", id).execute();
         await trx.deleteFrom("sesame_passwords").where("user_id", "=", id).execute();
+        await trx.deleteFrom("sesame_factors").where("user_id", "=", id).execute();
         await trx.deleteFrom("sesame_accounts").where("user_id", "=", id).execute();
         await trx.deleteFrom("sesame_users").where("id", "=", id).execute();
       });
@@ -255,8 +256,72 @@ export function SqlAdapter(db: Kysely<SesameDatabase>, options: SqlAdapterOption
         return { identifier: row.identifier, tokenHash: row.token_hash, payload: row.payload, expires: new Date(Number(row.expires_at)) };
       });
     },
+    async createFactors(factors, replace) {
+      await db.transaction().execute(async (trx) => {
+        if (replace) await trx.deleteFrom("sesame_factors").where("user_id", "=", replace.userId).where("kind", "in", replace.kinds).execute();
+        if (factors.length) await trx.insertInto("sesame_factors").values(factors.map(factorRow)).execute();
+      });
+    },
+    async getFactor(id) {
+      const row = await db.selectFrom("sesame_factors").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? factorOf(row) : null;
+    },
+    async listFactors(userId) {
+      const rows = await db.selectFrom("sesame_factors").selectAll().where("user_id", "=", userId).orderBy("created_at").orderBy("id").execute();
+      return rows.map(factorOf);
+    },
+    async updateFactor({ id, userId }, changes, expectedData) {
+      const values: Partial<FactorsTable> = {};
+      if (changes.name !== undefined) values.name = changes.name;
+      if (changes.data !== undefined) values.data = changes.data;
+      if (changes.lastUsedAt !== undefined) values.last_used_at = toMs(changes.lastUsedAt);
+      if (Object.keys(values).length === 0) {
+        // No SET without columns: an empty change only says whether the factor is there (and matches).
+        let found = db.selectFrom("sesame_factors").select("id").where("id", "=", id).where("user_id", "=", userId);
+        if (expectedData !== undefined) found = found.where("data", "=", expectedData);
+        return (await found.executeTakeFirst()) !== undefined;
+      }
+      let query = db.updateTable("sesame_factors").set(values).where("id", "=", id).where("user_id", "=", userId);
+      if (expectedData !== undefined) query = query.where("data", "=", expectedData);
+      const [result] = await query.execute();
+      return Number(result?.numUpdatedRows ?? 0) > 0;
+    },
+    async deleteFactors(userId, which) {
+      if ("ids" in which ? which.ids.length === 0 : which.kinds.length === 0) return 0;
+      let query = db.deleteFrom("sesame_factors").where("user_id", "=", userId);
+      query = "ids" in which ? query.where("id", "in", which.ids) : query.where("kind", "in", which.kinds);
+      const [result] = await query.execute();
+      return Number(result?.numDeletedRows ?? 0);
+    },
   };
   return adapter;
+}
+
+function factorRow(factor: AdapterFactor): FactorsTable {
+  return {
+    id: factor.id,
+    user_id: factor.userId,
+    kind: factor.kind,
+    name: factor.name,
+    data: factor.data,
+    created_at: factor.createdAt.getTime(),
+    last_used_at: toMs(factor.lastUsedAt),
+    expires_at: toMs(factor.expires),
+  };
+}
+
+function factorOf(row: FactorsTable): AdapterFactor {
+  const date = (value: number | string | null) => (value === null ? null : new Date(Number(value)));
+  return {
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind as FactorKind,
+    name: row.name,
+    data: row.data,
+    createdAt: new Date(Number(row.created_at)),
+    lastUsedAt: date(row.last_used_at),
+    expires: date(row.expires_at),
+  };
 }
 
 function accountRow(userId: string, account: Omit<AdapterAccount, "userId">) {

@@ -140,6 +140,23 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0006_factors": {
+    async up(db: Kysely<unknown>) {
+      const { text, createTable, userId } = await ddl(db);
+      // `id` is Sesame's: a random id or a SHA-256 (64 characters), never a secret.
+      await createTable("sesame_factors")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .$call(userId("sesame_factors_user_id_fk"))
+        .addColumn("kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("name", "varchar(255)")
+        .addColumn("data", text, (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("last_used_at", "bigint")
+        .addColumn("expires_at", "bigint")
+        .execute();
+      await db.schema.createIndex("sesame_factors_user_id").on("sesame_factors").columns(["user_id", "kind"]).execute();
+    },
+  },
 };
 
 /**
@@ -213,8 +230,8 @@ function forDatabase(db: Kysely<unknown>, chosen: Record<string, Migration>): Re
  * ```
  */
 export function storeMigrations(db: Kysely<unknown>): Record<string, Migration> {
-  // Not the users' tables, nor the password accounts' (whose rows reference Sesame's users table).
-  const { "0001_initial": _users, "0005_password_accounts": _passwords, ...stores } = migrations;
+  // Not the users' tables, nor the password accounts' or factors' (whose rows reference Sesame's users table).
+  const { "0001_initial": _users, "0005_password_accounts": _passwords, "0006_factors": _factors, ...stores } = migrations;
   return forDatabase(db, stores);
 }
 

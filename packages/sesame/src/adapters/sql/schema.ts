@@ -67,6 +67,19 @@ export interface AccountTokensTable {
   expires_at: number | string;
 }
 
+/** A row of `sesame_factors`: a user's TOTP authenticator, backup code, passkey or remembered device. Types only. */
+export interface FactorsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  name: string | null;
+  /** Made by Sesame (sealed, or a passkey's public data). */
+  data: string;
+  created_at: number | string;
+  last_used_at: number | string | null;
+  expires_at: number | string | null;
+}
+
 /** A row of `sesame_rate_limits` (`SqlRateLimitStore`). Types only. */
 export interface RateLimitsTable {
   key: string;
@@ -104,4 +117,5 @@ export interface SesameDatabase {
   sesame_upstream_tokens: UpstreamTokensTable;
   sesame_passwords: PasswordsTable;
   sesame_account_tokens: AccountTokensTable;
+  sesame_factors: FactorsTable;
 }

@@ -8,6 +8,7 @@ import type { CookiesOverrides } from "../cookies/names.js";
 import type { Provider } from "../provider/provider.js";
 import type { RateLimitOptions } from "../rate-limit/options.js";
 import type { RevocationOptions } from "../revocation/options.js";
+import type { TwoFactorOptions } from "./two-factor.js";
 import type { RefreshCoordinator } from "../upstream/coordinator.js";
 import type { UpstreamTokenStore } from "../upstream/store.js";
 import type { Account, Awaitable, JWT, Profile, Session, SessionWithUser, User } from "../types.js";
@@ -179,6 +180,10 @@ export interface EventCallbacks {
   passwordChanged(message: { user: AdapterUser }): Awaitable<void>;
   /** A user's email changed, once the new address was confirmed by its link. */
   emailChanged(message: { user: AdapterUser; previousEmail: string | null }): Awaitable<void>;
+  /** A user turned on a second factor (`kind`: what they enrolled). */
+  twoFactorEnabled(message: { user: AdapterUser; kind: "totp" }): Awaitable<void>;
+  /** A user turned their second factor off: its backup codes and remembered devices are gone too. */
+  twoFactorDisabled(message: { user: AdapterUser }): Awaitable<void>;
 }
 
 /**
@@ -285,6 +290,11 @@ export interface SesameConfig {
    * memory; `false` turns it off.
    */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Second factors (TOTP with backup codes, remembered devices) for users who enrol one: their sign-ins,
+   * whatever the first factor, end in a session only after it. Needs an adapter. See docs/mfa.md.
+   */
+  twoFactor?: TwoFactorOptions;
   /**
    * At least 32 characters; defaults to `AUTH_SECRET` (or `NEXTAUTH_SECRET`). Pass an array to rotate: the
    * first encrypts, every one decrypts, so old sessions stay valid until they expire.

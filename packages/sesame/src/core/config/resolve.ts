@@ -3,6 +3,7 @@
  * once per config object (not per request), so nothing further down falls back on a default of its own.
  */
 import { resolveAccounts, type ResolvedAccounts } from "./accounts.js";
+import { resolveTwoFactor, type ResolvedTwoFactor } from "./two-factor.js";
 import { guardAdapter, type Adapter } from "../adapter.js";
 import { authjsAdapterOf, fromAuthjsAdapter, isSesameAdapter, missingAuthjsMethods, type AuthjsAdapter, type ConfiguredAuthjsAdapter } from "../authjs-adapter.js";
 import { resolveCookies, type CookieJar } from "../cookies/names.js";
@@ -49,6 +50,8 @@ export interface ResolvedConfig {
   adapter: Adapter | undefined;
   /** Email-and-password accounts, when there is a `Password()` provider. */
   accounts: ResolvedAccounts | undefined;
+  /** Second factors, when `twoFactor` is configured. */
+  twoFactor: ResolvedTwoFactor | undefined;
   /** This config's in-memory revocation state, when revocation is configured. */
   revocation: RevocationState | undefined;
   rateLimit: { store: RateLimitStore; perIp: Limit | false; perIdentifier: Limit | false; options: RateLimitOptions } | undefined;
@@ -244,6 +247,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
   const strategy = sessionStrategy(config);
   return {
     accounts: resolveAccounts(providers, adapter, { strategy, revocation: Boolean(config.revocation) }),
+    twoFactor: resolveTwoFactor(config.twoFactor, adapter),
     revocation: config.revocation && new RevocationState(revocationOptions(config.revocation, maxAge), logger),
     tokens: {
       refreshBufferSeconds: seconds("tokens.refreshBuffer", tokens.refreshBuffer, DEFAULT_REFRESH_BUFFER_SECONDS),

@@ -43,7 +43,7 @@ const UNSUPPORTED_NESTED: Record<string, Record<string, string>> = {
 /** The callbacks and events Sesame calls: any other name would never be called. */
 const KNOWN: Record<"callbacks" | "events", readonly string[]> = {
   callbacks: ["signIn", "authorized", "redirect", "jwt", "session"],
-  events: ["signIn", "signOut", "createUser", "linkAccount", "session", "updateUser", "tokenRefreshed", "tokenRefreshFailed", "userCreated", "emailVerified", "passwordReset", "passwordChanged", "emailChanged"],
+  events: ["signIn", "signOut", "createUser", "linkAccount", "session", "updateUser", "tokenRefreshed", "tokenRefreshFailed", "userCreated", "emailVerified", "passwordReset", "passwordChanged", "emailChanged", "twoFactorEnabled", "twoFactorDisabled"],
 };
 
 /** Throws `InvalidConfiguration` naming the first NextAuth option of `config` that Sesame would ignore. */
