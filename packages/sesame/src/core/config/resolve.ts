@@ -3,9 +3,11 @@
  * once per config object (not per request), so nothing further down falls back on a default of its own.
  */
 import { resolveAccounts, type ResolvedAccounts } from "./accounts.js";
+import { resolveEmailCodes } from "./email-codes.js";
 import { guardAdapter, type Adapter } from "../adapter.js";
 import { authjsAdapterOf, fromAuthjsAdapter, isSesameAdapter, missingAuthjsMethods, type AuthjsAdapter, type ConfiguredAuthjsAdapter } from "../authjs-adapter.js";
 import { resolveCookies, type CookieJar } from "../cookies/names.js";
+import type { CodeLimits } from "../codes/options.js";
 import { InvalidConfiguration } from "../errors.js";
 import { keyRing, type KeyRing } from "../keys.js";
 import type { OAuthProvider } from "../provider/oauth.js";
@@ -49,6 +51,8 @@ export interface ResolvedConfig {
   adapter: Adapter | undefined;
   /** Email-and-password accounts, when there is a `Password()` provider. */
   accounts: ResolvedAccounts | undefined;
+  /** The limits of the one-time codes of each email provider that signs in by code, by provider id. */
+  emailCodes: ReadonlyMap<string, CodeLimits>;
   /** This config's in-memory revocation state, when revocation is configured. */
   revocation: RevocationState | undefined;
   rateLimit: { store: RateLimitStore; perIp: Limit | false; perIdentifier: Limit | false; options: RateLimitOptions } | undefined;
@@ -244,6 +248,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
   const strategy = sessionStrategy(config);
   return {
     accounts: resolveAccounts(providers, adapter, { strategy, revocation: Boolean(config.revocation) }),
+    emailCodes: resolveEmailCodes(providers, adapter),
     revocation: config.revocation && new RevocationState(revocationOptions(config.revocation, maxAge), logger),
     tokens: {
       refreshBufferSeconds: seconds("tokens.refreshBuffer", tokens.refreshBuffer, DEFAULT_REFRESH_BUFFER_SECONDS),
