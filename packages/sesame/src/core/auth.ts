@@ -76,11 +76,11 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     POST: callback,
     provider: "required",
     csrfExempt: {
-      providerTypes: ["oauth", "oidc", "email"],
+      providerTypes: ["oauth", "oidc"],
       reason:
         "The provider posts here (response_mode=form_post), and it cannot know the browser's CSRF token: the sign-in's " +
         "state, PKCE and nonce, bound to this browser's check cookie, prove it answers a sign-in this browser started. " +
-        "An email link's single-use token is its own proof. Credentials forms posting here are checked.",
+        "Credentials forms and email one-time codes posting here are checked; an email link is a GET.",
     },
   },
   signout: { GET: getSignOut, POST: postSignOut },

@@ -112,6 +112,14 @@ export function wantsJson(request: Request, body?: Body): boolean {
 }
 
 /**
+ * Whether a form route answers JSON: for programs (a JSON body, or the clients' `X-Auth-Return-Redirect` /
+ * `json=true`); a redirect for browser forms.
+ */
+export function answersJson(context: { readonly request: Request; readonly head: { readonly headers: Headers } }, body: Body): boolean {
+  return wantsJson(context.request, body) || (context.head.headers.get("content-type") ?? "").includes("json");
+}
+
+/**
  * Whether the request is Auth.js v5's browser client's: a form posted with `X-Auth-Return-Redirect: 1`
  * (next-auth 4's client posts `json=true` instead). That client reads a refused sign-in from the URL it gets
  * back, with the 200 Auth.js answers it; programs posting JSON get the status that says what happened.

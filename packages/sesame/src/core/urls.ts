@@ -24,3 +24,11 @@ export function signInPageUrl(context: RequestContext, params: { error?: string;
 export function errorPageUrl(context: RequestContext, code: string): string {
   return withParams(new URL(context.config.pages.error ?? `${context.authBase}/error`, context.origin), { error: code }).href;
 }
+
+/**
+ * The "check your email" page: the app's own (`pages.verifyRequest`), else the built-in one, with each of
+ * `params` that has a value set (`provider`, `type`; with codes, `email`, and `error` after a refused code).
+ */
+export function verifyRequestPageUrl(context: RequestContext, params: PageParams): string {
+  return withParams(new URL(context.config.pages.verifyRequest ?? `${context.authBase}/verify-request`, context.origin), params).href;
+}

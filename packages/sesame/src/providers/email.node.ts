@@ -1,8 +1,9 @@
 /**
  * Sign-in by email ("magic links"): the user enters an address, receives a single-use link, and is signed
  * in by following it. The link's token is stored hashed (an adapter is required), expires (24 hours by
- * default) and is consumed on first use. Mail goes out through `sendVerificationRequest`, by default over
- * SMTP with nodemailer.
+ * default) and is consumed on first use. With `code`, the message also carries a 6-digit one-time code the
+ * user can type instead. Mail goes out through `sendVerificationRequest`, by default over SMTP with
+ * nodemailer.
  *
  * @example
  * ```ts
@@ -14,14 +15,17 @@ import { createTransport } from "nodemailer";
 import type { EmailProvider, MailMessage, VerificationRequest } from "./types.js";
 
 export type { EmailProvider, VerificationRequest } from "./types.js";
+export type { EmailCodeOptions } from "../core/codes/options.js";
 
 /**
  * Options of `Email`: the SMTP `server` and `from` address (env `EMAIL_SERVER` / `EMAIL_FROM`), or your own
- * `sendVerificationRequest`; `maxAge` of a link defaults to 24 hours.
+ * `sendVerificationRequest`; `maxAge` of a link defaults to 24 hours. `code: true` adds a one-time code
+ * to the message (10 minutes, 5 wrong tries; or `{ maxAge, maxAttempts }`); off by default.
  *
  * @example
  * ```ts
  * Email({ maxAge: 15 * 60, sendVerificationRequest: ({ identifier, url }) => mailer.send(identifier, url) })
+ * Email({ code: true, sendVerificationRequest: ({ identifier, url, code }) => mailer.send(identifier, url, code?.value) })
  * ```
  */
 export interface EmailOptions extends Partial<Omit<EmailProvider, "type">> {
@@ -66,12 +70,26 @@ async function sendWithNodemailer(server: EmailOptions["server"], from: string, 
   if (failed.length) throw new Error(`The SMTP server did not accept the message for ${failed.join(", ")}.`);
 }
 
-function signInLinkMessage({ identifier, url, host }: VerificationRequest): MailMessage {
+function signInLinkMessage({ identifier, url, host, code }: VerificationRequest): MailMessage {
+  const ignore = "If you did not ask for this email, you can ignore it.";
+  if (!code) {
+    return {
+      to: identifier,
+      subject: `Sign in to ${host}`,
+      text: `Sign in to ${host}\n\n${url}\n\n${ignore}\n`,
+      html: `<p>Sign in to <strong>${escape(host)}</strong></p><p><a href="${escape(url)}">Sign in</a></p><p>${ignore}</p>`,
+    };
+  }
+  const minutes = Math.max(1, Math.round((code.expires.getTime() - Date.now()) / 60_000));
+  const expiry = `The code expires in ${minutes} minute${minutes === 1 ? "" : "s"} and works once.`;
   return {
     to: identifier,
     subject: `Sign in to ${host}`,
-    text: `Sign in to ${host}\n\n${url}\n\nIf you did not ask for this email, you can ignore it.\n`,
-    html: `<p>Sign in to <strong>${escape(host)}</strong></p><p><a href="${escape(url)}">Sign in</a></p><p>If you did not ask for this email, you can ignore it.</p>`,
+    text: `Sign in to ${host}\n\nYour sign-in code: ${code.value}\n${expiry}\n\nOr follow this link:\n${url}\n\n${ignore}\n`,
+    html:
+      `<p>Sign in to <strong>${escape(host)}</strong></p>` +
+      `<p>Your sign-in code: <strong style="font-size:1.5em;letter-spacing:.15em">${escape(code.value)}</strong></p><p>${expiry}</p>` +
+      `<p>Or <a href="${escape(url)}">sign in with this link</a>.</p><p>${ignore}</p>`,
   };
 }
 

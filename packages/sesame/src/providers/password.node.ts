@@ -1,9 +1,10 @@
 /**
- * Email-and-password accounts that Sesame keeps: sign-up with a verified address, sign-in, password reset by
- * emailed link, password and email changes. Node-only (passwords are hashed with scrypt from `node:crypto`).
+ * Email-and-password accounts that Sesame keeps: sign-up with a verified address (proved by an emailed link,
+ * or a one-time code), sign-in, password reset by emailed link, password and email changes. Node-only (passwords are hashed with scrypt from `node:crypto`).
  */
 import { hashPassword, needsRehash, verifyPassword, type PasswordHashOptions } from "../password.node.js";
 import type { BreachedPasswordCheck } from "../core/accounts/password-policy.js";
+import type { EmailCodeOptions } from "../core/codes/options.js";
 import type { PasswordProvider } from "../core/provider/password.js";
 
 export type { PasswordAccounts, PasswordProvider } from "../core/provider/password.js";
@@ -14,6 +15,7 @@ export type { PasswordAccounts, PasswordProvider } from "../core/provider/passwo
  * @example
  * ```ts
  * Password({ minLength: 10, breached: pwnedPasswords(), resetMaxAge: 30 * 60 })
+ * Password({ verifyWith: "code", code: { maxAge: 5 * 60 } })
  * ```
  */
 export interface PasswordOptions {
@@ -36,6 +38,14 @@ export interface PasswordOptions {
   verifyMaxAge?: number;
   /** Seconds a password reset link stays valid. Default: 1 hour. */
   resetMaxAge?: number;
+  /**
+   * How an address is proved at sign-up, verification and email change: `"link"` (default), a link to
+   * follow; or `"code"`, a 6-digit one-time code the user types on the "check your email" page, posted to
+   * `POST /verify-email` with `email` and `code`. Password resets always go by link.
+   */
+  verifyWith?: "link" | "code";
+  /** With `verifyWith: "code"`: how long a code lives and how many wrong tries it survives. Default: 10 minutes, 5 tries. */
+  code?: EmailCodeOptions;
 }
 
 /**
@@ -75,6 +85,8 @@ export default function Password(options: PasswordOptions = {}): PasswordProvide
       emailProvider: options.emailProvider,
       verifyMaxAge: options.verifyMaxAge ?? 24 * 60 * 60,
       resetMaxAge: options.resetMaxAge ?? 60 * 60,
+      verifyWith: options.verifyWith ?? "link",
+      code: options.code,
     },
   };
 }

@@ -74,7 +74,7 @@ async function post(path: string, fields: Record<string, string | undefined>): P
 
 /**
  * Signs up with email and password (`POST /signup/:providerId`, the `Password()` provider's id). Nothing is
- * created yet: the address is mailed a link, and the account exists once `confirmEmail` is called with it. The
+ * created yet: the address is mailed a link (or a code), and the account exists once `confirmEmail` is called with it. The
  * answer is the same whether or not the address already has an account. `url` is the "check your email" page;
  * `callbackUrl` is where the confirmed user lands (default: the server's, the app's home page).
  *
@@ -124,9 +124,11 @@ export function resetPassword(fields: { email: string; token: string; password: 
 }
 
 /**
- * Confirms an address with the `purpose`, `email` and `token` of a mailed link (`POST /verify-email`): a
- * sign-up (the account is created and the user signed in: the tab's session store is refreshed and the other
- * tabs told, as `signIn` does), a verification, or an email change. `url` is where to go next.
+ * Confirms an address (`POST /verify-email`) with the `purpose`, `email` and `token` of a mailed link, or,
+ * with `Password({ verifyWith: "code" })`, with the `email` and the `code` the user typed: a sign-up (the
+ * account is created and the user signed in: the tab's session store is refreshed and the other tabs told,
+ * as `signIn` does), a verification, or an email change. `url` is where to go next. A used, expired or
+ * wrong token or code is `error: "Verification"`.
  *
  * @example
  * ```ts
@@ -135,14 +137,17 @@ export function resetPassword(fields: { email: string; token: string; password: 
  * const purpose = params.get("purpose") as "signup" | "verify" | "change";
  * const result = await confirmEmail({ purpose, email: params.get("email")!, token: params.get("token")! });
  * if (result.ok) window.location.href = result.url!;
+ * // With codes:
+ * const typed = await confirmEmail({ email, code: "123456" });
  * ```
  */
-export async function confirmEmail(fields: { purpose: "signup" | "verify" | "change"; email: string; token: string }): Promise<AccountResult> {
-  const { purpose, email, token } = fields;
-  const result = await post("/verify-email", { purpose, email, token });
+export async function confirmEmail(
+  fields: { purpose: "signup" | "verify" | "change"; email: string; token: string } | { email: string; code: string; purpose?: "signup" | "verify" | "change" },
+): Promise<AccountResult> {
+  const result = await post("/verify-email", "code" in fields ? { email: fields.email, code: fields.code, purpose: fields.purpose } : { purpose: fields.purpose, email: fields.email, token: fields.token });
   if (result.ok) {
-    // A sign-up signed the user in; a change replaced the address the session shows.
-    broadcast(purpose === "signup" ? "signin" : "update");
+    // A sign-up signed the user in; a change replaced the address the session shows. (Every tab refetches either way.)
+    broadcast(fields.purpose === "verify" || fields.purpose === "change" ? "update" : "signin");
     await getSession().catch(() => null);
   }
   return result;

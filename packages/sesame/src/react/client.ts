@@ -195,7 +195,10 @@ function navigate(url: string) {
   if (url.includes("#")) window.location.reload();
 }
 
-/** Options of the client `signIn`: where to land, whether to redirect, and the form fields (credentials, `email`). */
+/**
+ * Options of the client `signIn`: where to land, whether to redirect, and the form fields (credentials,
+ * `email`; `email` and `code` to sign in with an emailed one-time code).
+ */
 export interface SignInOptions {
   /** Where to land afterwards. Default: the current page. `redirectTo` (v5) and `callbackUrl` (v4) are the same. */
   callbackUrl?: string;
@@ -215,12 +218,17 @@ function optionsOf(options: SignInOptions | FormData): SignInOptions {
 }
 
 /**
- * Signs in with `provider` (NextAuth's signature). Without a provider, opens the sign-in page.
+ * Signs in with `provider` (NextAuth's signature). Without a provider, opens the sign-in page. For an email
+ * provider, `{ email }` mails the link (and code, with `Email({ code })`); `{ email, code }` signs in with
+ * the typed code (`POST /callback/<id>`): a wrong or expired one is `error: "Verification"`.
  *
  * @example
  * ```ts
  * const result = await signIn("credentials", { username, password, redirect: false });
  * if (result?.error) showError(result.code);
+ * await signIn("email", { email, redirect: false }); // mails the code
+ * const signedIn = await signIn("email", { email, code: "123456", redirect: false });
+ * if (signedIn?.error === "Verification") showError("That code is not right, or it has expired.");
  * ```
  */
 export async function signIn(
@@ -236,7 +244,9 @@ export async function signIn(
   }
   const providers = await getProviders();
   const type = providers?.[provider]?.type;
-  const path = type === "credentials" ? `/callback/${encodeURIComponent(provider)}` : `/signin/${encodeURIComponent(provider)}`;
+  // Credentials, and a typed email code, are checked on the callback; everything else starts at /signin.
+  const checkedHere = type === "credentials" || (type === "email" && fields.code !== undefined);
+  const path = checkedHere ? `/callback/${encodeURIComponent(provider)}` : `/signin/${encodeURIComponent(provider)}`;
   const query = authorizationParams ? `?${new URLSearchParams(authorizationParams)}` : "";
   const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
   const response = await post(path + query, { ...values, callbackUrl: destination });

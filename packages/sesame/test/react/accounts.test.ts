@@ -7,7 +7,7 @@
 import { waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { MemoryAdapter } from "../../src/adapters/memory.js";
-import type { MailMessage } from "../../src/core/provider/email.js";
+import type { MailMessage, VerificationRequest } from "../../src/core/provider/email.js";
 import Email from "../../src/providers/email.node.js";
 import Password from "../../src/providers/password.node.js";
 import type * as ReactClient from "../../src/react/index.js";
@@ -187,6 +187,52 @@ describe("changeEmail", () => {
     expect(confirmed).toMatchObject({ ok: true, status: 200 });
     await tab.signOut({ redirect: false });
     expect(await tab.signIn("credentials", { email: "robert@example.com", password: PASSWORD, redirect: false })).toMatchObject({ ok: true });
+  });
+});
+
+describe("one-time codes by email", () => {
+  /** The server again, with `Password({ verifyWith: "code" })` and `Email({ code: true })`; sign-in mail lands in `signInMail`. */
+  function codeServer(): VerificationRequest[] {
+    const signInMail: VerificationRequest[] = [];
+    server = new Browser(
+      config({
+        rateLimit: false,
+        adapter: MemoryAdapter(),
+        session: { strategy: "database" },
+        providers: [
+          Password({ hashOptions: { cost: 10 }, verifyWith: "code" }),
+          Email({ code: true, sendVerificationRequest: (r) => void signInMail.push(r), sendMail: (m) => void outbox.push(m) }),
+        ],
+      }),
+    );
+    return signInMail;
+  }
+
+  test("signIn('email', { email }) mails the code; signIn('email', { email, code }) signs in; a wrong code is error: Verification", async () => {
+    const signInMail = codeServer();
+    const tab = await openTab();
+    const sent = await tab.signIn("email", { email: EMAIL, redirect: false });
+    expect(sent).toMatchObject({ ok: true, error: undefined, url: expect.stringContaining(`/api/auth/verify-request?provider=email&type=email&email=${encodeURIComponent(EMAIL)}`) });
+    const code = signInMail.at(-1)!.code!.value;
+    const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    expect(await tab.signIn("email", { email: EMAIL, code: wrongCode, redirect: false })).toMatchObject({ ok: false, status: 403, error: "Verification", url: null });
+    expect(await tab.getSession()).toBeNull();
+    const signedIn = await tab.signIn("email", { email: EMAIL, code, redirect: false, callbackUrl: "/home" });
+    expect(signedIn).toEqual({ ok: true, status: 200, error: undefined, code: undefined, url: "http://localhost:3000/home" });
+    expect(requests.some((r) => r.method === "POST" && r.path === "/api/auth/callback/email")).toBe(true);
+    expect((await tab.getSession())?.user).toMatchObject({ email: EMAIL });
+  });
+
+  test("confirmEmail({ email, code }) finishes a sign-up; a wrong code is ok: false with Verification", async () => {
+    codeServer();
+    const tab = await openTab();
+    const signedUp = await tab.signUp("credentials", { email: EMAIL, password: PASSWORD });
+    expect(signedUp).toMatchObject({ ok: true, url: expect.stringContaining(`type=signup&email=${encodeURIComponent(EMAIL)}`) });
+    await waitFor(() => expect(outbox.some((m) => m.to === EMAIL)).toBe(true));
+    const code = /Your code: (\d{6})/.exec(outbox.at(-1)!.text)![1]!;
+    expect(await tab.confirmEmail({ email: EMAIL, code: code === "000000" ? "111111" : "000000" })).toMatchObject({ ok: false, status: 403, error: "Verification" });
+    expect(await tab.confirmEmail({ email: EMAIL, code })).toMatchObject({ ok: true, status: 200 });
+    expect((await tab.getSession())?.user).toMatchObject({ email: EMAIL });
   });
 });
 

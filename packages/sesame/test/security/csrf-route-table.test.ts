@@ -83,12 +83,12 @@ describe("CSRF at the edge: the route table decides", () => {
   test("the only exemptions are the provider's own POST to the callback and the harmless `_log`, and they say why", () => {
     const exemptions = Object.entries(ROUTES).flatMap(([key, route]): Array<[string, CsrfExemption]> => (route.csrfExempt ? [[key, route.csrfExempt]] : []));
     expect(exemptions.map(([key, { providerTypes }]) => [key, [...(providerTypes ?? ["every POST"])].sort()])).toEqual([
-      ["callback/:provider", ["email", "oauth", "oidc"]],
+      ["callback/:provider", ["oauth", "oidc"]],
       ["_log", ["every POST"]],
     ]);
     for (const [, { reason }] of exemptions) expect(reason.length).toBeGreaterThan(40);
-    // Credentials forms post to the same route and are checked.
-    expect(checked.map((post) => post.path)).toContain("callback/credentials");
+    // Credentials forms, and email one-time codes, post to the same route and are checked.
+    expect(checked.map((post) => post.path)).toEqual(expect.arrayContaining(["callback/credentials", "callback/email"]));
   });
 
   test("an exempt POST (an OAuth form_post) is not refused for want of a CSRF token", async () => {

@@ -1,6 +1,6 @@
 /**
- * A signed-in user moves their account to another address: their password first, then a link to the new
- * address, which becomes theirs (verified) when followed. The answer is the same whether the new address
+ * A signed-in user moves their account to another address: their password first, then a link (or a code,
+ * with `verifyWith: "code"`) to the new address, which becomes theirs (verified) when followed. The answer is the same whether the new address
  * is free or another account's (whose owner is told instead), and the old address hears of the change.
  */
 import type { RequestContext } from "../context.js";
@@ -12,11 +12,10 @@ import { resolveCallbackUrl } from "../callback-url.js";
 import { releaseUnprovenEmail } from "../signin/persist-user.js";
 import type { JWT } from "../types.js";
 import type { ResolvedAccounts } from "../config/accounts.js";
-import { checkEmailPage, mailedLink } from "./links.js";
+import { mailAddressProof, proofPage } from "./address-proof.js";
 import { accountMail, deliver } from "./mail.js";
 import { reauthenticate } from "./reauthenticate.js";
 import { signedInUser } from "./session.js";
-import { issueAccountToken } from "./tokens.js";
 import { typedEmail } from "./typed-email.js";
 
 /** Mails the new address its confirmation link; returns the "check your email" page. */
@@ -33,10 +32,9 @@ export async function requestEmailChange(context: RequestContext, accounts: Reso
     deliver(context, accounts, accountMail("email-in-use", { to: email, host }));
   } else {
     const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl, origin);
-    const token = await issueAccountToken(context, accounts, { purpose: "change", email, state: { sub: signedIn.user.id, callbackUrl }, maxAge: provider.accounts.verifyMaxAge });
-    deliver(context, accounts, accountMail("confirm-new-email", { to: email, host, url: mailedLink(context, origin, "verify-email", { purpose: "change", email, token }) }));
+    await mailAddressProof(context, accounts, { purpose: "change", email, state: { sub: signedIn.user.id, callbackUrl }, kind: "confirm-new-email", origin });
   }
-  return checkEmailPage(context, "change");
+  return proofPage(context, accounts, "change", email);
 }
 
 /** The new address proved: it becomes the user's. Returns where to go next. */

@@ -3,6 +3,7 @@
  * header alone: see link-origin.ts) and the "check your email" page a request answers with.
  */
 import type { RequestContext } from "../context.js";
+import { verifyRequestPageUrl } from "../urls.js";
 import type { AccountPurpose } from "./tokens.js";
 
 /** `<origin><basePath>/<route>?<params>`: a link for an email. */
@@ -12,9 +13,10 @@ export function mailedLink(context: RequestContext, origin: string, route: "veri
   return url.href;
 }
 
-/** The "check your email" page, saying what was sent: the same for an address with or without an account. */
-export function checkEmailPage(context: RequestContext, purpose: AccountPurpose): string {
-  const page = new URL(context.config.pages.verifyRequest ?? `${context.authBase}/verify-request`, context.origin);
-  page.searchParams.set("type", purpose);
-  return page.href;
+/**
+ * The "check your email" page, saying what was sent: the same for an address with or without an account.
+ * `email` when a code was mailed to it, for the page's form that asks for the code.
+ */
+export function checkEmailPage(context: RequestContext, purpose: AccountPurpose, email?: string): string {
+  return verifyRequestPageUrl(context, { type: purpose, email });
 }

@@ -41,17 +41,27 @@ const TEXTS = {
 
 export type AccountMailKind = keyof typeof TEXTS;
 
-/** A message of `kind` to `to`; `url` is the link of the kinds that have one. */
-export function accountMail(kind: AccountMailKind, { to, host, url, newEmail = "" }: { to: string; host: string; url?: string; newEmail?: string }): MailMessage {
+/**
+ * A message of `kind` to `to`: with `url` for the kinds that have a link, or instead with `code`, the
+ * one-time code that proves the address (`Password({ verifyWith: "code" })`) and the minutes it lasts.
+ */
+export function accountMail(
+  kind: AccountMailKind,
+  { to, host, url, code, newEmail = "" }: { to: string; host: string; url?: string; code?: { value: string; minutes: number }; newEmail?: string },
+): MailMessage {
   const { subject, body, action } = TEXTS[kind];
   const fill = (text: string) => text.replaceAll("{host}", host).replaceAll("{newEmail}", newEmail);
   const ignore = "If you did not ask for this email, you can ignore it.";
   const link = action && url;
+  const expiry = code && `It expires in ${code.minutes} minute${code.minutes === 1 ? "" : "s"}, and works once.`;
   return {
     to,
     subject: fill(subject),
-    text: `${fill(body)}\n\n${link ? `${url}\n\n` : ""}${ignore}\n`,
-    html: `<p>${escapeHtml(fill(body))}</p>${link ? `<p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p>` : ""}<p>${escapeHtml(ignore)}</p>`,
+    text: `${fill(body)}\n\n${link ? `${url}\n\n` : ""}${code ? `Your code: ${code.value}\n${expiry}\n\n` : ""}${ignore}\n`,
+    html:
+      `<p>${escapeHtml(fill(body))}</p>${link ? `<p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p>` : ""}` +
+      `${code ? `<p>Your code: <strong style="font-size:1.5em;letter-spacing:.15em">${escapeHtml(code.value)}</strong></p><p>${escapeHtml(expiry)}</p>` : ""}` +
+      `<p>${escapeHtml(ignore)}</p>`,
   };
 }
 

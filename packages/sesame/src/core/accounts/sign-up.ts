@@ -1,11 +1,12 @@
 /**
  * Sign-up with email and password, in two steps so that it reveals nothing and takes over nothing:
  *
- * 1. `POST /signup/:provider` checks and hashes the password, and mails the address a link. Nothing is
- *    created yet: the pending account (name, hash, destination) is sealed in the link's token. An address
- *    that already has an account gets a "you already have an account" email instead, and the answer is the
- *    same: the form cannot be used to learn who is registered.
- * 2. Following the link (`POST /verify-email`, from the page it opens) proves the address: the user is
+ * 1. `POST /signup/:provider` checks and hashes the password, and mails the address a link (or a code, with
+ *    `verifyWith: "code"`). Nothing is created yet: the pending account (name, hash, destination) is sealed
+ *    beside the link's token or the code. An address that already has an account gets a "you already have
+ *    an account" email instead, and the answer is the same: the form cannot be used to learn who is
+ *    registered.
+ * 2. Following the link, or typing the code (`POST /verify-email`), proves the address: the user is
  *    created with the address verified, and signed in.
  *
  * Nobody can hold an address they do not control: a sign-up that is never confirmed leaves no user, and one
@@ -21,11 +22,11 @@ import { releaseUnprovenEmail } from "../signin/persist-user.js";
 import { Verification } from "../errors.js";
 import type { JWT } from "../types.js";
 import type { ResolvedAccounts } from "../config/accounts.js";
-import { checkEmailPage, mailedLink } from "./links.js";
+import { mailAddressProof, proofPage } from "./address-proof.js";
+import { mailedLink } from "./links.js";
 import { accountMail, deliver } from "./mail.js";
 import { hashNewPassword } from "./new-password.js";
 import { typedEmail } from "./typed-email.js";
-import { issueAccountToken } from "./tokens.js";
 
 /** Longer names are cut: a display name, not a document. */
 const MAX_NAME_LENGTH = 200;
@@ -43,10 +44,9 @@ export async function requestSignUp(context: RequestContext, accounts: ResolvedA
   if (existing?.emailVerified) {
     deliver(context, accounts, accountMail("account-exists", { to: email, host, url: mailedLink(context, origin, "reset-password", {}) }));
   } else {
-    const token = await issueAccountToken(context, accounts, { purpose: "signup", email, state: { name, hash, callbackUrl }, maxAge: provider.accounts.verifyMaxAge });
-    deliver(context, accounts, accountMail("verify-signup", { to: email, host, url: mailedLink(context, origin, "verify-email", { purpose: "signup", email, token }) }));
+    await mailAddressProof(context, accounts, { purpose: "signup", email, state: { name, hash, callbackUrl }, kind: "verify-signup", origin });
   }
-  return checkEmailPage(context, "signup");
+  return proofPage(context, accounts, "signup", email);
 }
 
 /** Step 2: the link's state proved the address; creates the user and signs them in. */

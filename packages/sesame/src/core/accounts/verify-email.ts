@@ -1,6 +1,7 @@
 /**
  * A signed-in user whose address is not verified (a credentials user, an OAuth profile that did not vouch
- * for it) proves it: a link to the address, which marks it verified when followed.
+ * for it) proves it: a link to the address (or a code, with `verifyWith: "code"`), which marks it verified
+ * when followed (or typed).
  */
 import type { RequestContext } from "../context.js";
 import { Verification } from "../errors.js";
@@ -11,12 +12,10 @@ import { limitSignIn } from "../rate-limit/limit.js";
 import { resolveCallbackUrl } from "../callback-url.js";
 import type { JWT } from "../types.js";
 import type { ResolvedAccounts } from "../config/accounts.js";
-import { checkEmailPage, mailedLink } from "./links.js";
-import { accountMail, deliver } from "./mail.js";
+import { mailAddressProof, proofPage } from "./address-proof.js";
 import { signedInUser } from "./session.js";
-import { issueAccountToken } from "./tokens.js";
 
-/** Mails the link when the user's address is unverified; returns the "check your email" page either way. */
+/** Mails the link (or code) when the user's address is unverified; returns the "check your email" page either way. */
 export async function requestEmailVerification(context: RequestContext, accounts: ResolvedAccounts, body: Body): Promise<string> {
   const origin = linkOrigin(context);
   const { user } = await signedInUser(context, accounts);
@@ -24,10 +23,9 @@ export async function requestEmailVerification(context: RequestContext, accounts
   if (user.email && !user.emailVerified) {
     const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl, origin);
     const { email } = user;
-    const token = await issueAccountToken(context, accounts, { purpose: "verify", email, state: { sub: user.id, callbackUrl }, maxAge: accounts.provider.accounts.verifyMaxAge });
-    deliver(context, accounts, accountMail("verify-email", { to: email, host: new URL(origin).host, url: mailedLink(context, origin, "verify-email", { purpose: "verify", email, token }) }));
+    await mailAddressProof(context, accounts, { purpose: "verify", email, state: { sub: user.id, callbackUrl }, kind: "verify-email", origin });
   }
-  return checkEmailPage(context, "verify");
+  return proofPage(context, accounts, "verify", user.email ?? "");
 }
 
 /** The link was followed: the address is verified, if it is still the user's. Returns where to go next. */

@@ -5,6 +5,7 @@
  * sign-up that fails in production.
  */
 import { PASSWORD_ACCOUNT_METHODS, type Adapter, type PasswordAdapter } from "../adapter.js";
+import { codeLimits, type CodeLimits } from "../codes/options.js";
 import { InvalidConfiguration } from "../errors.js";
 import type { EmailProvider, MailMessage } from "../provider/email.js";
 import { isPasswordProvider, type PasswordProvider } from "../provider/password.js";
@@ -17,6 +18,8 @@ export interface ResolvedAccounts {
   adapter: PasswordAdapter;
   /** The email provider whose transport sends the account emails. */
   mailer: EmailProvider & { sendMail(message: MailMessage): Awaitable<void> };
+  /** With `verifyWith: "code"`: the limits of the codes that prove an address; otherwise links do. */
+  verifyCode: CodeLimits | undefined;
 }
 
 export function resolveAccounts(
@@ -55,5 +58,13 @@ export function resolveAccounts(
       "Password() with JWT sessions needs `revocation`, so that a password reset ends the user's other sessions; or use database sessions.",
     );
   }
-  return { provider, adapter: adapter as PasswordAdapter, mailer: mailer as ResolvedAccounts["mailer"] };
+  return { provider, adapter: adapter as PasswordAdapter, mailer: mailer as ResolvedAccounts["mailer"], verifyCode: verifyCodeOf(provider) };
+}
+
+/** The limits of the codes that prove an address, with `verifyWith: "code"` (the adapter methods they need are the ones checked above). */
+function verifyCodeOf({ id, accounts }: PasswordProvider): CodeLimits | undefined {
+  const { verifyWith = "link", code = {} } = accounts;
+  if (verifyWith === "link") return undefined;
+  if (verifyWith !== "code") throw new InvalidConfiguration(`Password({ verifyWith }) of provider "${id}" is "link" or "code"; got ${JSON.stringify(verifyWith)}.`);
+  return codeLimits(`Password({ code }) of provider "${id}"`, code);
 }

@@ -4,9 +4,11 @@
  */
 import { resolveAccounts, type ResolvedAccounts } from "./accounts.js";
 import { resolveTwoFactor, type ResolvedTwoFactor } from "./two-factor.js";
+import { resolveEmailCodes } from "./email-codes.js";
 import { guardAdapter, type Adapter } from "../adapter.js";
 import { authjsAdapterOf, fromAuthjsAdapter, isSesameAdapter, missingAuthjsMethods, type AuthjsAdapter, type ConfiguredAuthjsAdapter } from "../authjs-adapter.js";
 import { resolveCookies, type CookieJar } from "../cookies/names.js";
+import type { CodeLimits } from "../codes/options.js";
 import { InvalidConfiguration } from "../errors.js";
 import { keyRing, type KeyRing } from "../keys.js";
 import type { OAuthProvider } from "../provider/oauth.js";
@@ -52,6 +54,8 @@ export interface ResolvedConfig {
   accounts: ResolvedAccounts | undefined;
   /** Second factors, when `twoFactor` is configured. */
   twoFactor: ResolvedTwoFactor | undefined;
+  /** The limits of the one-time codes of each email provider that signs in by code, by provider id. */
+  emailCodes: ReadonlyMap<string, CodeLimits>;
   /** This config's in-memory revocation state, when revocation is configured. */
   revocation: RevocationState | undefined;
   rateLimit: { store: RateLimitStore; perIp: Limit | false; perIdentifier: Limit | false; options: RateLimitOptions } | undefined;
@@ -248,6 +252,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
   return {
     accounts: resolveAccounts(providers, adapter, { strategy, revocation: Boolean(config.revocation) }),
     twoFactor: resolveTwoFactor(config.twoFactor, adapter),
+    emailCodes: resolveEmailCodes(providers, adapter),
     revocation: config.revocation && new RevocationState(revocationOptions(config.revocation, maxAge), logger),
     tokens: {
       refreshBufferSeconds: seconds("tokens.refreshBuffer", tokens.refreshBuffer, DEFAULT_REFRESH_BUFFER_SECONDS),

@@ -1,13 +1,23 @@
-/** What an email (magic link) provider is to the core: how the link is sent, and how addresses are normalised. */
+/**
+ * What an email (magic link) provider is to the core: how the link (and, with `code`, a one-time code) is
+ * sent, and how addresses are normalised.
+ */
+import type { EmailCodeOptions } from "../codes/options.js";
 import type { Awaitable } from "../types.js";
 
-/** What `sendVerificationRequest` gets: where to send the link, and the link. */
+/** What `sendVerificationRequest` gets: where to send the link, the link, and the code when codes are on. */
 export interface VerificationRequest {
   /** The normalised email address. */
   identifier: string;
   /** The sign-in link. */
   url: string;
+  /** When the link expires. */
   expires: Date;
+  /**
+   * With `code` on the provider: the 6-digit one-time code to put in the message beside the link, and when
+   * it expires (sooner than the link: 10 minutes by default). A custom `sendVerificationRequest` must mail it.
+   */
+  code?: { value: string; expires: Date };
   /** The link's host, for the message ("Sign in to example.com"): `AUTH_URL`'s, or an `allowedHosts` entry. */
   host: string;
   provider: EmailProvider;
@@ -29,6 +39,12 @@ export interface EmailProvider {
   type: "email";
   /** Seconds a link stays valid. Default: 24 hours. */
   maxAge: number;
+  /**
+   * Also sign in by a 6-digit one-time code, mailed beside the link and typed on the "check your email"
+   * page (`POST /callback/<id>` with `email` and `code`). `true` for the defaults (10 minutes, 5 wrong
+   * tries), or the limits. Needs an adapter with `createAccountToken` / `useAccountToken`. Default: off.
+   */
+  code?: boolean | EmailCodeOptions;
   /** Sends the link. Throwing makes the sign-in fail with `EmailSignin` (and the token is discarded). */
   sendVerificationRequest(request: VerificationRequest): Awaitable<void>;
   /**

@@ -4,6 +4,7 @@
  * passwords (Node's scrypt, given by the provider module: the core stays on Web APIs) and the policy.
  */
 import type { PasswordPolicy } from "../accounts/password-policy.js";
+import type { EmailCodeOptions } from "../codes/options.js";
 import type { CredentialsProvider } from "./credentials.js";
 import type { Provider } from "./provider.js";
 
@@ -23,6 +24,13 @@ export interface PasswordAccounts {
   verifyMaxAge: number;
   /** Seconds a password reset link stays valid. */
   resetMaxAge: number;
+  /**
+   * How an address is proved (sign-up, verification, email change): a mailed link (default), or a 6-digit
+   * one-time code the user types, posted to `POST /verify-email` with `email` and `code`.
+   */
+  verifyWith?: "link" | "code";
+  /** The limits of those codes, with `verifyWith: "code"`. Default: 10 minutes, 5 wrong tries. */
+  code?: EmailCodeOptions;
 }
 
 /** An email-and-password provider, as `Password()` (`sesame-auth/providers/password`) returns it. */

@@ -1,7 +1,7 @@
 /**
  * The routes of email-and-password accounts (`Password()`). Pages: `GET /signup`, `GET /reset-password`,
  * `GET /verify-email` (what a mailed link opens; it changes nothing). Forms: `POST /signup/:provider`,
- * `POST /reset-password/request`, `POST /reset-password`, `POST /verify-email`. For the signed-in user
+ * `POST /reset-password/request`, `POST /reset-password`, `POST /verify-email` (a link's token, or a typed code). For the signed-in user
  * (JSON): `POST /account/password`, `POST /account/email`, `POST /account/verify-email`. Every POST is
  * CSRF-checked where the request enters (core/auth.ts).
  */
@@ -16,19 +16,18 @@ import { resolveCallbackUrl } from "../callback-url.js";
 import type { RequestContext } from "../context.js";
 import { csrfToken } from "../csrf.js";
 import { EmailSignin, InvalidRequest, RateLimited, UnknownAction, Verification, WeakPassword } from "../errors.js";
-import { html, json, redirect, wantsJson, withCookies, type Body } from "../http.js";
+import { answersJson, html, json, redirect, withCookies, type Body } from "../http.js";
 import { confirmEmailPage, resetPasswordPage, resetRequestPage, signUpPage } from "../pages/accounts.js";
 import type { Provider } from "../provider/provider.js";
+import { refusedCode } from "./refused-code.js";
+
+/** The "check your email" pages with a code form of the account flows (`type=`). */
+const CODE_PAGE_TYPES: ReadonlySet<string> = new Set(["signup", "verify", "change"]);
 
 function accountsOf(context: RequestContext): ResolvedAccounts {
   const { accounts } = context.config;
   if (!accounts) throw new UnknownAction("No Password() provider is configured, so there are no account routes.");
   return accounts;
-}
-
-/** JSON for programs (a JSON body, or the clients' `X-Auth-Return-Redirect` / `json=true`); a redirect for forms. */
-function answersJson(context: RequestContext, body: Body): boolean {
-  return wantsJson(context.request, body) || (context.head.headers.get("content-type") ?? "").includes("json");
 }
 
 /** The app's own page for `route` (`pages.signUp`, `pages.resetPassword`) with the request's query, when it has one. */
@@ -130,8 +129,15 @@ export async function getVerifyEmail(context: RequestContext): Promise<Response>
 }
 
 export async function postVerifyEmail(context: RequestContext, body: Body): Promise<Response> {
-  const { redirectTo, cookies } = await confirmEmail(context, accountsOf(context), body);
-  return redirect(redirectTo, answersJson(context, body), withCookies(cookies));
+  const accounts = accountsOf(context);
+  try {
+    const { redirectTo, cookies } = await confirmEmail(context, accounts, body);
+    return redirect(redirectTo, answersJson(context, body), withCookies(cookies));
+  } catch (error) {
+    // A mistyped code goes back to the form it was typed in; a used link goes to the error page, as before.
+    if (body.code === undefined) throw error;
+    return refusedCode(context, body, error, { type: body.purpose && CODE_PAGE_TYPES.has(body.purpose) ? body.purpose : "verify" });
+  }
 }
 
 export async function postChangePassword(context: RequestContext, body: Body): Promise<Response> {

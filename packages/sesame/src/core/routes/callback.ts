@@ -1,12 +1,14 @@
 /**
  * `GET|POST /callback/:provider`: where a provider hands the user back. Credentials post their form here;
- * OAuth providers redirect here with `?code&state` (or post it, with `response_mode=form_post`).
+ * OAuth providers redirect here with `?code&state` (or post it, with `response_mode=form_post`); an email
+ * link opens it (GET), and an email one-time code is posted to it (`email`, `code`; CSRF-checked).
  */
+import type { EmailProvider } from "../provider/email.js";
 import type { OAuthProvider } from "../provider/oauth.js";
 import type { Provider } from "../provider/provider.js";
 import type { RequestContext } from "../context.js";
 import { CallbackRouteError, MethodNotAllowed, SesameError } from "../errors.js";
-import { redirect, withCookies, type Body } from "../http.js";
+import { answersJson, redirect, withCookies, type Body } from "../http.js";
 import { finishSignIn } from "../oauth/authorization-response.js";
 import { clearChecksCookie } from "../oauth/checks.js";
 import { endSessionClaims } from "../oauth/logout.js";
@@ -14,7 +16,9 @@ import { dropQueryName, openPostedName, SEALED_NAME_PARAM, sealPostedName, takeP
 import { resolveCallbackUrl } from "../callback-url.js";
 import { completeSignIn } from "../signin/complete.js";
 import { acceptSignInLink } from "../signin/email.js";
+import { acceptSignInCode } from "../signin/email-code.js";
 import { signInResponse } from "../signin/response.js";
+import { refusedCode } from "./refused-code.js";
 
 /**
  * A credentials form posts here and signs in as on `POST /signin/:provider`; an email link and an OAuth
@@ -29,6 +33,7 @@ export async function callback(context: RequestContext, body: Body, provider: Pr
   }
   try {
     if (provider.type === "email") {
+      if (context.request.method === "POST") return await codeSignIn(context, provider, body);
       const outcome = await acceptSignInLink(context, provider, context.url.searchParams);
       return redirect(outcome.redirectTo, false, withCookies(outcome.cookies));
     }
@@ -36,6 +41,16 @@ export async function callback(context: RequestContext, body: Body, provider: Pr
   } catch (error) {
     if (error instanceof SesameError) throw error;
     throw new CallbackRouteError(`Signing in with "${provider.id}" failed.`, { cause: error });
+  }
+}
+
+/** A typed code: signed in as by the link (`{ url }` for programs), or back to the code form. */
+async function codeSignIn(context: RequestContext, provider: EmailProvider, body: Body): Promise<Response> {
+  try {
+    const outcome = await acceptSignInCode(context, provider, body);
+    return redirect(outcome.redirectTo, answersJson(context, body), withCookies(outcome.cookies));
+  } catch (error) {
+    return refusedCode(context, body, error, { provider: provider.id, type: "email" });
   }
 }
 

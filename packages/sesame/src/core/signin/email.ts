@@ -1,8 +1,11 @@
 /**
- * Email sign-in: issue a single-use link (its token stored hashed, with an expiry) and send it; then accept
- * the link once. The same answer goes back whether or not the address belongs to a user.
+ * Email sign-in: issue a single-use link (its token stored hashed, with an expiry) and send it — with a
+ * one-time code beside it when the provider has `code` on (typed back: email-code.ts); then accept the link
+ * once. The same answer goes back whether or not the address belongs to a user.
  */
 import { configuredAdapter } from "../adapter.js";
+import { codeStoreOf } from "../codes/code-store.js";
+import { discardCode, issueCode, type CodeSlot } from "../codes/one-time-code.js";
 import type { EmailProvider } from "../provider/email.js";
 import type { RequestContext } from "../context.js";
 import { EmailSignin, SesameError, Verification } from "../errors.js";
@@ -12,6 +15,7 @@ import { limitSignIn } from "../rate-limit/limit.js";
 import { sha256 } from "#digest";
 import { randomString } from "../random.js";
 import { resolveCallbackUrl } from "../callback-url.js";
+import { verifyRequestPageUrl } from "../urls.js";
 import { completeSignIn, type SignInOutcome } from "./complete.js";
 
 const TOKEN_LENGTH = 43;
@@ -59,7 +63,12 @@ export function normalizeEmail(provider: Pick<EmailProvider, "normalizeIdentifie
   return email;
 }
 
-/** Sends the sign-in link; returns the URL of the "check your email" page. */
+/** The slot of the sign-in code of `email` at `provider`: one pending code per address, bound to the provider. */
+export function signInCodeSlot(provider: Pick<EmailProvider, "id">, email: string): CodeSlot {
+  return { purpose: "signin", email, binding: provider.id };
+}
+
+/** Sends the sign-in link (and code); returns the URL of the "check your email" page. */
 export async function sendSignInLink(context: RequestContext, provider: EmailProvider, body: Body): Promise<string> {
   // Before anything is stored or counted: a link this request would mail must not point where its headers say.
   const origin = linkOrigin(context);
@@ -79,20 +88,32 @@ export async function sendSignInLink(context: RequestContext, provider: EmailPro
   const expires = new Date(Date.now() + provider.maxAge * 1000);
   const adapter = configuredAdapter(context, "email sign-in");
   await adapter.createVerificationToken({ identifier, tokenHash, expires });
+  const codeLimits = context.config.emailCodes.get(provider.id);
+  const codes = codeLimits && codeStoreOf(adapter);
+  const slot = signInCodeSlot(provider, identifier);
+  // The code replaces the address's previous one. It carries the link's hash: one email, one sign-in.
+  const code = codes && (await issueCode(context, codes, slot, { state: { callbackUrl, link: tokenHash }, limits: codeLimits }));
   const url = new URL(`${origin}${context.config.basePath}/callback/${encodeURIComponent(provider.id)}`);
   url.search = new URLSearchParams({ token, email: identifier, callbackUrl }).toString();
   try {
-    await provider.sendVerificationRequest({ identifier, url: url.href, expires, host: url.host, provider, request: context.request });
+    await provider.sendVerificationRequest({
+      identifier,
+      url: url.href,
+      expires,
+      host: url.host,
+      provider,
+      request: context.request,
+      ...(code && { code: { value: code.code, expires: code.expires } }),
+    });
   } catch (error) {
-    // A link that was never sent must not stay usable.
+    // A link (or code) that was never sent must not stay usable.
     await adapter.useVerificationToken({ identifier, tokenHash });
+    if (codes) await discardCode(codes, slot);
     if (error instanceof SesameError) throw error;
     throw new EmailSignin("The sign-in email could not be sent.", { cause: error });
   }
-  const page = new URL(context.config.pages.verifyRequest ?? `${context.authBase}/verify-request`, context.origin);
-  page.searchParams.set("provider", provider.id);
-  page.searchParams.set("type", "email");
-  return page.href;
+  // With a code, the page asks for it, and for the address it went to: the same page for every address.
+  return verifyRequestPageUrl(context, { provider: provider.id, type: "email", email: code ? identifier : undefined });
 }
 
 /** Accepts a sign-in link once: consumes its token, then signs the address's user in (creating them). */
@@ -104,6 +125,8 @@ export async function acceptSignInLink(context: RequestContext, provider: EmailP
   const used = await adapter.useVerificationToken({ identifier: email, tokenHash: await sha256(token) });
   if (!used) throw new Verification("The sign-in link is invalid or was already used.");
   if (used.expires.getTime() <= Date.now()) throw new Verification("The sign-in link has expired.");
+  // The code mailed with the link (if any) is spent with it.
+  if (context.config.emailCodes.has(provider.id)) await discardCode(codeStoreOf(adapter), signInCodeSlot(provider, used.identifier));
   const callbackUrl = await resolveCallbackUrl(context, params.get("callbackUrl"));
   return completeSignIn(
     context,

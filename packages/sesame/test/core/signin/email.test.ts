@@ -153,6 +153,21 @@ describe("email sign-in", () => {
     expect(third.status).toBe(429);
   });
 
+  test("with Email({ code: true }), the SMTP message carries the 6-digit code beside the link, and the code signs in", async () => {
+    const withCode = config({ adapter: SqlAdapter(database.db), providers: [Email({ server: smtpUrl, from: "Sesame <auth@example.com>", code: true })] });
+    const browser = new Browser(withCode);
+    await requestLink(browser, "zoe@example.com");
+    await vi.waitFor(() => expect(inbox.some((m) => m.to === "zoe@example.com")).toBe(true));
+    const text = inbox.findLast((m) => m.to === "zoe@example.com")!.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+    const code = /Your sign-in code: (\d{6})/.exec(text)?.[1];
+    expect(code).toMatch(/^\d{6}$/);
+    expect(text).toContain("The code expires in 10 minutes and works once.");
+    expect(linkFor("zoe@example.com").searchParams.get("email")).toBe("zoe@example.com");
+    const signedIn = await browser.postForm("/api/auth/callback/email", { csrfToken: await browser.csrf(), email: "zoe@example.com", code: code! });
+    expect(signedIn.headers.get("location")).toBe(`${ORIGIN}/inbox`);
+    expect(await browser.session()).toMatchObject({ user: { email: "zoe@example.com" } });
+  });
+
   test("the sign-in page has an email form; email sign-in without an adapter is a configuration error", async () => {
     const html = await (await new Browser(appConfig).fetch("/api/auth/signin")).text();
     expect(html).toMatch(/<input id="email-email" name="email" type="email" autocomplete="email" required>/);
