@@ -82,6 +82,10 @@ export interface DefaultSession {
   error?: string;
   /** The upstream access token, only with `tokens.exposeAccessToken`. */
   accessToken?: string;
+  /** How the user authenticated in this session: see `AuthMethod`. */
+  amr?: AuthMethod[];
+  /** ISO 8601 date of the user's last authentication (sign-in, or a later re-authentication). */
+  authTime?: string;
 }
 
 /* eslint-disable @typescript-eslint/no-empty-object-type -- empty on purpose: declaring `user` here would forbid an augmentation from re-typing it (see DefaultSession). */
@@ -119,6 +123,10 @@ export interface JWT extends RegisteredClaims, Record<string, unknown> {
   email?: string | null;
   picture?: string | null;
   sub?: string;
+  /** How the user authenticated (set by Sesame at sign-in): see `AuthMethod`. */
+  amr?: AuthMethod[];
+  /** When the user last authenticated, in seconds since the epoch (OIDC's `auth_time`): what step-up checks. */
+  auth_time?: number;
 }
 
 /** How the user signed in; passed to `jwt` and `signIn` on sign-in. */
@@ -145,7 +153,14 @@ export interface Profile {
 }
 
 /** The kind of a provider, which decides how it signs a user in. */
-export type ProviderType = "credentials" | "oauth" | "oidc" | "email";
+export type ProviderType = "credentials" | "oauth" | "oidc" | "email" | "webauthn";
+
+/**
+ * What a user proved themselves with, in the order they did (`session.amr`, the token's `amr`): `password`
+ * (a `Password()` account), `credentials` (the app's own `authorize`), `email` (a link or code), `oauth` (an
+ * OAuth / OIDC provider), `passkey`, and the second factors `totp`, `backup-code`, `device` (a remembered device).
+ */
+export type AuthMethod = "password" | "credentials" | "email" | "oauth" | "passkey" | "totp" | "backup-code" | "device";
 
 /** A value or a promise of it: callbacks may answer either way. */
 export type Awaitable<T> = T | Promise<T>;

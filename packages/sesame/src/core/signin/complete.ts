@@ -8,7 +8,7 @@ import { AccessDenied } from "../errors.js";
 import { emit } from "../events.js";
 import { createDatabaseSession } from "../session/database-session.js";
 import { issueSessionCookies } from "../session/jwt-session.js";
-import type { Account, JWT, Profile, SignInUser, User } from "../types.js";
+import type { Account, AuthMethod, JWT, Profile, SignInUser, User } from "../types.js";
 import { keepUpstream } from "../upstream/kept.js";
 import { fromAccount, fromIssued, upstreamOf } from "../upstream/tokens.js";
 import { withoutAppManagedUpstream } from "../upstream/ownership.js";
@@ -29,19 +29,22 @@ export interface SignInParams {
   allowEmailLinking?: boolean;
   /** A name the browser posted (Apple's `user`): only for a user this sign-in creates, only if the profile has none. */
   newUserName?: string | null;
-  /** The stored user, when the sign-in already found or created it (an email-and-password sign-up). */
+  /** The stored user, when the sign-in already found or created it (an email-and-password sign-up, a passkey). */
   persisted?: PersistedUser;
+  /** What the user proved themselves with, when the account's type does not say (a passkey). */
+  amr?: AuthMethod[];
 }
 
 export async function completeSignIn(
   context: RequestContext,
-  { allowEmailLinking = false, newUserName = null, persisted: given, ...params }: SignInParams,
+  { allowEmailLinking = false, newUserName = null, persisted: given, amr: proven, ...params }: SignInParams,
   callbackUrl: string,
   /** Claims Sesame itself needs in the token (e.g. what RP-initiated logout needs), added before `jwt` runs. */
   ownClaims: JWT = {},
 ): Promise<SignInOutcome> {
   const { callbacks, adapter, session } = context.config;
   const { account, profile } = params;
+  const amr = proven ?? [firstFactorOf(context, account)];
   const allowed = await callbacks.signIn(params);
   if (allowed === false) throw new AccessDenied("The signIn callback refused this user.");
   if (typeof allowed === "string") {
@@ -58,7 +61,7 @@ export async function completeSignIn(
   if (revocation && !revocation.ready) await revocation.start();
   const version = revocation && user.id ? { ver: revocation.versionOf(user.id) } : {};
   const upstream = account.type === "credentials" ? params.user.tokens && fromIssued(account.provider, params.user.tokens) : fromAccount(account);
-  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...(upstream && { upstream }), ...ownClaims };
+  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...(upstream && { upstream }), amr, auth_time: Math.floor(Date.now() / 1000), ...ownClaims };
   const shaped = await callbacks.jwt({ token: initial, user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
   if (!shaped) throw new AccessDenied("The jwt callback returned no token on sign-in.");
   // An app that keeps the refresh token in its own claims refreshes it itself: Sesame keeps no second copy.
@@ -86,4 +89,18 @@ function newUserPage(context: RequestContext, callbackUrl: string): string {
   const url = new URL(newUser, context.origin);
   url.searchParams.set("callbackUrl", callbackUrl);
   return url.href;
+}
+
+/** What an account's sign-in proved: its type, and for credentials whether they are Sesame's own password accounts. */
+function firstFactorOf(context: RequestContext, account: Account): AuthMethod {
+  switch (account.type) {
+    case "credentials":
+      return context.config.accounts?.provider.id === account.provider ? "password" : "credentials";
+    case "webauthn":
+      return "passkey";
+    case "email":
+      return "email";
+    default:
+      return "oauth";
+  }
 }
