@@ -78,7 +78,7 @@ export type { UpstreamTokens } from "./core/upstream/tokens.js";
  */
 export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/management.js";
 /** The database adapter interface and its records, for writing an adapter: types only. */
-export type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "./core/adapter.js";
+export type { Adapter, AdapterAccount, AdapterFactor, AdapterSession, AdapterUser, FactorAdapter, FactorKind, VerificationToken } from "./core/adapter.js";
 export { authjsAdapter, type AuthjsAdapter, type AuthjsAdapterAccount, type AuthjsAdapterOptions, type AuthjsAdapterSession, type AuthjsAdapterUser, type ConfiguredAuthjsAdapter } from "./core/authjs-adapter.js";
 /**
  * A revocation store for one process (tests, single-instance apps). Several processes share
@@ -135,6 +135,10 @@ export type {
   TokensOptions,
   Wire,
 } from "./core/config/options.js";
+/** The `twoFactor` option: second factors, backup codes, remembered devices (see docs/mfa.md). */
+export type { TwoFactorOptions } from "./core/config/two-factor.js";
+/** What the security page shows of a user's factors, and what starting a TOTP enrolment returns. */
+export type { SecurityOverview, TotpEnrolment } from "./core/accounts/two-factor.js";
 /** Options of one cookie (`cookies` overrides): types only. */
 export type { CookieOptions } from "./core/cookies/serialize.js";
 /** The `cookies` option: names and options per cookie: types only. */

@@ -3,6 +3,7 @@
  * so it runs unchanged on Node, Edge runtimes and Workers. Paths, methods and JSON shapes follow Auth.js's
  * REST API so that existing NextAuth clients work against it.
  */
+import { getSecondFactor, getSecurity, postBackupCodes, postConfirmTotp, postDisableTwoFactor, postForgetDevice, postSecondFactor, postStartTotp } from "./routes/second-factor.js";
 import { redactingLogger } from "./config/callbacks.js";
 import { readEnv } from "./config/env.js";
 import type { Logger, SesameConfig, Wire } from "./config/options.js";
@@ -97,6 +98,13 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   "account/email": { POST: postChangeEmail, api: true },
   "account/verify-email": { POST: postResendVerification, api: true },
   "verify-request": { GET: getVerifyRequest },
+  "second-factor": { GET: getSecondFactor, POST: postSecondFactor },
+  "account/security": { GET: getSecurity, api: true },
+  "two-factor/enrol": { POST: postStartTotp, api: true },
+  "two-factor/confirm": { POST: postConfirmTotp, api: true },
+  "two-factor/backup-codes": { POST: postBackupCodes, api: true },
+  "two-factor/disable": { POST: postDisableTwoFactor, api: true },
+  "account/forget-device": { POST: postForgetDevice, api: true },
   _log: {
     POST: postLog,
     api: true,

@@ -39,6 +39,8 @@ const PUBLIC_CODES = {
   // Accounts.
   WeakPassword: "WeakPassword",
   SessionRequired: "SessionRequired",
+  SecondFactorFailed: "SecondFactorFailed",
+  ReauthenticationRequired: "ReauthenticationRequired",
   // Storage.
   AdapterError: "AdapterError",
 } as const;
@@ -442,6 +444,35 @@ export class WeakPassword extends SesameError {
 export class SessionRequired extends SesameError {
   readonly type = "SessionRequired";
   readonly status = 401;
+}
+
+/**
+ * A second factor was refused (400): the code is wrong or was used already, or the sign-in waiting for it
+ * has expired or used up its attempts (the message says which; then the user signs in again).
+ *
+ * @example
+ * ```ts
+ * await fetch("/api/auth/second-factor", { method: "POST", body }); // 400 { error: "SecondFactorFailed" }
+ * ```
+ */
+export class SecondFactorFailed extends SesameError {
+  readonly type = "SecondFactorFailed";
+  readonly status = 400;
+}
+
+/**
+ * The action needs a recent authentication (403): enrolling or removing a factor, changing a password or an
+ * email. Send the password (or a code of the second factor), or sign in again, and retry.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch("/api/auth/account/two-factor/disable", { method: "POST", body });
+ * if ((await response.json()).error === "ReauthenticationRequired") askForPassword();
+ * ```
+ */
+export class ReauthenticationRequired extends SesameError {
+  readonly type = "ReauthenticationRequired";
+  readonly status = 403;
 }
 
 /**

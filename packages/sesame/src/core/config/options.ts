@@ -50,6 +50,12 @@ export interface SessionOptions {
    * callback can add the id itself (`session.user.id = token.sub`).
    */
   exposeUserId?: boolean;
+  /**
+   * Adds `amr` (how the user authenticated) and `authTime` (when) to the session that `auth()`,
+   * `useSession()` and `GET /session` return. Default: on with `twoFactor`, off otherwise, so that a session
+   * keeps NextAuth's exact shape for apps that move over. The token has both claims either way.
+   */
+  exposeAuthentication?: boolean;
 }
 
 /**
@@ -210,6 +216,11 @@ export interface PagesOptions {
    * query (`email`, `token`) when they follow a reset link, and without one to ask for a link.
    */
   resetPassword: string;
+  /**
+   * The app's second-factor page (`twoFactor`): where a sign-in goes when the user has a second factor. It
+   * posts `code` (a TOTP or backup code) and optionally `remember` to `/second-factor`, with the CSRF token.
+   */
+  secondFactor: string;
   /**
    * Where a user goes after their first sign-in (when the adapter created them), with the destination they
    * asked for as `callbackUrl`, as in next-auth. Default: straight to the destination.

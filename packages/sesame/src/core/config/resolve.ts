@@ -47,6 +47,7 @@ export interface ResolvedConfig {
     updateAgeSeconds: number;
     bearer: NonNullable<SessionOptions["bearer"]>;
     exposeUserId: boolean;
+    exposeAuthentication: boolean;
   };
   /** The app's adapter, with every call time-limited and its failures reported as `AdapterError`. */
   adapter: Adapter | undefined;
@@ -288,6 +289,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
       updateAgeSeconds: Math.min(maxAge, positiveSeconds("session.updateAge", config.session?.updateAge, DEFAULT_SESSION_UPDATE_AGE_SECONDS)),
       bearer: config.session?.bearer ?? "GET",
       exposeUserId: config.session?.exposeUserId ?? false,
+      exposeAuthentication: config.session?.exposeAuthentication ?? config.twoFactor !== undefined,
     },
     callbacks: { ...defaultCallbacks, ...config.callbacks },
     events: config.events ?? {},

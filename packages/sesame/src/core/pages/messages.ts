@@ -15,6 +15,8 @@ const MESSAGES: Record<string, string> = {
   Verification: "This link is no longer valid. It may have been used already or it may have expired.",
   RateLimited: "Too many sign-in attempts. Please wait a few minutes and try again.",
   WeakPassword: "Choose a stronger password.",
+  SecondFactorFailed: "That code did not work, or this sign-in has expired. Try again, or sign in again.",
+  ReauthenticationRequired: "Confirm it is you: enter your password or a code, or sign in again.",
   AdapterError: "The service is temporarily unavailable. Please try again in a moment.",
 };
 

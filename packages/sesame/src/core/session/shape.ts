@@ -22,7 +22,9 @@ export function sessionShape(context: RequestContext, { id, ...user }: User, exp
   const session: SessionWithUser = { user: context.config.session.exposeUserId ? { id, ...user } : user, expires };
   if (typeof token.error === "string") session.error = token.error;
   if (accessToken !== undefined) session.accessToken = accessToken;
-  if (Array.isArray(token.amr)) session.amr = token.amr;
-  if (typeof token.auth_time === "number") session.authTime = new Date(token.auth_time * 1000).toISOString();
+  if (context.config.session.exposeAuthentication) {
+    if (Array.isArray(token.amr)) session.amr = token.amr;
+    if (typeof token.auth_time === "number") session.authTime = new Date(token.auth_time * 1000).toISOString();
+  }
   return session;
 }

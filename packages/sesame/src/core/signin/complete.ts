@@ -1,8 +1,10 @@
 /**
  * The last steps every sign-in shares, whatever proved the user's identity: ask the `signIn` callback, find
- * or create the user in the adapter (if there is one), shape the token with the `jwt` callback, start the
- * session (cookie or database), tell the `signIn` event, and redirect.
+ * or create the user in the adapter (if there is one), hold the sign-in for a second factor when the user
+ * has one, shape the token with the `jwt` callback, start the session (cookie or database), tell the
+ * `signIn` event, and redirect.
  */
+import type { AdapterUser } from "../adapter.js";
 import type { RequestContext } from "../context.js";
 import { AccessDenied } from "../errors.js";
 import { emit } from "../events.js";
@@ -13,6 +15,7 @@ import { keepUpstream } from "../upstream/kept.js";
 import { fromAccount, fromIssued, upstreamOf } from "../upstream/tokens.js";
 import { withoutAppManagedUpstream } from "../upstream/ownership.js";
 import { persistUser, type PersistedUser } from "./persist-user.js";
+import { secondFactorGate } from "./second-factor.js";
 
 export interface SignInOutcome {
   /** Where to send the user: the vetted callback URL, or the URL the `signIn` callback chose. */
@@ -42,7 +45,7 @@ export async function completeSignIn(
   /** Claims Sesame itself needs in the token (e.g. what RP-initiated logout needs), added before `jwt` runs. */
   ownClaims: JWT = {},
 ): Promise<SignInOutcome> {
-  const { callbacks, adapter, session } = context.config;
+  const { callbacks, adapter } = context.config;
   const { account, profile } = params;
   const amr = proven ?? [firstFactorOf(context, account)];
   const allowed = await callbacks.signIn(params);
@@ -55,12 +58,41 @@ export async function completeSignIn(
   // Without an adapter there is no stored user to keep a first sign-in's name: the session is the user.
   const user: User = persisted?.user ?? (newUserName && !params.user.name ? { ...params.user, name: newUserName } : params.user);
   const isNewUser = persisted?.isNewUser ?? false;
-  const { revocation } = context.config;
+  const start: SessionStart = { user, storedUser: persisted?.user, account, profile, issuedTokens: params.user.tokens, isNewUser, amr, ownClaims };
+  // A passkey is two factors in one (the device, and the user verifying on it).
+  if (context.config.twoFactor && persisted && !amr.includes("passkey")) {
+    const gate = await secondFactorGate(context, context.config.twoFactor, start, callbackUrl);
+    if (gate.held) return gate.held;
+    return startSession(context, { ...start, amr: gate.amr }, callbackUrl);
+  }
+  return startSession(context, start, callbackUrl);
+}
+
+/** What starting a session takes, once every factor the user needs is proven. */
+export interface SessionStart {
+  user: User;
+  /** The user as stored, when there is an adapter (database sessions are its rows). */
+  storedUser: AdapterUser | undefined;
+  account: Account;
+  profile?: Profile;
+  /** Tokens a credentials `authorize` returned with its user. */
+  issuedTokens?: SignInUser["tokens"];
+  isNewUser: boolean;
+  amr: AuthMethod[];
+  ownClaims: JWT;
+}
+
+/**
+ * Shapes the token with the `jwt` callback, starts the session (cookie or database), tells the `signIn`
+ * event, and says where to go: the user's destination, or `pages.newUser` after a first sign-in.
+ */
+export async function startSession(context: RequestContext, { user, storedUser, account, profile, issuedTokens, isNewUser, amr, ownClaims }: SessionStart, callbackUrl: string): Promise<SignInOutcome> {
+  const { callbacks, session, revocation } = context.config;
   // Bounded by `revocation.startTimeout`: with the store unreachable, the version is the one known here (0
   // before the first load), and the policy decides what the new session is worth until the state loads.
   if (revocation && !revocation.ready) await revocation.start();
   const version = revocation && user.id ? { ver: revocation.versionOf(user.id) } : {};
-  const upstream = account.type === "credentials" ? params.user.tokens && fromIssued(account.provider, params.user.tokens) : fromAccount(account);
+  const upstream = account.type === "credentials" ? issuedTokens && fromIssued(account.provider, issuedTokens) : fromAccount(account);
   const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...(upstream && { upstream }), amr, auth_time: Math.floor(Date.now() / 1000), ...ownClaims };
   const shaped = await callbacks.jwt({ token: initial, user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
   if (!shaped) throw new AccessDenied("The jwt callback returned no token on sign-in.");
@@ -72,8 +104,8 @@ export async function completeSignIn(
   const token = inline ? await keepUpstream(context, kept, inline) : kept;
 
   const cookies =
-    session.strategy === "database" && persisted
-      ? await createDatabaseSession(context, persisted.user, token)
+    session.strategy === "database" && storedUser
+      ? await createDatabaseSession(context, storedUser, token)
       : (await issueSessionCookies(context, token)).cookies;
   await emit(context, "signIn", { user, account, profile, isNewUser });
   return { redirectTo: isNewUser ? newUserPage(context, callbackUrl) : callbackUrl, cookies };

@@ -1,0 +1,80 @@
+/**
+ * The routes of second factors (`twoFactor`). The page and form of a sign-in waiting for its second factor:
+ * `GET /second-factor`, `POST /second-factor`. For the signed-in user (JSON): `GET /account/security`,
+ * `POST /two-factor/enrol` (start enrolling an authenticator app), `/two-factor/confirm`,
+ * `/two-factor/backup-codes`, `/two-factor/disable`, and `POST /account/forget-device`. Every POST is CSRF-checked where the request enters (core/auth.ts).
+ */
+import { confirmTotpEnrolment, disableTwoFactor, forgetDevice, regenerateBackupCodes, securityOverview, startTotpEnrolment } from "../accounts/two-factor.js";
+import type { ResolvedTwoFactor } from "../config/two-factor.js";
+import type { RequestContext } from "../context.js";
+import { csrfToken } from "../csrf.js";
+import { RateLimited, SecondFactorFailed, UnknownAction } from "../errors.js";
+import { answersJson, html, json, redirect, withCookies, type Body } from "../http.js";
+import { secondFactorPage } from "../pages/second-factor.js";
+import { completeSecondFactor, secondFactorPageUrl } from "../signin/second-factor.js";
+
+function twoFactorOf(context: RequestContext): ResolvedTwoFactor {
+  const { twoFactor } = context.config;
+  if (!twoFactor) throw new UnknownAction("`twoFactor` is not configured, so there are no second-factor routes.");
+  return twoFactor;
+}
+
+export async function getSecondFactor(context: RequestContext): Promise<Response> {
+  const twoFactor = twoFactorOf(context);
+  if (context.config.pages.secondFactor) {
+    const url = new URL(context.config.pages.secondFactor, context.origin);
+    url.search = context.url.search;
+    return redirect(url.href, false);
+  }
+  const csrf = await csrfToken(context);
+  const body = secondFactorPage({
+    authBase: context.authBase,
+    csrfToken: csrf.token,
+    theme: context.config.theme,
+    error: context.url.searchParams.get("error"),
+    canRemember: twoFactor.rememberSeconds !== undefined,
+    rememberDays: twoFactor.rememberSeconds && twoFactor.rememberSeconds / 86_400,
+  });
+  return html(body, { headers: withCookies(csrf.setCookie ? [csrf.setCookie] : []) });
+}
+
+export async function postSecondFactor(context: RequestContext, body: Body): Promise<Response> {
+  const returnJson = answersJson(context, body);
+  try {
+    const { redirectTo, cookies } = await completeSecondFactor(context, twoFactorOf(context), body);
+    return redirect(redirectTo, returnJson, withCookies(cookies));
+  } catch (error) {
+    if (!(error instanceof SecondFactorFailed || error instanceof RateLimited)) throw error;
+    if (returnJson) return json({ error: error.publicCode, message: error.message }, { status: error.status, headers: new Headers(error.headers) });
+    const back = new URL(secondFactorPageUrl(context));
+    back.searchParams.set("error", error.publicCode);
+    return redirect(back.href, false, new Headers(error.headers));
+  }
+}
+
+export async function getSecurity(context: RequestContext): Promise<Response> {
+  const { overview, cookies } = await securityOverview(context, twoFactorOf(context));
+  return json(overview, { headers: withCookies(cookies) });
+}
+
+export async function postStartTotp(context: RequestContext, body: Body): Promise<Response> {
+  return json(await startTotpEnrolment(context, twoFactorOf(context), body));
+}
+
+export async function postConfirmTotp(context: RequestContext, body: Body): Promise<Response> {
+  return json(await confirmTotpEnrolment(context, twoFactorOf(context), body));
+}
+
+export async function postBackupCodes(context: RequestContext, body: Body): Promise<Response> {
+  return json(await regenerateBackupCodes(context, twoFactorOf(context), body));
+}
+
+export async function postDisableTwoFactor(context: RequestContext, body: Body): Promise<Response> {
+  await disableTwoFactor(context, twoFactorOf(context), body);
+  return json({ ok: true });
+}
+
+export async function postForgetDevice(context: RequestContext, body: Body): Promise<Response> {
+  await forgetDevice(context, twoFactorOf(context), body);
+  return json({ ok: true });
+}
