@@ -3,7 +3,7 @@
  * database sessions, OAuth sign-in and email sign-in.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Adapter, AdapterSession } from "../../src/core/adapter.js";
+import type { Adapter, AdapterFactor, AdapterSession } from "../../src/core/adapter.js";
 
 export interface AdapterUnderTest {
   adapter: Adapter;
@@ -282,6 +282,80 @@ export function adapterConformance(name: string, open: () => Promise<AdapterUnde
         const uses = await Promise.all([useAccountToken(token), useAccountToken(token), useAccountToken(token)]);
         expect(uses.filter(Boolean)).toEqual([token]);
         expect(await useAccountToken(token)).toBeNull();
+      });
+    });
+
+    if (passwordAccounts) describe("factors (second factors, passkeys, remembered devices)", () => {
+      const methods = () => {
+        const { createFactors, getFactor, listFactors, updateFactor, deleteFactors } = adapter;
+        if (!createFactors || !getFactor || !listFactors || !updateFactor || !deleteFactors) throw new Error(`${name} lacks the factor methods`);
+        return { createFactors: createFactors.bind(adapter), getFactor: getFactor.bind(adapter), listFactors: listFactors.bind(adapter), updateFactor: updateFactor.bind(adapter), deleteFactors: deleteFactors.bind(adapter) };
+      };
+      const second = (offset: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + offset * 1000);
+      const factor = (userId: string, kind: AdapterFactor["kind"], offset = 0): AdapterFactor => ({
+        id: unique("f").padEnd(64, "0").slice(0, 64),
+        userId,
+        kind,
+        name: kind === "device" ? "Chrome on Linux" : null,
+        data: `sealed.${"d".repeat(3000)}`,
+        createdAt: second(offset),
+        lastUsedAt: null,
+        expires: kind === "device" ? second(3600) : null,
+      });
+
+      test("created, read back as written, listed oldest first, and gone with the user", async () => {
+        const { createFactors, getFactor, listFactors } = methods();
+        const user = await newUser();
+        const [totp, code, device] = [factor(user.id, "totp", 2), factor(user.id, "backup-code", 1), factor(user.id, "device", 3)];
+        await createFactors([totp, code, device]);
+        expect(await getFactor(totp.id)).toEqual(totp);
+        expect(await getFactor(device.id)).toEqual(device);
+        expect((await listFactors(user.id)).map((f) => f.id)).toEqual([code.id, totp.id, device.id]);
+        expect(await listFactors((await newUser()).id)).toEqual([]);
+        await adapter.deleteUser(user.id);
+        expect(await getFactor(totp.id)).toBeNull();
+      });
+
+      test("createFactors with replace swaps a user's kinds whole; a duplicate id writes nothing at all", async () => {
+        const { createFactors, listFactors } = methods();
+        const user = await newUser();
+        const old = [factor(user.id, "backup-code"), factor(user.id, "backup-code")];
+        const totp = factor(user.id, "totp");
+        await createFactors([...old, totp]);
+        const fresh = [factor(user.id, "backup-code", 5), factor(user.id, "backup-code", 6)];
+        await createFactors(fresh, { userId: user.id, kinds: ["backup-code"] });
+        expect((await listFactors(user.id)).map((f) => f.id).sort()).toEqual([totp.id, ...fresh.map((f) => f.id)].sort());
+        await expect(createFactors([factor(user.id, "backup-code", 7), { ...totp }], { userId: user.id, kinds: ["backup-code"] })).rejects.toThrow();
+        expect((await listFactors(user.id)).map((f) => f.id).sort()).toEqual([totp.id, ...fresh.map((f) => f.id)].sort());
+      });
+
+      test("updateFactor: only the user's own; with expectedData, of concurrent updates one wins", async () => {
+        const { createFactors, getFactor, updateFactor } = methods();
+        const user = await newUser();
+        const totp = factor(user.id, "totp");
+        await createFactors([totp]);
+        expect(await updateFactor({ id: totp.id, userId: (await newUser()).id }, { name: "stolen" })).toBe(false);
+        const used = second(10);
+        const results = await Promise.all(["a", "b", "c"].map((step) => updateFactor({ id: totp.id, userId: user.id }, { data: `sealed.${step}`, lastUsedAt: used }, totp.data)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const after = await getFactor(totp.id);
+        expect(after?.lastUsedAt).toEqual(used);
+        expect(["sealed.a", "sealed.b", "sealed.c"]).toContain(after?.data);
+        expect(await updateFactor({ id: totp.id, userId: user.id }, { name: "Phone" })).toBe(true);
+        expect((await getFactor(totp.id))?.name).toBe("Phone");
+      });
+
+      test("deleteFactors: by ids or kinds, the user's only; concurrent deletes of one id count once", async () => {
+        const { createFactors, deleteFactors, listFactors } = methods();
+        const user = await newUser();
+        const [code, device, totp] = [factor(user.id, "backup-code"), factor(user.id, "device"), factor(user.id, "totp")];
+        await createFactors([code, device, totp]);
+        expect(await deleteFactors((await newUser()).id, { ids: [code.id] })).toBe(0);
+        const counts = await Promise.all([deleteFactors(user.id, { ids: [code.id] }), deleteFactors(user.id, { ids: [code.id] }), deleteFactors(user.id, { ids: [code.id] })]);
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+        expect(await deleteFactors(user.id, { ids: [] })).toBe(0);
+        expect(await deleteFactors(user.id, { kinds: ["device", "backup-code"] })).toBe(1);
+        expect((await listFactors(user.id)).map((f) => f.id)).toEqual([totp.id]);
       });
     });
   });

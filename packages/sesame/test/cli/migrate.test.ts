@@ -14,7 +14,7 @@ const run = promisify(execFile);
 const bin = fileURLToPath(new URL("../../bin/sesame.js", import.meta.url));
 const sesame = (...args: string[]) => run(process.execPath, [bin, ...args]);
 
-const APPLIED = "Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes, 0004_upstream_tokens, 0005_password_accounts\n";
+const APPLIED = "Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes, 0004_upstream_tokens, 0005_password_accounts, 0006_factors\n";
 
 test("sesame-auth migrate on a SQLite file applies the migrations once", async () => {
   const file = join(mkdtempSync(join(tmpdir(), "sesame-cli-")), "auth.db");

@@ -180,7 +180,7 @@ describe("npx sesame-auth, from the app", () => {
   test.each(servers)("migrate applies the migrations to %s with the app's own drivers, and sesame-auth/adapters/%s loads by name", async (_name, entry, open) => {
     const server = await open();
     try {
-      expect((await npx("migrate", ...server.args)).stdout).toBe("Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes, 0004_upstream_tokens, 0005_password_accounts\n");
+      expect((await npx("migrate", ...server.args)).stdout).toBe("Applied: 0001_initial, 0002_rate_limits, 0003_token_refreshes, 0004_upstream_tokens, 0005_password_accounts, 0006_factors\n");
       expect((await npx("migrate", ...server.args)).stdout).toBe("The database is up to date.\n");
     } finally {
       await server.drop();

@@ -20,6 +20,7 @@ export const MARIADB_URL = process.env.SESAME_TEST_MARIADB_URL ?? "mysql://root@
 export const MIGRATED_TABLES = [
   "sesame_account_tokens",
   "sesame_accounts",
+  "sesame_factors",
   "sesame_migrations",
   "sesame_migrations_lock",
   "sesame_passwords",
