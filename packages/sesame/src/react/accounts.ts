@@ -54,12 +54,21 @@ function refusal(path: string, response: Response, data: Answer | null): Account
   return { ok: false, status: response.status, url: null, ...(error && { error }), ...(reason && { reason }), ...(message && { message }) };
 }
 
-/** Posts `fields` as JSON with the CSRF token (fetched first, with its cookie) and reads the answer. */
-async function post(path: string, fields: Record<string, string | undefined>): Promise<AccountResult> {
+/**
+ * Posts `fields` as JSON with the CSRF token (fetched first, with its cookie): the answer's status and JSON, or
+ * the refusal. For the account helpers of this package (accounts, second factors).
+ *
+ * @example
+ * ```ts
+ * const answer = await postToAuth("/two-factor/enrol", {});
+ * if ("data" in answer) showQr(answer.data.qrSvg);
+ * ```
+ */
+export async function postToAuth(path: string, fields: Record<string, string | undefined>): Promise<{ refused: AccountResult } | { data: Record<string, unknown>; status: number }> {
   const csrfResponse = await fetch(apiUrl("/csrf"), { credentials: "same-origin" });
   const csrf = await answerOf(csrfResponse);
   const csrfToken = text(csrf?.csrfToken);
-  if (!csrfResponse.ok || !csrfToken) return refusal("/csrf", csrfResponse, csrf);
+  if (!csrfResponse.ok || !csrfToken) return { refused: refusal("/csrf", csrfResponse, csrf) };
   const response = await fetch(apiUrl(path), {
     method: "POST",
     credentials: "same-origin",
@@ -68,8 +77,15 @@ async function post(path: string, fields: Record<string, string | undefined>): P
     body: JSON.stringify({ ...fields, csrfToken }),
   });
   const data = await answerOf(response);
-  if (!response.ok || !data || data.error !== undefined) return refusal(path, response, data);
-  return { ok: true, status: response.status, url: text(data.url) ?? null };
+  if (!response.ok || !data || data.error !== undefined) return { refused: refusal(path, response, data) };
+  return { data: data as Record<string, unknown>, status: response.status };
+}
+
+/** Posts `fields` and reads the answer as an `AccountResult`. */
+async function post(path: string, fields: Record<string, string | undefined>): Promise<AccountResult> {
+  const answer = await postToAuth(path, fields);
+  if ("refused" in answer) return answer.refused;
+  return { ok: true, status: answer.status, url: text(answer.data.url) ?? null };
 }
 
 /**

@@ -9,6 +9,18 @@ import type { Session } from "../core/types.js";
 import { cachedSession, getSession, listenToOtherTabs, settings, subscribe, updateSession } from "./client.js";
 
 export { changeEmail, changePassword, confirmEmail, requestEmailVerification, requestPasswordReset, resetPassword, signUp, type AccountResult } from "./accounts.js";
+export {
+  confirmTotp,
+  disableTwoFactor,
+  enrolTotp,
+  forgetDevice,
+  getSecurity,
+  regenerateBackupCodes,
+  submitSecondFactor,
+  type BackupCodesResult,
+  type SecurityState,
+  type TotpEnrolmentResult,
+} from "./two-factor.js";
 export { getCsrfToken, getProviders, getSession, signIn, signOut, type ClientSafeProvider, type CtxOrReq, type ServerRequestLike, type SignInOptions, type SignInResponse, type SignOutOptions } from "./client.js";
 
 /** Where `useSession` stands: `"loading"` until the first session is known. */

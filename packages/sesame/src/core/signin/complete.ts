@@ -1,27 +1,16 @@
 /**
  * The last steps every sign-in shares, whatever proved the user's identity: ask the `signIn` callback, find
  * or create the user in the adapter (if there is one), hold the sign-in for a second factor when the user
- * has one, shape the token with the `jwt` callback, start the session (cookie or database), tell the
- * `signIn` event, and redirect.
+ * has one, and start the session (start-session.ts).
  */
-import type { AdapterUser } from "../adapter.js";
 import type { RequestContext } from "../context.js";
 import { AccessDenied } from "../errors.js";
-import { emit } from "../events.js";
-import { createDatabaseSession } from "../session/database-session.js";
-import { issueSessionCookies } from "../session/jwt-session.js";
 import type { Account, AuthMethod, JWT, Profile, SignInUser, User } from "../types.js";
-import { keepUpstream } from "../upstream/kept.js";
-import { fromAccount, fromIssued, upstreamOf } from "../upstream/tokens.js";
-import { withoutAppManagedUpstream } from "../upstream/ownership.js";
 import { persistUser, type PersistedUser } from "./persist-user.js";
 import { secondFactorGate } from "./second-factor.js";
+import { startSession, type SessionStart, type SignInOutcome } from "./start-session.js";
 
-export interface SignInOutcome {
-  /** Where to send the user: the vetted callback URL, or the URL the `signIn` callback chose. */
-  redirectTo: string;
-  cookies: string[];
-}
+export type { SignInOutcome } from "./start-session.js";
 
 export interface SignInParams {
   user: SignInUser;
@@ -66,61 +55,6 @@ export async function completeSignIn(
     return startSession(context, { ...start, amr: gate.amr }, callbackUrl);
   }
   return startSession(context, start, callbackUrl);
-}
-
-/** What starting a session takes, once every factor the user needs is proven. */
-export interface SessionStart {
-  user: User;
-  /** The user as stored, when there is an adapter (database sessions are its rows). */
-  storedUser: AdapterUser | undefined;
-  account: Account;
-  profile?: Profile;
-  /** Tokens a credentials `authorize` returned with its user. */
-  issuedTokens?: SignInUser["tokens"];
-  isNewUser: boolean;
-  amr: AuthMethod[];
-  ownClaims: JWT;
-}
-
-/**
- * Shapes the token with the `jwt` callback, starts the session (cookie or database), tells the `signIn`
- * event, and says where to go: the user's destination, or `pages.newUser` after a first sign-in.
- */
-export async function startSession(context: RequestContext, { user, storedUser, account, profile, issuedTokens, isNewUser, amr, ownClaims }: SessionStart, callbackUrl: string): Promise<SignInOutcome> {
-  const { callbacks, session, revocation } = context.config;
-  // Bounded by `revocation.startTimeout`: with the store unreachable, the version is the one known here (0
-  // before the first load), and the policy decides what the new session is worth until the state loads.
-  if (revocation && !revocation.ready) await revocation.start();
-  const version = revocation && user.id ? { ver: revocation.versionOf(user.id) } : {};
-  const upstream = account.type === "credentials" ? issuedTokens && fromIssued(account.provider, issuedTokens) : fromAccount(account);
-  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...(upstream && { upstream }), amr, auth_time: Math.floor(Date.now() / 1000), ...ownClaims };
-  const shaped = await callbacks.jwt({ token: initial, user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
-  if (!shaped) throw new AccessDenied("The jwt callback returned no token on sign-in.");
-  // An app that keeps the refresh token in its own claims refreshes it itself: Sesame keeps no second copy.
-  const kept = withoutAppManagedUpstream(context, shaped);
-  // With `tokens.store`, the upstream tokens go there and the cookie keeps a reference (a store that fails
-  // fails the sign-in: no session half-made).
-  const inline = session.strategy === "jwt" && context.config.tokens.store ? upstreamOf(kept) : undefined;
-  const token = inline ? await keepUpstream(context, kept, inline) : kept;
-
-  const cookies =
-    session.strategy === "database" && storedUser
-      ? await createDatabaseSession(context, storedUser, token)
-      : (await issueSessionCookies(context, token)).cookies;
-  await emit(context, "signIn", { user, account, profile, isNewUser });
-  return { redirectTo: isNewUser ? newUserPage(context, callbackUrl) : callbackUrl, cookies };
-}
-
-/**
- * `pages.newUser`, as next-auth sends a user there after their first sign-in: the app's page, with the
- * destination they asked for as `callbackUrl`. Without it, the destination itself.
- */
-function newUserPage(context: RequestContext, callbackUrl: string): string {
-  const { newUser } = context.config.pages;
-  if (!newUser) return callbackUrl;
-  const url = new URL(newUser, context.origin);
-  url.searchParams.set("callbackUrl", callbackUrl);
-  return url.href;
 }
 
 /** What an account's sign-in proved: its type, and for credentials whether they are Sesame's own password accounts. */

@@ -15,8 +15,7 @@ import { recognisedDevice, rememberDevice } from "../mfa/remembered-device.js";
 import { verifySecondFactorCode } from "../mfa/verify.js";
 import { clearSignInLimit, limitSignIn } from "../rate-limit/limit.js";
 import type { AuthMethod } from "../types.js";
-import type { SessionStart, SignInOutcome } from "./complete.js";
-import { startSession } from "./complete.js";
+import { startSession, type SessionStart, type SignInOutcome } from "./start-session.js";
 
 /** The rate-limit bucket of second-factor tries (per user, per IP). */
 const LIMIT_KEY = "second-factor";
