@@ -300,12 +300,12 @@ describe("the pending sign-in", () => {
     const name = username("junk");
     const { secret } = await enrolled(appConfig, name);
     const { browser } = await signInFirstFactor(appConfig, name);
-    for (const code of [undefined, 123456, "9".repeat(1_000_000), "'; drop table"]) {
+    for (const code of [undefined, 123456, "9".repeat(1_000_000), "'; drop table", "12345", "1234567"]) {
       const response = await browser.postJson("/api/auth/second-factor", { csrfToken: await browser.csrf(), code });
       expect(response.status).toBeLessThan(500);
       expect(await response.json()).toMatchObject({ error: expect.any(String) });
     }
-    // Four junk tries of five: one left, and it works.
+    // Six junk tries, and maxAttempts is five: none of them was a try.
     expect((await post(browser, "second-factor", { code: totpCode(secret) })).status).toBe(200);
   });
 });

@@ -12,6 +12,13 @@ import { isTotpCode, totpStep } from "./totp.js";
 /** The longest input worth looking at: a backup code with spaces; anything longer is no code. */
 const MAX_CODE_INPUT = 32;
 
+/** Whether `code` has the form of a TOTP or backup code: anything else is refused before any work or count. */
+export function looksLikeSecondFactorCode(code: unknown): code is string {
+  if (typeof code !== "string" || code.length > MAX_CODE_INPUT) return false;
+  const typed = code.trim();
+  return isTotpCode(typed) || normalizeBackupCode(typed) !== undefined;
+}
+
 /** What proved the second factor, or `undefined` when `code` proves nothing. */
 export async function verifySecondFactorCode(
   secrets: readonly string[],

@@ -12,7 +12,7 @@ import type { Body } from "../http.js";
 import { hasSecondFactor, userFactors } from "../mfa/factors.js";
 import { clearPendingCookie, holdSignIn, putBack, takeSignIn, type TakenSignIn } from "../mfa/pending.js";
 import { recognisedDevice, rememberDevice } from "../mfa/remembered-device.js";
-import { verifySecondFactorCode } from "../mfa/verify.js";
+import { looksLikeSecondFactorCode, verifySecondFactorCode } from "../mfa/verify.js";
 import { clearSignInLimit, limitSignIn } from "../rate-limit/limit.js";
 import type { AuthMethod } from "../types.js";
 import { startSession, type SessionStart, type SignInOutcome } from "./start-session.js";
@@ -54,6 +54,8 @@ export async function secondFactorGate(
  */
 export async function completeSecondFactor(context: RequestContext, twoFactor: ResolvedTwoFactor, body: Body): Promise<SignInOutcome> {
   const { adapter } = twoFactor;
+  // Input that cannot be a code touches nothing: no lookup, and no try of the user's spent on a typo.
+  if (!looksLikeSecondFactorCode(body.code)) throw new SecondFactorFailed("Type the 6-digit code from your authenticator app, or a backup code.");
   const taken = await takeSignIn(context, adapter);
   if (!taken) throw new SecondFactorFailed("This sign-in has expired or is already complete: sign in again.");
   const { userId } = taken.pending;
