@@ -213,6 +213,24 @@ describe.each<Strategy>(["jwt", "database"])("signing in with a second factor (%
   });
 });
 
+describe.each<Strategy>(["jwt", "database"])("amr and auth_time (%s sessions)", (strategy) => {
+  test("[forged update] a jwt callback that merges update() data cannot make the client's amr or auth_time the session's", async () => {
+    const { appConfig } = app({ strategy });
+    appConfig.callbacks = { jwt: ({ token, trigger, session }) => (trigger === "update" ? { ...token, ...(session as object) } : token) };
+    const name = username("forged");
+    const { browser } = await signInFirstFactor(appConfig, name);
+    const before = (await browser.session()) as SessionBody;
+    expect(before.amr).toEqual(["credentials"]);
+    advance(3600);
+    const forged = { amr: ["credentials", "totp"], auth_time: Math.floor(Date.now() / 1000), note: "kept" };
+    const updated = await browser.postJson("/api/auth/session", { csrfToken: await browser.csrf(), data: forged });
+    expect(updated.status).toBe(200);
+    const after = (await browser.session()) as SessionBody & { note?: string };
+    expect(after.amr).toEqual(["credentials"]);
+    expect(after.authTime).toBe(before.authTime);
+  });
+});
+
 describe("the pending sign-in", () => {
   test("[as a session] the pending cookie, under the session cookie's name, is no session", async () => {
     const { appConfig } = app();

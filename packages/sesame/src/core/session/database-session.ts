@@ -21,6 +21,7 @@ import { callbackEndsSession } from "./callback-error.js";
 import { clearPreviousSessionCookie, previousSessionCookie } from "./previous-cookie.js";
 import type { ReadOptions, SessionState } from "./jwt-session.js";
 import { clearSessionCookies } from "./session-cookie.js";
+import { keepAuthenticationClaims } from "./authentication-claims.js";
 import { findLegacyDatabaseSession } from "./legacy-database.js";
 
 const ID_LENGTH = 22;
@@ -140,7 +141,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
       return endSession();
     }
     if (!updated) return endSession();
-    token = updated;
+    token = keepAuthenticationClaims(updated, token);
     await adapter.updateSession(stored.id, { data: token });
   }
 

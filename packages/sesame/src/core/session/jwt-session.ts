@@ -14,6 +14,7 @@ import { decryptLegacyToken, isLegacySessionCookieName, readLegacySession } from
 import { clearPreviousSessionCookie, HOST_COOKIE_CLAIM, previousSessionCookie } from "./previous-cookie.js";
 import { exposedAccessToken, sessionShape } from "./shape.js";
 import { renewUpstream } from "../upstream/kept.js";
+import { keepAuthenticationClaims } from "./authentication-claims.js";
 import { clearSessionCookies } from "./session-cookie.js";
 import { stampClaims } from "../token/codec.js";
 import { nowSeconds } from "../clock.js";
@@ -166,6 +167,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
     // The id and the version are what revocation knows a token by: a callback (say, one that merges the
     // client's `update()` data into the token) must not give a copy a new identity that escapes it.
     if (token.jti !== decoded.jti || token.ver !== decoded.ver) token = { ...token, jti: decoded.jti, ver: decoded.ver };
+    token = keepAuthenticationClaims(token, decoded);
     changed ||= JSON.stringify(token) !== before;
   }
 

@@ -1,0 +1,13 @@
+/**
+ * How and when the user authenticated (`amr`, `auth_time`) are Sesame's to say, set at sign-in. A `jwt`
+ * callback that merges the client's `update()` data into the token (`{ ...token, ...session }`, a common
+ * pattern) must not let a client claim a second factor it never gave, or a fresh sign-in to pass step-up:
+ * after the callback, both are put back as they were.
+ */
+import type { JWT } from "../types.js";
+
+export function keepAuthenticationClaims(token: JWT, before: JWT): JWT {
+  if (JSON.stringify(token.amr) === JSON.stringify(before.amr) && token.auth_time === before.auth_time) return token;
+  const { amr: _amr, auth_time: _authTime, ...rest } = token;
+  return { ...rest, ...(before.amr !== undefined && { amr: before.amr }), ...(before.auth_time !== undefined && { auth_time: before.auth_time }) };
+}
