@@ -31,6 +31,7 @@ export { resolveCallbackUrl } from "./callback-url.js";
 /** Reading (and renewing, or updating through the `jwt` callback) the session of a request. */
 export { getSession } from "./session/get-session.js";
 export { readSession, type ReadOptions, type SessionState } from "./session/read.js";
+export { isRecentAuthentication } from "./session/authentication-claims.js";
 /** Ending the request's session. */
 export { signOutSession } from "./session/sign-out.js";
 /** The one sign-in dispatch: credentials, email or OAuth, without a CSRF check (the HTTP route checks it where a request enters). */

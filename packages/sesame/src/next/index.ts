@@ -18,6 +18,7 @@ import {
   Auth,
   createContext,
   CredentialsSignin,
+  isRecentAuthentication,
   providerNamed,
   readSession,
   requestOf,
@@ -65,10 +66,33 @@ export interface SignOutOptions {
   redirect?: boolean;
 }
 
+/**
+ * Step-up ("sudo mode"): `auth({ maxAge })` wants a sign-in no older than `maxAge` seconds. Older, or signed
+ * out, the user is sent to sign in again and then back to `redirectTo`.
+ *
+ * @example
+ * ```ts
+ * // app/settings/security/page.tsx
+ * const session = await auth({ maxAge: 300, redirectTo: "/settings/security" });
+ * ```
+ */
+export interface RecentAuthOptions {
+  /** Seconds since the user last authenticated (the token's `auth_time`) that still count as recent. */
+  maxAge: number;
+  /** Where the user comes back to after signing in again. Default: `/` (a Server Component cannot know its own URL). */
+  redirectTo?: string;
+}
+
 /** `auth`: the session in server code, the proxy itself, or a wrapper of the app's proxy / route handler. */
 export interface AuthFunction {
   /** In Server Components, Route Handlers and Server Actions: the session, or `null`. Never writes cookies. */
   (): Promise<Session | null>;
+  /**
+   * The session, if the user authenticated within `maxAge` seconds; otherwise a redirect (Next.js's
+   * `redirect()`) to the sign-in page, which brings them back to `redirectTo`. For pages and actions that
+   * change what protects the account, or move money.
+   */
+  (options: RecentAuthOptions): Promise<Session>;
   /** As the proxy / middleware: `export { auth as proxy }`, deciding with the `authorized` callback. */
   (request: NextRequest, context?: unknown): Promise<Response>;
   /** Wrapping the app's proxy or route handler, which gets `req.auth`. */
@@ -172,6 +196,15 @@ function sesameFor(input: NextConfigInput): SesameNext {
     return (await readSession(await actionContext(), { readOnly: true })).session;
   }
 
+  async function recentSession({ maxAge, redirectTo = "/" }: RecentAuthOptions): Promise<Session> {
+    if (!Number.isFinite(maxAge) || maxAge < 0) throw new TypeError("auth({ maxAge }) takes the seconds a sign-in counts as recent (0 or more).");
+    const context = await actionContext();
+    const { session, token } = await readSession(context, { readOnly: true });
+    if (session && isRecentAuthentication(token, maxAge)) return session;
+    const callbackUrl = await resolveCallbackUrl(context, redirectTo);
+    return nextRedirect(signInPageUrl(context, { callbackUrl }));
+  }
+
   // Not async itself: wrapping a handler must return the wrapped function, not a promise of it.
   const auth = ((...args: unknown[]) => {
     const [first, second] = args;
@@ -180,6 +213,7 @@ function sesameFor(input: NextConfigInput): SesameNext {
       return (request: NextRequest, context: unknown) => withConfig(request, (config) => runProxy(request, context, config, wrapped));
     }
     if (first instanceof Request) return withConfig(first, (config) => runProxy(first as NextRequest, second, config));
+    if (typeof first === "object" && first !== null && "maxAge" in first) return recentSession(first as RecentAuthOptions);
     return sessionOfServerComponent();
   }) as AuthFunction;
 

@@ -77,6 +77,26 @@ describe("a Next.js 16 app", () => {
     expect(await (await client.get("/api/me")).json()).toMatchObject({ me: { id: "1", email: "ada@example.com" } });
   });
 
+  test("step-up: auth({ maxAge }) renders for a recent sign-in; older, or signed out, it sends the user to sign in again and back", async () => {
+    const backToSudo = (response: Response) => {
+      expect(response.status).toBe(307);
+      const location = new URL(response.headers.get("location")!, base);
+      expect(location.pathname).toBe("/api/auth/signin");
+      expect(new URL(location.searchParams.get("callbackUrl") ?? "", base).href).toBe(new URL("/sudo", base).href);
+    };
+    backToSudo(await new Client().get("/sudo"));
+    const client = new Client();
+    await client.signIn("ada");
+    const recent = await client.get("/sudo");
+    expect(recent.status).toBe(200);
+    expect(await recent.text()).toContain('<p id="sudo">ada</p>');
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    backToSudo(await client.get("/sudo"));
+    // Signing in again makes it recent.
+    await client.signIn("ada");
+    expect((await client.get("/sudo")).status).toBe(200);
+  });
+
   test("a config function: one without a parameter reads without a request, one with gets the site's URL", async () => {
     const client = new Client();
     expect(await (await client.get("/api/lazy")).json()).toMatchObject({ without: null, withRequest: null });

@@ -10,11 +10,11 @@ import { CredentialsSignin, ReauthenticationRequired } from "../errors.js";
 import type { Body } from "../http.js";
 import { verifySecondFactorCode } from "../mfa/verify.js";
 import { limitSignIn } from "../rate-limit/limit.js";
+import { isRecentAuthentication } from "../session/authentication-claims.js";
 import type { SignedIn } from "./session.js";
 
 export async function requireRecentAuth(context: RequestContext, twoFactor: ResolvedTwoFactor, { user, token }: SignedIn, body: Body): Promise<void> {
-  const authTime = typeof token.auth_time === "number" ? token.auth_time : 0;
-  if (Date.now() / 1000 - authTime <= twoFactor.reauthenticateAfterSeconds) return;
+  if (isRecentAuthentication(token, twoFactor.reauthenticateAfterSeconds)) return;
   const { password, code } = body;
   const accounts = context.config.accounts;
   if (typeof password === "string" && password && accounts) {

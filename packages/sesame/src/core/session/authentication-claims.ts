@@ -11,3 +11,11 @@ export function keepAuthenticationClaims(token: JWT, before: JWT): JWT {
   const { amr: _amr, auth_time: _authTime, ...rest } = token;
   return { ...rest, ...(before.amr !== undefined && { amr: before.amr }), ...(before.auth_time !== undefined && { auth_time: before.auth_time }) };
 }
+
+/**
+ * Whether the token's user authenticated within `maxAgeSeconds` (step-up). A token without `auth_time` (one
+ * issued before Sesame recorded it, or carried over from NextAuth) is never recent.
+ */
+export function isRecentAuthentication(token: JWT | null, maxAgeSeconds: number, now = Date.now()): boolean {
+  return typeof token?.auth_time === "number" && now / 1000 - token.auth_time <= maxAgeSeconds;
+}
