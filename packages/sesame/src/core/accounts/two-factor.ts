@@ -29,13 +29,31 @@ const ENROLMENT_SALT = "sesame.totp-enrolment";
 /** Minutes to scan the code and type the first one. */
 const ENROLMENT_MAX_AGE = 15 * 60;
 
-/** What the security page shows of a user's factors: no secret, no code. */
+/**
+ * What the security page shows of a user's factors (`GET /account/security`): no secret, no code.
+ *
+ * @example
+ * ```ts
+ * const overview: SecurityOverview = await (await fetch("/api/auth/account/security")).json();
+ * if (!overview.twoFactor) showEnrolButton();
+ * ```
+ */
 export interface SecurityOverview {
   twoFactor: boolean;
   backupCodesLeft: number;
   devices: Array<{ id: string; name: string | null; createdAt: string; lastUsedAt: string | null; expires: string | null; current: boolean }>;
 }
 
+/**
+ * What starting a TOTP enrolment answers (`POST /two-factor/enrol`): show `qrSvg` (or `secret`), then send
+ * `enrolment` back with the first code to `POST /two-factor/confirm`.
+ *
+ * @example
+ * ```ts
+ * const started: TotpEnrolment = await (await fetch("/api/auth/two-factor/enrol", { method: "POST", body })).json();
+ * container.innerHTML = started.qrSvg;
+ * ```
+ */
 export interface TotpEnrolment {
   /** The secret in base32, for typing into the app by hand. */
   secret: string;
