@@ -39,6 +39,10 @@ const PUBLIC_CODES = {
   // Accounts.
   WeakPassword: "WeakPassword",
   SessionRequired: "SessionRequired",
+  ReauthenticationRequired: "ReauthenticationRequired",
+  // Passkeys (WebAuthn).
+  WebAuthnVerificationError: "WebAuthnVerificationError",
+  PasskeyNotFound: "PasskeyNotFound",
   // Storage.
   AdapterError: "AdapterError",
 } as const;
@@ -442,6 +446,54 @@ export class WeakPassword extends SesameError {
 export class SessionRequired extends SesameError {
   readonly type = "SessionRequired";
   readonly status = 401;
+}
+
+/**
+ * The request needs a recent sign-in (401): adding or removing a passkey within minutes of signing in, so
+ * that a session left open on someone else's computer cannot be used to plant a way back in. Sign in again
+ * (with any method) and retry.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch("/api/auth/passkey/registration-options", { method: "POST", body });
+ * // signed in an hour ago: 401 { error: "ReauthenticationRequired" } → signIn() again, then retry
+ * ```
+ */
+export class ReauthenticationRequired extends SesameError {
+  readonly type = "ReauthenticationRequired";
+  readonly status = 401;
+}
+
+/**
+ * A passkey's answer was not accepted (400): the ceremony's challenge was not issued to this browser, was
+ * already used or has expired; the passkey is unknown, or belongs to someone else; the origin or RP ID is
+ * not the app's; the signature, the user verification or the signature counter did not check out. Nothing
+ * was changed. The name is Auth.js's, so clients that read it keep working.
+ *
+ * @example
+ * ```ts
+ * import { signInWithPasskey } from "sesame-auth/react";
+ * const result = await signInWithPasskey({ redirect: false });
+ * if (result.error === "WebAuthnVerificationError") setError("That passkey could not be used. Try again.");
+ * ```
+ */
+export class WebAuthnVerificationError extends SesameError {
+  readonly type = "WebAuthnVerificationError";
+  readonly status = 400;
+}
+
+/**
+ * The signed-in user has no passkey with that id (404): renaming or deleting one that is gone, or another
+ * user's (which looks the same, so ids reveal nothing).
+ *
+ * @example
+ * ```ts
+ * await fetch("/api/auth/passkey/delete", { method: "POST", body }); // { error: "PasskeyNotFound" }
+ * ```
+ */
+export class PasskeyNotFound extends SesameError {
+  readonly type = "PasskeyNotFound";
+  readonly status = 404;
 }
 
 /**

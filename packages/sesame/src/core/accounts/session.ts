@@ -2,7 +2,7 @@
  * The account routes' view of the session: who is signed in (they act on that user only, never on an id
  * the request names), and signing out everyone else after a credential changed.
  */
-import type { AdapterUser } from "../adapter.js";
+import type { Adapter, AdapterUser } from "../adapter.js";
 import type { RequestContext } from "../context.js";
 import { SessionRequired } from "../errors.js";
 import { sessionCookieParts } from "../session/database-session.js";
@@ -21,10 +21,13 @@ export interface SignedIn {
   cookies: string[];
 }
 
-/** The signed-in user, read afresh from the adapter. Throws `SessionRequired` without a valid session. */
-export async function signedInUser(context: RequestContext, accounts: ResolvedAccounts): Promise<SignedIn> {
+/**
+ * The signed-in user, read afresh from the adapter (the accounts', the passkeys': any with users). Throws
+ * `SessionRequired` without a valid session.
+ */
+export async function signedInUser(context: RequestContext, { adapter }: { adapter: Adapter }): Promise<SignedIn> {
   const { token, cookies } = await readSession(context, { tokenOnly: true });
-  const user = token?.sub ? await accounts.adapter.getUser(token.sub) : null;
+  const user = token?.sub ? await adapter.getUser(token.sub) : null;
   if (!token || !user) throw new SessionRequired("Sign in first: this needs a signed-in user.");
   const sessionId = context.config.session.strategy === "database" ? sessionCookieParts(context)?.id : undefined;
   return { user, token, sessionId, cookies };

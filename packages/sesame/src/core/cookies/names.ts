@@ -19,7 +19,7 @@ export interface CookieConfig {
   previousName?: string;
 }
 
-export type CookieKind = "sessionToken" | "csrfToken" | "callbackUrl" | "oauthChecks";
+export type CookieKind = "sessionToken" | "csrfToken" | "callbackUrl" | "oauthChecks" | "passkeyChallenge";
 
 /** What the app may override, per cookie, as in NextAuth's `cookies` option. */
 export type CookiesOverrides = Partial<Record<CookieKind, { name?: string; options?: Partial<CookieOptions> }>>;
@@ -37,6 +37,8 @@ export function resolveCookies(secure: boolean, overrides: CookiesOverrides = {}
     callbackUrl: { name: `${host}${COOKIE_PREFIX}.callback-url`, options: base },
     // State, PKCE verifier and nonce of an OAuth sign-in in progress: encrypted, and gone after 15 minutes.
     oauthChecks: { name: `${host}${COOKIE_PREFIX}.oauth-checks`, options: { ...base, maxAge: 15 * 60 } },
+    // The challenge of a passkey ceremony in progress, sealed: set with the ceremony's own lifetime.
+    passkeyChallenge: { name: `${host}${COOKIE_PREFIX}.passkey-challenge`, options: base },
   };
   const jar = {} as CookieJar;
   for (const kind of Object.keys(defaults) as CookieKind[]) {

@@ -15,6 +15,8 @@ const MESSAGES: Record<string, string> = {
   Verification: "This link is no longer valid. It may have been used already or it may have expired.",
   RateLimited: "Too many sign-in attempts. Please wait a few minutes and try again.",
   WeakPassword: "Choose a stronger password.",
+  WebAuthnVerificationError: "That passkey could not be used to sign in. Please try again.",
+  ReauthenticationRequired: "Please sign in again to continue.",
   AdapterError: "The service is temporarily unavailable. Please try again in a moment.",
 };
 
