@@ -32,7 +32,7 @@ export interface AccountResult {
   message?: string;
 }
 
-type Answer = { url?: unknown; error?: unknown; reason?: unknown; message?: unknown; csrfToken?: unknown };
+type Answer = Record<string, unknown> & { url?: unknown; error?: unknown; reason?: unknown; message?: unknown; csrfToken?: unknown };
 
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
@@ -54,22 +54,30 @@ function refusal(path: string, response: Response, data: Answer | null): Account
   return { ok: false, status: response.status, url: null, ...(error && { error }), ...(reason && { reason }), ...(message && { message }) };
 }
 
-/** Posts `fields` as JSON with the CSRF token (fetched first, with its cookie) and reads the answer. */
-async function post(path: string, fields: Record<string, string | undefined>): Promise<AccountResult> {
-  const csrfResponse = await fetch(apiUrl("/csrf"), { credentials: "same-origin" });
-  const csrf = await answerOf(csrfResponse);
-  const csrfToken = text(csrf?.csrfToken);
-  if (!csrfResponse.ok || !csrfToken) return refusal("/csrf", csrfResponse, csrf);
-  const response = await fetch(apiUrl(path), {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { "content-type": "application/json" },
+/**
+ * Calls the auth API at `path` — a POST of `fields` as JSON with the CSRF token (fetched first, with its
+ * cookie), or a GET without `fields` — and reads the answer: the result, and the answer's JSON when it
+ * succeeded. @internal (for passkeys.ts)
+ */
+export async function callApi(path: string, fields?: Record<string, unknown>): Promise<{ result: AccountResult; answer: Record<string, unknown> | null }> {
+  let init: RequestInit = { credentials: "same-origin" };
+  if (fields) {
+    const csrfResponse = await fetch(apiUrl("/csrf"), { credentials: "same-origin" });
+    const csrf = await answerOf(csrfResponse);
+    const csrfToken = text(csrf?.csrfToken);
+    if (!csrfResponse.ok || !csrfToken) return { result: refusal("/csrf", csrfResponse, csrf), answer: null };
     // `undefined` fields are left out by JSON.stringify.
-    body: JSON.stringify({ ...fields, csrfToken }),
-  });
+    init = { ...init, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...fields, csrfToken }) };
+  }
+  const response = await fetch(apiUrl(path), init);
   const data = await answerOf(response);
-  if (!response.ok || !data || data.error !== undefined) return refusal(path, response, data);
-  return { ok: true, status: response.status, url: text(data.url) ?? null };
+  if (!response.ok || !data || data.error !== undefined) return { result: refusal(path, response, data), answer: null };
+  return { result: { ok: true, status: response.status, url: text(data.url) ?? null }, answer: data };
+}
+
+/** Posts `fields` as JSON with the CSRF token and reads the answer. */
+async function post(path: string, fields: Record<string, string | undefined>): Promise<AccountResult> {
+  return (await callApi(path, fields)).result;
 }
 
 /**

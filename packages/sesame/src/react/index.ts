@@ -9,6 +9,8 @@ import type { Session } from "../core/types.js";
 import { cachedSession, getSession, listenToOtherTabs, settings, subscribe, updateSession } from "./client.js";
 
 export { changeEmail, changePassword, confirmEmail, requestEmailVerification, requestPasswordReset, resetPassword, signUp, type AccountResult } from "./accounts.js";
+export { deletePasskey, listPasskeys, passkeyAutofillAvailable, registerPasskey, renamePasskey, signInWithPasskey, type PasskeyResult } from "./passkeys.js";
+export type { PasskeyInfo } from "../core/types.js";
 export { getCsrfToken, getProviders, getSession, signIn, signOut, type ClientSafeProvider, type CtxOrReq, type ServerRequestLike, type SignInOptions, type SignInResponse, type SignOutOptions } from "./client.js";
 
 /** Where `useSession` stands: `"loading"` until the first session is known. */

@@ -142,11 +142,19 @@ describe.each<AdapterKind>(["sql", "memory"])("with the %s adapter", (kind) => {
     await registered(await signedIn(setup), authenticator);
     const browser = new Browser(setup.appConfig);
     const data = await authenticator.authenticate(await authenticationOptions(browser));
-    expect((await post(browser, "callback/passkey", { data })).status).toBe(200);
+    const ceremony = browser.jar.get("sesame.passkey-challenge")!;
+    const accepted = await post(browser, "callback/passkey", { data });
+    expect(accepted.status).toBe(200);
+    // The sign-in forgets the ceremony in the browser…
+    expect(setCookies(accepted).find((c) => c.name === "sesame.passkey-challenge")?.attributes["max-age"]).toBe("0");
     await browser.postForm("/api/auth/signout", { csrfToken: await browser.csrf() });
     const again = await post(browser, "callback/passkey", { data });
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ error: "WebAuthnVerificationError" });
+    // …and a copy of its cookie is worth nothing: the challenge was spent in the database.
+    browser.jar.set("sesame.passkey-challenge", ceremony);
+    const copied = await post(browser, "callback/passkey", { data });
+    expect(await copied.json()).toMatchObject({ error: "WebAuthnVerificationError", message: expect.stringMatching(/already used/) });
     expect(await sessionUser(browser)).toBeUndefined();
     // A new ceremony does not revive the old answer: it was made for another challenge.
     await authenticationOptions(browser);
