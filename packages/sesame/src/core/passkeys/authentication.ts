@@ -6,13 +6,14 @@
  * is recorded by compare-and-set on the passkey's data, so of two concurrent uses of one assertion, one wins.
  */
 import { sha256 } from "#digest";
-import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON, VerifiedAuthenticationResponse } from "@simplewebauthn/server";
 import { base64url } from "jose";
 import type { FactorAdapter } from "../adapter.js";
 import type { ResolvedPasskeys } from "../config/passkeys.js";
 import type { RequestContext } from "../context.js";
 import { InvalidConfiguration, WebAuthnVerificationError } from "../errors.js";
 import { newChallengeBytes, rememberChallenge, spendChallenge } from "./challenge.js";
+import { simpleWebAuthn } from "./library.js";
 import { relyingParty, type RelyingParty } from "./relying-party.js";
 import { authenticationResponse } from "./response-json.js";
 import { encodePasskeyData, passkeyFactorId, storedPasskey, userPasskeys, type PasskeyData, type StoredPasskey } from "./stored.js";
@@ -24,6 +25,7 @@ import { userHandle } from "./user-handle.js";
  */
 export async function authenticationOptions(context: RequestContext, passkeys: ResolvedPasskeys): Promise<{ options: PublicKeyCredentialRequestOptionsJSON; cookie: string }> {
   const rp = relyingParty(context, passkeys);
+  const { generateAuthenticationOptions } = await simpleWebAuthn();
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: [],
@@ -55,6 +57,7 @@ export async function passkeyOptionsForUser(context: RequestContext, adapter: Fa
   const configured = configuredPasskeys(context);
   const rp = relyingParty(context, configured);
   const passkeys = await userPasskeys(adapter, userId);
+  const { generateAuthenticationOptions } = await simpleWebAuthn();
   return generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: passkeys.map(({ data }) => ({ id: data.credentialId, transports: data.transports })),
@@ -99,7 +102,8 @@ async function verifyAssertion(
   if (handle !== undefined && handle !== (await userHandle(factor.userId))) throw new WebAuthnVerificationError("The passkey answered for another user than the one it is registered to.");
   const challengeHash = await sha256(challenge);
   if (data.lastChallenge === challengeHash) throw new WebAuthnVerificationError("This passkey's answer was already used.");
-  let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
+  const { verifyAuthenticationResponse } = await simpleWebAuthn();
+  let verification: VerifiedAuthenticationResponse;
   try {
     verification = await verifyAuthenticationResponse({
       response,

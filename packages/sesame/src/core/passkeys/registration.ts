@@ -5,13 +5,14 @@
  * user's existing passkeys (an authenticator keeps one per account); the answer must be for this browser's
  * challenge, from the app's origin and RP ID, and for a credential no user has yet.
  */
-import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
+import type { PublicKeyCredentialCreationOptionsJSON, VerifiedRegistrationResponse } from "@simplewebauthn/server";
 import { base64url } from "jose";
 import type { AdapterFactor, AdapterUser } from "../adapter.js";
 import type { ResolvedPasskeys } from "../config/passkeys.js";
 import type { RequestContext } from "../context.js";
 import { WebAuthnVerificationError } from "../errors.js";
 import { newChallengeBytes, rememberChallenge, spendChallenge } from "./challenge.js";
+import { simpleWebAuthn } from "./library.js";
 import { defaultPasskeyName, typedPasskeyName } from "./naming.js";
 import { relyingParty } from "./relying-party.js";
 import { registrationResponse } from "./response-json.js";
@@ -25,6 +26,7 @@ const NO_AAGUID = "00000000-0000-0000-0000-000000000000";
 export async function registrationOptions(context: RequestContext, passkeys: ResolvedPasskeys, user: AdapterUser): Promise<{ options: PublicKeyCredentialCreationOptionsJSON; cookie: string }> {
   const rp = relyingParty(context, passkeys);
   const existing = await userPasskeys(passkeys.adapter, user.id);
+  const { generateRegistrationOptions } = await simpleWebAuthn();
   const options = await generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
@@ -55,7 +57,8 @@ export async function registerPasskey(context: RequestContext, passkeys: Resolve
   const { challenge, userId } = await spendChallenge(context, passkeys, "register");
   if (userId !== user.id) throw new WebAuthnVerificationError("This registration was started for another user: ask for options again.");
   const rp = relyingParty(context, passkeys);
-  let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+  const { verifyRegistrationResponse } = await simpleWebAuthn();
+  let verification: VerifiedRegistrationResponse;
   try {
     // User verification is asked for, not required: the user is signed in already, and a passkey of an
     // authenticator without it still serves as a second factor (signing in with it alone does require it).
