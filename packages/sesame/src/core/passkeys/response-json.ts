@@ -20,7 +20,18 @@ function base64url(value: unknown, field: string, maxLength: number): string {
   return value;
 }
 
-function credential(data: unknown): { id: string; response: Record<string, unknown>; authenticatorAttachment?: "platform" | "cross-platform" } {
+/** `data` as posted: the credential as a JSON object, or (a form post, as Auth.js's client sends it) as JSON text. */
+function parsed(data: unknown): unknown {
+  if (typeof data !== "string") return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    throw new InvalidRequest("The passkey's answer (`data`) is not valid JSON.");
+  }
+}
+
+function credential(posted: unknown): { id: string; response: Record<string, unknown>; authenticatorAttachment?: "platform" | "cross-platform" } {
+  const data = parsed(posted);
   if (!isPlainObject(data)) throw new InvalidRequest("Send the passkey's answer (the credential as JSON) as `data`.");
   const id = base64url(data.id, "id", MAX_CREDENTIAL_ID);
   if (data.rawId !== id) throw new InvalidRequest("The passkey's answer has a `rawId` that is not its `id`.");

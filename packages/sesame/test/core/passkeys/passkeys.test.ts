@@ -163,6 +163,17 @@ describe.each<AdapterKind>(["sql", "memory"])("with the %s adapter", (kind) => {
     expect(((await stale.json()) as { message: string }).message).toMatch(/challenge/);
   });
 
+  test("a form post with the answer as JSON text (as Auth.js's client sends it) signs in and redirects", async () => {
+    const setup = app(kind);
+    const authenticator = device();
+    await registered(await signedIn(setup), authenticator);
+    const browser = new Browser(setup.appConfig);
+    const data = await authenticator.authenticate(await authenticationOptions(browser));
+    const response = await browser.postForm("/api/auth/callback/passkey", { csrfToken: await browser.csrf(), data: JSON.stringify(data), callbackUrl: "/welcome" });
+    expect([response.status, response.headers.get("location")]).toEqual([302, `${ORIGIN}/welcome`]);
+    expect(await sessionUser(browser)).toBe(setup.users.alice!.id);
+  });
+
   test("[concurrency] one answer posted twice at once signs in once", async () => {
     const setup = app(kind);
     const authenticator = device();
@@ -485,7 +496,8 @@ describe("the user's own passkeys: list, rename, delete", () => {
 describe("hostile input: a typed 4xx, never a 500", () => {
   const shapes: Array<[string, unknown]> = [
     ["no data", undefined],
-    ["a string", "x"],
+    ["a string that is not JSON", "x"],
+    ["JSON text that is not an object", "[1]"],
     ["an array", []],
     ["no id", { rawId: "AAAA", type: "public-key", response: {} }],
     ["a malformed base64url id", { id: "not base64!", rawId: "not base64!", type: "public-key", response: {} }],
