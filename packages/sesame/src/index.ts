@@ -78,7 +78,7 @@ export type { UpstreamTokens } from "./core/upstream/tokens.js";
  */
 export { listSessions, revokeOtherSessions, revokeSession, revokeUserSessions, type SessionInfo } from "./core/session/management.js";
 /** The database adapter interface and its records, for writing an adapter: types only. */
-export type { Adapter, AdapterAccount, AdapterFactor, AdapterSession, AdapterUser, FactorAdapter, FactorKind, VerificationToken } from "./core/adapter.js";
+export type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "./core/adapter.js";
 export { authjsAdapter, type AuthjsAdapter, type AuthjsAdapterAccount, type AuthjsAdapterOptions, type AuthjsAdapterSession, type AuthjsAdapterUser, type ConfiguredAuthjsAdapter } from "./core/authjs-adapter.js";
 /**
  * A revocation store for one process (tests, single-instance apps). Several processes share
@@ -158,7 +158,7 @@ export type { CookiesOverrides } from "./core/cookies/names.js";
  */
 export * from "./core/errors.js";
 /** The session, token and user shapes; augment `Session`, `User` and `JWT` with `declare module`: types only. */
-export type { Account, Awaitable, DefaultSession, DefaultUser, IssuedTokens, JWT, Profile, ProviderType, Session, SessionWithUser, SignInUser, User } from "./core/types.js";
+export type { Account, Awaitable, DefaultSession, DefaultUser, IssuedTokens, JWT, PasskeyInfo, Profile, ProviderType, Session, SessionWithUser, SignInUser, User } from "./core/types.js";
 /** NextAuth's names for the option types (`NextAuthOptions`, `AuthOptions`, `NextAuthConfig`, `CallbacksOptions`): types only. */
 export type { AuthOptions, CallbacksOptions, NextAuthConfig, NextAuthOptions } from "./core/config/nextauth-names.js";
 /** Provider shapes, for helpers that take or return providers: types only. */
@@ -189,3 +189,5 @@ export type { PasswordAccounts, PasswordProvider } from "./core/provider/passwor
 export type { MailMessage } from "./core/provider/email.js";
 /** The account tokens and password methods an adapter implements for `Password()`: types only. */
 export type { AccountToken, PasswordAdapter } from "./core/adapter.js";
+/** The factor records and methods an adapter implements for passkeys and second factors: types only. */
+export type { AdapterFactor, FactorAdapter, FactorKind } from "./core/adapter.js";

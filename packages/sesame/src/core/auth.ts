@@ -26,6 +26,7 @@ import {
   postVerifyEmail,
 } from "./routes/accounts.js";
 import { callback } from "./routes/callback.js";
+import { getPasskeyList, postAuthenticationOptions, postDeletePasskey, postRegister, postRegistrationOptions, postRenamePasskey } from "./routes/passkeys.js";
 import { getCsrf } from "./routes/csrf.js";
 import { getError } from "./routes/error.js";
 import { postLog } from "./routes/log.js";
@@ -81,7 +82,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
       reason:
         "The provider posts here (response_mode=form_post), and it cannot know the browser's CSRF token: the sign-in's " +
         "state, PKCE and nonce, bound to this browser's check cookie, prove it answers a sign-in this browser started. " +
-        "Credentials forms and email one-time codes posting here are checked; an email link is a GET.",
+        "Credentials forms, email one-time codes and passkey answers posting here are checked; an email link is a GET.",
     },
   },
   signout: { GET: getSignOut, POST: postSignOut },
@@ -97,6 +98,12 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   "account/password": { POST: postChangePassword, api: true },
   "account/email": { POST: postChangeEmail, api: true },
   "account/verify-email": { POST: postResendVerification, api: true },
+  "passkey/registration-options": { POST: postRegistrationOptions, api: true },
+  "passkey/register": { POST: postRegister, api: true },
+  "passkey/authentication-options": { POST: postAuthenticationOptions, api: true },
+  "passkey/list": { GET: getPasskeyList, api: true },
+  "passkey/rename": { POST: postRenamePasskey, api: true },
+  "passkey/delete": { POST: postDeletePasskey, api: true },
   "verify-request": { GET: getVerifyRequest },
   "second-factor": { GET: getSecondFactor, POST: postSecondFactor },
   "account/security": { GET: getSecurity, api: true },

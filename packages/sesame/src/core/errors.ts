@@ -41,6 +41,9 @@ const PUBLIC_CODES = {
   SessionRequired: "SessionRequired",
   SecondFactorFailed: "SecondFactorFailed",
   ReauthenticationRequired: "ReauthenticationRequired",
+  // Passkeys (WebAuthn).
+  WebAuthnVerificationError: "WebAuthnVerificationError",
+  PasskeyNotFound: "PasskeyNotFound",
   // Storage.
   AdapterError: "AdapterError",
 } as const;
@@ -461,18 +464,51 @@ export class SecondFactorFailed extends SesameError {
 }
 
 /**
- * The action needs a recent authentication (403): enrolling or removing a factor, changing a password or an
- * email. Send the password (or a code of the second factor), or sign in again, and retry.
+ * The request needs a recent authentication (401, as RFC 9470's step-up): adding or removing a passkey, enrolling
+ * or removing a second factor, when the sign-in is older than allowed. Sign in again (with any method) and
+ * retry; the second-factor routes also take the password or a current code with the request.
  *
  * @example
  * ```ts
- * const response = await fetch("/api/auth/account/two-factor/disable", { method: "POST", body });
+ * const response = await fetch("/api/auth/two-factor/disable", { method: "POST", body });
  * if ((await response.json()).error === "ReauthenticationRequired") askForPassword();
  * ```
  */
 export class ReauthenticationRequired extends SesameError {
   readonly type = "ReauthenticationRequired";
-  readonly status = 403;
+  readonly status = 401;
+}
+
+/**
+ * A passkey's answer was not accepted (400): the ceremony's challenge was not issued to this browser, was
+ * already used or has expired; the passkey is unknown, or belongs to someone else; the origin or RP ID is
+ * not the app's; the signature, the user verification or the signature counter did not check out. Nothing
+ * was changed. The name is Auth.js's, so clients that read it keep working.
+ *
+ * @example
+ * ```ts
+ * import { signInWithPasskey } from "sesame-auth/react";
+ * const result = await signInWithPasskey({ redirect: false });
+ * if (result.error === "WebAuthnVerificationError") setError("That passkey could not be used. Try again.");
+ * ```
+ */
+export class WebAuthnVerificationError extends SesameError {
+  readonly type = "WebAuthnVerificationError";
+  readonly status = 400;
+}
+
+/**
+ * The signed-in user has no passkey with that id (404): renaming or deleting one that is gone, or another
+ * user's (which looks the same, so ids reveal nothing).
+ *
+ * @example
+ * ```ts
+ * await fetch("/api/auth/passkey/delete", { method: "POST", body }); // { error: "PasskeyNotFound" }
+ * ```
+ */
+export class PasskeyNotFound extends SesameError {
+  readonly type = "PasskeyNotFound";
+  readonly status = 404;
 }
 
 /**

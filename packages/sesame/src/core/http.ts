@@ -86,12 +86,17 @@ export function json(body: unknown, init: { status?: number; headers?: Headers }
   return response;
 }
 
-export function html(body: string, init: { status?: number; headers?: Headers } = {}): Response {
+/**
+ * An HTML page. `scriptNonce` lets the page's own inline script run (the sign-in page's passkey script,
+ * which also calls the auth API): no other script does.
+ */
+export function html(body: string, init: { status?: number; headers?: Headers; scriptNonce?: string } = {}): Response {
   const headers = init.headers ?? new Headers();
   headers.set("content-type", "text/html; charset=utf-8");
   headers.set("cache-control", NO_STORE);
   // The pages load nothing from elsewhere; say so, which also blocks injected scripts.
-  headers.set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'self'; frame-ancestors 'none'");
+  const script = init.scriptNonce ? `; script-src 'nonce-${init.scriptNonce}'; connect-src 'self'` : "";
+  headers.set("content-security-policy", `default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'self'; frame-ancestors 'none'${script}`);
   return new Response(body, { status: init.status ?? 200, headers });
 }
 

@@ -179,3 +179,29 @@ export type IssuedTokens =
       refreshExpiresAt?: number;
     }
   | { access: string; refresh?: string };
+
+/**
+ * One of the signed-in user's passkeys, as `GET /passkey/list` and `listPasskeys()` show it: no key material,
+ * only what helps the user tell their passkeys apart.
+ *
+ * @example
+ * ```ts
+ * const passkeys: PasskeyInfo[] = await listPasskeys();
+ * passkeys.map((p) => `${p.name}${p.backedUp ? " (synced)" : ""}, last used ${p.lastUsedAt ?? "never"}`);
+ * ```
+ */
+export interface PasskeyInfo {
+  /** Sesame's id for it (the SHA-256 of its credential id): what rename and delete take. */
+  id: string;
+  name: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** ISO 8601; `null` until it is first used to sign in. */
+  lastUsedAt: string | null;
+  /** `"multiDevice"`: a synced passkey (iCloud Keychain, Google Password Manager, …); `"singleDevice"`: bound to one authenticator. */
+  deviceType: "singleDevice" | "multiDevice";
+  /** Whether the passkey is backed up (synced), as the authenticator said at its last use. */
+  backedUp: boolean;
+  /** How the browser can reach the authenticator (`internal`, `hybrid`, `usb`, `nfc`, `ble`, …). */
+  transports: string[];
+}

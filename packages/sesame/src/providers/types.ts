@@ -3,5 +3,7 @@
 export type { CredentialInput, CredentialsProvider, CredentialsValues } from "../core/provider/credentials.js";
 /** An email (magic link) provider, what `sendVerificationRequest` gets, and the messages `sendMail` sends: types only. */
 export type { EmailProvider, MailMessage, VerificationRequest } from "../core/provider/email.js";
-/** Any provider in `providers`: credentials, OAuth / OpenID Connect, or email. */
+/** A passkey provider (`Passkey()`) and its relying-party settings: types only. */
+export type { PasskeyProvider, PasskeySettings } from "../core/provider/passkey.js";
+/** Any provider in `providers`: credentials, OAuth / OpenID Connect, email, or passkeys. */
 export type { Provider } from "../core/provider/provider.js";

@@ -32,7 +32,7 @@ export interface AccountResult {
   message?: string;
 }
 
-type Answer = { url?: unknown; error?: unknown; reason?: unknown; message?: unknown; csrfToken?: unknown };
+type Answer = Record<string, unknown> & { url?: unknown; error?: unknown; reason?: unknown; message?: unknown; csrfToken?: unknown };
 
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
@@ -55,37 +55,29 @@ function refusal(path: string, response: Response, data: Answer | null): Account
 }
 
 /**
- * Posts `fields` as JSON with the CSRF token (fetched first, with its cookie): the answer's status and JSON, or
- * the refusal. For the account helpers of this package (accounts, second factors).
- *
- * @example
- * ```ts
- * const answer = await postToAuth("/two-factor/enrol", {});
- * if ("data" in answer) showQr(answer.data.qrSvg);
- * ```
+ * Calls the auth API at `path` — a POST of `fields` as JSON with the CSRF token (fetched first, with its
+ * cookie), or a GET without `fields` — and reads the answer: the result, and the answer's JSON when it
+ * succeeded. @internal (for passkeys.ts)
  */
-export async function postToAuth(path: string, fields: Record<string, string | undefined>): Promise<{ refused: AccountResult } | { data: Record<string, unknown>; status: number }> {
-  const csrfResponse = await fetch(apiUrl("/csrf"), { credentials: "same-origin" });
-  const csrf = await answerOf(csrfResponse);
-  const csrfToken = text(csrf?.csrfToken);
-  if (!csrfResponse.ok || !csrfToken) return { refused: refusal("/csrf", csrfResponse, csrf) };
-  const response = await fetch(apiUrl(path), {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { "content-type": "application/json" },
+export async function callApi(path: string, fields?: Record<string, unknown>): Promise<{ result: AccountResult; answer: Record<string, unknown> | null }> {
+  let init: RequestInit = { credentials: "same-origin" };
+  if (fields) {
+    const csrfResponse = await fetch(apiUrl("/csrf"), { credentials: "same-origin" });
+    const csrf = await answerOf(csrfResponse);
+    const csrfToken = text(csrf?.csrfToken);
+    if (!csrfResponse.ok || !csrfToken) return { result: refusal("/csrf", csrfResponse, csrf), answer: null };
     // `undefined` fields are left out by JSON.stringify.
-    body: JSON.stringify({ ...fields, csrfToken }),
-  });
+    init = { ...init, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...fields, csrfToken }) };
+  }
+  const response = await fetch(apiUrl(path), init);
   const data = await answerOf(response);
-  if (!response.ok || !data || data.error !== undefined) return { refused: refusal(path, response, data) };
-  return { data: data as Record<string, unknown>, status: response.status };
+  if (!response.ok || !data || data.error !== undefined) return { result: refusal(path, response, data), answer: null };
+  return { result: { ok: true, status: response.status, url: text(data.url) ?? null }, answer: data };
 }
 
-/** Posts `fields` and reads the answer as an `AccountResult`. */
+/** Posts `fields` as JSON with the CSRF token and reads the answer. */
 async function post(path: string, fields: Record<string, string | undefined>): Promise<AccountResult> {
-  const answer = await postToAuth(path, fields);
-  if ("refused" in answer) return answer.refused;
-  return { ok: true, status: answer.status, url: text(answer.data.url) ?? null };
+  return (await callApi(path, fields)).result;
 }
 
 /**

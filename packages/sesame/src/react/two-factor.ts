@@ -4,8 +4,8 @@
  * helpers, a refusal resolves to `ok: false` with the server's `error` code (`SecondFactorFailed`,
  * `ReauthenticationRequired`, `RateLimited`, …); only a network failure rejects.
  */
-import { apiUrl, broadcast, getSession } from "./client.js";
-import { postToAuth, type AccountResult } from "./accounts.js";
+import { broadcast, getSession } from "./client.js";
+import { callApi, type AccountResult } from "./accounts.js";
 
 /**
  * Completes a sign-in waiting for its second factor with a code from the authenticator app or a backup code.
@@ -18,11 +18,11 @@ import { postToAuth, type AccountResult } from "./accounts.js";
  * ```
  */
 export async function submitSecondFactor({ code, remember = false }: { code: string; remember?: boolean }): Promise<AccountResult> {
-  const answer = await postToAuth("/second-factor", { code, remember: remember ? "1" : undefined });
-  if ("refused" in answer) return answer.refused;
+  const { result } = await callApi("/second-factor", { code, remember: remember ? "1" : undefined });
+  if (!result.ok) return result;
   broadcast("signin");
   await getSession().catch(() => null);
-  return { ok: true, status: answer.status, url: typeof answer.data.url === "string" ? answer.data.url : null };
+  return result;
 }
 
 /** A TOTP enrolment in progress: show `qrSvg` (or `secret`), then confirm with a code and `enrolment`. */
@@ -38,18 +38,18 @@ export type TotpEnrolmentResult = { ok: true; secret: string; uri: string; qrSvg
  * ```
  */
 export async function enrolTotp(reauthentication: { password?: string; code?: string } = {}): Promise<TotpEnrolmentResult> {
-  const answer = await postToAuth("/two-factor/enrol", reauthentication);
-  if ("refused" in answer) return { ...answer.refused, ok: false };
-  const { secret, uri, qrSvg, enrolment } = answer.data as Record<string, string>;
+  const { result, answer } = await callApi("/two-factor/enrol", reauthentication);
+  if (!result.ok || !answer) return { ...result, ok: false };
+  const { secret, uri, qrSvg, enrolment } = answer as Record<string, string>;
   return { ok: true, secret: secret ?? "", uri: uri ?? "", qrSvg: qrSvg ?? "", enrolment: enrolment ?? "" };
 }
 
 /** What confirming an enrolment or renewing backup codes gives: the codes, to show the user once. */
 export type BackupCodesResult = { ok: true; backupCodes: string[] } | ({ ok: false } & AccountResult);
 
-function backupCodesOf(answer: Awaited<ReturnType<typeof postToAuth>>): BackupCodesResult {
-  if ("refused" in answer) return { ...answer.refused, ok: false };
-  const codes = answer.data.backupCodes;
+function backupCodesOf({ result, answer }: Awaited<ReturnType<typeof callApi>>): BackupCodesResult {
+  if (!result.ok || !answer) return { ...result, ok: false };
+  const codes = answer.backupCodes;
   return { ok: true, backupCodes: Array.isArray(codes) ? codes.filter((code): code is string => typeof code === "string") : [] };
 }
 
@@ -63,7 +63,7 @@ function backupCodesOf(answer: Awaited<ReturnType<typeof postToAuth>>): BackupCo
  * ```
  */
 export async function confirmTotp({ enrolment, code }: { enrolment: string; code: string }): Promise<BackupCodesResult> {
-  return backupCodesOf(await postToAuth("/two-factor/confirm", { enrolment, code }));
+  return backupCodesOf(await callApi("/two-factor/confirm", { enrolment, code }));
 }
 
 /**
@@ -75,7 +75,7 @@ export async function confirmTotp({ enrolment, code }: { enrolment: string; code
  * ```
  */
 export async function regenerateBackupCodes(reauthentication: { password?: string; code?: string } = {}): Promise<BackupCodesResult> {
-  return backupCodesOf(await postToAuth("/two-factor/backup-codes", reauthentication));
+  return backupCodesOf(await callApi("/two-factor/backup-codes", reauthentication));
 }
 
 /**
@@ -88,8 +88,7 @@ export async function regenerateBackupCodes(reauthentication: { password?: strin
  * ```
  */
 export async function disableTwoFactor(reauthentication: { password?: string; code?: string } = {}): Promise<AccountResult> {
-  const answer = await postToAuth("/two-factor/disable", reauthentication);
-  return "refused" in answer ? answer.refused : { ok: true, status: answer.status, url: null };
+  return (await callApi("/two-factor/disable", reauthentication)).result;
 }
 
 /**
@@ -101,8 +100,7 @@ export async function disableTwoFactor(reauthentication: { password?: string; co
  * ```
  */
 export async function forgetDevice(id: string): Promise<AccountResult> {
-  const answer = await postToAuth("/account/forget-device", { id });
-  return "refused" in answer ? answer.refused : { ok: true, status: answer.status, url: null };
+  return (await callApi("/account/forget-device", { id })).result;
 }
 
 /** The security page's view of the signed-in user's factors. */
@@ -122,7 +120,6 @@ export interface SecurityState {
  * ```
  */
 export async function getSecurity(): Promise<SecurityState | null> {
-  const response = await fetch(apiUrl("/account/security"), { credentials: "same-origin" });
-  if (!response.ok) return null;
-  return (await response.json()) as SecurityState;
+  const { result, answer } = await callApi("/account/security");
+  return result.ok && answer ? (answer as unknown as SecurityState) : null;
 }

@@ -153,7 +153,7 @@ describe("enrolling an authenticator app", () => {
     const { browser, secret } = await enrolled(appConfig, name);
     advance(120); // the sign-in is now older than a minute
     const refused = await post(browser, "two-factor/disable");
-    expect(refused.status).toBe(403);
+    expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: "ReauthenticationRequired" });
     const wrong = await post(browser, "two-factor/disable", { code: "123456" === totpCode(secret) ? "654321" : "123456" });
     expect(wrong.status).toBe(401);

@@ -32,7 +32,7 @@ import { FIXTURES, NOT_OAUTH, PENDING, DEPRECATED, VARIANTS, type Fixture } from
 
 const PROVIDERS = join(ROOT, "packages/sesame/src/providers");
 /** Modules in providers/ that are not presets. */
-const NOT_PRESETS = new Set(["oauth", "oidc", "types", "preset", "credentials", "email.node", "password.node"]);
+const NOT_PRESETS = new Set(["oauth", "oidc", "types", "preset", "credentials", "email.node", "password.node", "passkey"]);
 const presetIds = readdirSync(PROVIDERS)
   .filter((file) => file.endsWith(".ts"))
   .map((file) => file.slice(0, -".ts".length))

@@ -10,6 +10,7 @@ import { ROUTES, type CsrfExemption } from "../../src/core/auth.js";
 import type { Provider } from "../../src/index.js";
 import GitHub from "../../src/providers/github.js";
 import Google from "../../src/providers/google.js";
+import Passkey from "../../src/providers/passkey.js";
 import { Browser, config, passwordProvider, sessionCookie, setCookies } from "../support/helpers.js";
 
 const emailProvider: Provider = { id: "email", name: "Email", type: "email", maxAge: 600, sendVerificationRequest: () => {} };
@@ -19,6 +20,7 @@ const providers: Provider[] = [
   // An issuer nothing listens on: starting a sign-in fails at once, without leaving the machine.
   Google({ clientId: "id", clientSecret: "secret", issuer: "http://127.0.0.1:9" }),
   emailProvider,
+  Passkey(),
 ];
 // Quiet: the provider that cannot be reached would log its failure.
 const appConfig = config({ adapter: MemoryAdapter(), providers, logger: { error: () => {} } });

@@ -21,10 +21,13 @@ export interface SignedIn {
   cookies: string[];
 }
 
-/** The signed-in user, read afresh from the adapter. Throws `SessionRequired` without a valid session. */
-export async function signedInUser(context: RequestContext, accounts: { adapter: Adapter }): Promise<SignedIn> {
+/**
+ * The signed-in user, read afresh from the adapter (the accounts', the passkeys': any with users). Throws
+ * `SessionRequired` without a valid session.
+ */
+export async function signedInUser(context: RequestContext, { adapter }: { adapter: Adapter }): Promise<SignedIn> {
   const { token, cookies } = await readSession(context, { tokenOnly: true });
-  const user = token?.sub ? await accounts.adapter.getUser(token.sub) : null;
+  const user = token?.sub ? await adapter.getUser(token.sub) : null;
   if (!token || !user) throw new SessionRequired("Sign in first: this needs a signed-in user.");
   const sessionId = context.config.session.strategy === "database" ? sessionCookieParts(context)?.id : undefined;
   return { user, token, sessionId, cookies };

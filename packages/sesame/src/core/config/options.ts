@@ -11,7 +11,7 @@ import type { RevocationOptions } from "../revocation/options.js";
 import type { TwoFactorOptions } from "./two-factor.js";
 import type { RefreshCoordinator } from "../upstream/coordinator.js";
 import type { UpstreamTokenStore } from "../upstream/store.js";
-import type { Account, Awaitable, JWT, Profile, Session, SessionWithUser, User } from "../types.js";
+import type { Account, Awaitable, JWT, PasskeyInfo, Profile, Session, SessionWithUser, User } from "../types.js";
 
 /** A NextAuth client generation whose answers the REST API gives: next-auth 4 (`"v4"`) or Auth.js v5 (`"v5"`). */
 export type Wire = "v4" | "v5";
@@ -190,6 +190,10 @@ export interface EventCallbacks {
   twoFactorEnabled(message: { user: AdapterUser; kind: "totp" }): Awaitable<void>;
   /** A user turned their second factor off: its backup codes and remembered devices are gone too. */
   twoFactorDisabled(message: { user: AdapterUser }): Awaitable<void>;
+  /** A signed-in user registered a passkey (`Passkey()`). */
+  passkeyAdded(message: { user: AdapterUser; passkey: PasskeyInfo }): Awaitable<void>;
+  /** A signed-in user deleted one of their passkeys. */
+  passkeyRemoved(message: { user: AdapterUser; passkey: PasskeyInfo }): Awaitable<void>;
 }
 
 /**

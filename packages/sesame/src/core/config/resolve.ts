@@ -4,6 +4,7 @@
  */
 import { resolveAccounts, type ResolvedAccounts } from "./accounts.js";
 import { resolveTwoFactor, type ResolvedTwoFactor } from "./two-factor.js";
+import { resolvePasskeys, type ResolvedPasskeys } from "./passkeys.js";
 import { resolveEmailCodes } from "./email-codes.js";
 import { guardAdapter, type Adapter } from "../adapter.js";
 import { authjsAdapterOf, fromAuthjsAdapter, isSesameAdapter, missingAuthjsMethods, type AuthjsAdapter, type ConfiguredAuthjsAdapter } from "../authjs-adapter.js";
@@ -55,6 +56,8 @@ export interface ResolvedConfig {
   accounts: ResolvedAccounts | undefined;
   /** Second factors, when `twoFactor` is configured. */
   twoFactor: ResolvedTwoFactor | undefined;
+  /** Passkeys, when there is a `Passkey()` provider. */
+  passkeys: ResolvedPasskeys | undefined;
   /** The limits of the one-time codes of each email provider that signs in by code, by provider id. */
   emailCodes: ReadonlyMap<string, CodeLimits>;
   /** This config's in-memory revocation state, when revocation is configured. */
@@ -234,7 +237,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
     if (provider.type === "email" && !config.adapter) {
       throw new InvalidConfiguration(`Email sign-in ("${provider.id}") needs an \`adapter\` to store its single-use tokens.`);
     }
-    providers.set(provider.id, provider.type === "credentials" || provider.type === "email" ? provider : oauthProvider(withEnvironmentCredentials(provider, env), logger));
+    providers.set(provider.id, provider.type === "oauth" || provider.type === "oidc" ? oauthProvider(withEnvironmentCredentials(provider, env), logger) : provider);
   }
 
   const maxAge = positiveSeconds("session.maxAge", config.session?.maxAge, DEFAULT_SESSION_MAX_AGE_SECONDS);
@@ -253,6 +256,7 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
   return {
     accounts: resolveAccounts(providers, adapter, { strategy, revocation: Boolean(config.revocation) }),
     twoFactor: resolveTwoFactor(config.twoFactor, adapter),
+    passkeys: resolvePasskeys(providers, adapter),
     emailCodes: resolveEmailCodes(providers, adapter),
     revocation: config.revocation && new RevocationState(revocationOptions(config.revocation, maxAge), logger),
     tokens: {
@@ -289,7 +293,8 @@ function buildConfig(config: SesameConfig, env: Env): ResolvedConfig {
       updateAgeSeconds: Math.min(maxAge, positiveSeconds("session.updateAge", config.session?.updateAge, DEFAULT_SESSION_UPDATE_AGE_SECONDS)),
       bearer: config.session?.bearer ?? "GET",
       exposeUserId: config.session?.exposeUserId ?? false,
-      exposeAuthentication: config.session?.exposeAuthentication ?? config.twoFactor !== undefined,
+      // With second factors or passkeys, how the user signed in is worth showing; otherwise NextAuth's shape.
+      exposeAuthentication: config.session?.exposeAuthentication ?? (config.twoFactor !== undefined || config.providers.some((provider) => provider.type === "webauthn")),
     },
     callbacks: { ...defaultCallbacks, ...config.callbacks },
     events: config.events ?? {},

@@ -10,7 +10,7 @@ import type { SesameConfig } from "./options.js";
 /** Top-level options of next-auth 4 (`AuthOptions`) or Auth.js v5 (`NextAuthConfig`) that Sesame has no equivalent of. */
 const UNSUPPORTED_OPTIONS: Record<string, string> = {
   redirectProxyUrl: "Sesame has no redirect proxy: set AUTH_URL in each deployment and register its callback URL with the provider.",
-  experimental: "Sesame has no experimental features to enable (WebAuthn is not supported): remove the option.",
+  experimental: "Sesame has no experimental features to enable (WebAuthn passkeys are on with the Passkey() provider, `sesame-auth/providers/passkey`): remove the option.",
   skipCSRFCheck: "Sesame's CSRF check cannot be turned off: remove the option.",
   raw: "Remove the option: it is Auth.js's internal response mode.",
 };
@@ -33,7 +33,7 @@ const UNSUPPORTED_NESTED: Record<string, Record<string, string>> = {
     pkceCodeVerifier: ONE_CHECKS_COOKIE,
     state: ONE_CHECKS_COOKIE,
     nonce: ONE_CHECKS_COOKIE,
-    webauthnChallenge: "Sesame does not support WebAuthn: remove the option.",
+    webauthnChallenge: "Sesame keeps a passkey ceremony's challenge in a cookie of its own: configure `cookies.passkeyChallenge` instead.",
   },
   theme: {
     buttonText: "The built-in pages take `theme.brandColor` and `theme.logo`; for more, use your own page (`pages.signIn`).",
@@ -43,7 +43,7 @@ const UNSUPPORTED_NESTED: Record<string, Record<string, string>> = {
 /** The callbacks and events Sesame calls: any other name would never be called. */
 const KNOWN: Record<"callbacks" | "events", readonly string[]> = {
   callbacks: ["signIn", "authorized", "redirect", "jwt", "session"],
-  events: ["signIn", "signOut", "createUser", "linkAccount", "session", "updateUser", "tokenRefreshed", "tokenRefreshFailed", "userCreated", "emailVerified", "passwordReset", "passwordChanged", "emailChanged", "twoFactorEnabled", "twoFactorDisabled"],
+  events: ["signIn", "signOut", "createUser", "linkAccount", "session", "updateUser", "tokenRefreshed", "tokenRefreshFailed", "userCreated", "emailVerified", "passwordReset", "passwordChanged", "emailChanged", "twoFactorEnabled", "twoFactorDisabled", "passkeyAdded", "passkeyRemoved"],
 };
 
 /** Throws `InvalidConfiguration` naming the first NextAuth option of `config` that Sesame would ignore. */

@@ -19,7 +19,7 @@ export interface CookieConfig {
   previousName?: string;
 }
 
-export type CookieKind = "sessionToken" | "csrfToken" | "callbackUrl" | "oauthChecks" | "pendingSignIn" | "rememberedDevice";
+export type CookieKind = "sessionToken" | "csrfToken" | "callbackUrl" | "oauthChecks" | "pendingSignIn" | "rememberedDevice" | "passkeyChallenge";
 
 /** What the app may override, per cookie, as in NextAuth's `cookies` option. */
 export type CookiesOverrides = Partial<Record<CookieKind, { name?: string; options?: Partial<CookieOptions> }>>;
@@ -41,6 +41,8 @@ export function resolveCookies(secure: boolean, overrides: CookiesOverrides = {}
     // asked to be remembered: each set with its own lifetime.
     pendingSignIn: { name: `${host}${COOKIE_PREFIX}.pending-sign-in`, options: base },
     rememberedDevice: { name: `${host}${COOKIE_PREFIX}.device`, options: base },
+    // The challenge of a passkey ceremony in progress, sealed: set with the ceremony's own lifetime.
+    passkeyChallenge: { name: `${host}${COOKIE_PREFIX}.passkey-challenge`, options: base },
   };
   const jar = {} as CookieJar;
   for (const kind of Object.keys(defaults) as CookieKind[]) {

@@ -1,6 +1,7 @@
 /**
- * The frame of the built-in pages: self-contained HTML (no scripts, no external assets), readable in light
- * and dark schemes, with every interpolated value escaped.
+ * The frame of the built-in pages: self-contained HTML (no external assets, and no script but the sign-in
+ * page's passkey script, allowed by its nonce), readable in light and dark schemes, with every interpolated
+ * value escaped.
  */
 import type { Theme } from "../config/options.js";
 

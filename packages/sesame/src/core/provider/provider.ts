@@ -3,9 +3,10 @@ import { UnknownProvider } from "../errors.js";
 import type { CredentialsProvider } from "./credentials.js";
 import type { EmailProvider } from "./email.js";
 import type { OAuthProvider } from "./oauth.js";
+import type { PasskeyProvider } from "./passkey.js";
 
-/** Any provider in `providers`: credentials, OAuth / OpenID Connect, or email. */
-export type Provider = CredentialsProvider | OAuthProvider | EmailProvider;
+/** Any provider in `providers`: credentials, OAuth / OpenID Connect, email, or passkeys. */
+export type Provider = CredentialsProvider | OAuthProvider | EmailProvider | PasskeyProvider;
 
 /**
  * The configured provider with this id; naming one that is not configured is an `UnknownProvider` (404).

@@ -1,10 +1,12 @@
 /**
  * `GET|POST /callback/:provider`: where a provider hands the user back. Credentials post their form here;
  * OAuth providers redirect here with `?code&state` (or post it, with `response_mode=form_post`); an email
- * link opens it (GET), and an email one-time code is posted to it (`email`, `code`; CSRF-checked).
+ * link opens it (GET), and an email one-time code is posted to it (`email`, `code`; CSRF-checked); a
+ * passkey's answer is posted to it as `data` (CSRF-checked).
  */
 import type { EmailProvider } from "../provider/email.js";
 import type { OAuthProvider } from "../provider/oauth.js";
+import type { PasskeyProvider } from "../provider/passkey.js";
 import type { Provider } from "../provider/provider.js";
 import type { RequestContext } from "../context.js";
 import { CallbackRouteError, MethodNotAllowed, SesameError } from "../errors.js";
@@ -17,6 +19,7 @@ import { resolveCallbackUrl } from "../callback-url.js";
 import { completeSignIn } from "../signin/complete.js";
 import { acceptSignInLink } from "../signin/email.js";
 import { acceptSignInCode } from "../signin/email-code.js";
+import { signInWithPasskey } from "../signin/passkey.js";
 import { signInResponse } from "../signin/response.js";
 import { refusedCode } from "./refused-code.js";
 
@@ -37,6 +40,7 @@ export async function callback(context: RequestContext, body: Body, provider: Pr
       const outcome = await acceptSignInLink(context, provider, context.url.searchParams);
       return redirect(outcome.redirectTo, false, withCookies(outcome.cookies));
     }
+    if (provider.type === "webauthn") return await passkeyCallback(context, provider, body);
     return await oauthCallback(context, provider, body);
   } catch (error) {
     if (error instanceof SesameError) throw error;
@@ -52,6 +56,13 @@ async function codeSignIn(context: RequestContext, provider: EmailProvider, body
   } catch (error) {
     return refusedCode(context, body, error, { provider: provider.id, type: "email" });
   }
+}
+
+/** A passkey's answer: signed in (`{ url }` for programs, as every sign-in), or the error as every route answers it. */
+async function passkeyCallback(context: RequestContext, provider: PasskeyProvider, body: Body): Promise<Response> {
+  if (context.request.method !== "POST") throw new MethodNotAllowed(["POST"], `Provider "${provider.id}" signs in with a POST of the passkey's answer.`);
+  const outcome = await signInWithPasskey(context, provider, body, await resolveCallbackUrl(context, body.callbackUrl));
+  return redirect(outcome.redirectTo, answersJson(context, body), withCookies(outcome.cookies));
 }
 
 /** Marks the GET that a form_post callback is turned into, so it is never bounced twice. */

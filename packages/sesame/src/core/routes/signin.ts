@@ -6,6 +6,7 @@ import { signInPage } from "../pages/signin.js";
 import type { Provider } from "../provider/provider.js";
 import { callbackUrlCookie, resolveCallbackUrl } from "../callback-url.js";
 import { signInResponse } from "../signin/response.js";
+import { randomString } from "../random.js";
 import { signInPageUrl } from "../urls.js";
 
 export async function getSignIn(context: RequestContext): Promise<Response> {
@@ -18,6 +19,8 @@ export async function getSignIn(context: RequestContext): Promise<Response> {
   }
   const csrf = await csrfToken(context);
   if (csrf.setCookie) cookies.push(csrf.setCookie);
+  // A fresh nonce per page for its one script (passkey sign-in), when it has one.
+  const scriptNonce = context.config.passkeys ? randomString(22) : undefined;
   const body = signInPage({
     providers: [...context.config.providers.values()],
     authBase: context.authBase,
@@ -25,8 +28,10 @@ export async function getSignIn(context: RequestContext): Promise<Response> {
     callbackUrl,
     error: params.get("error"),
     theme: context.config.theme,
+    signInUrl: signInPageUrl(context, { callbackUrl }),
+    scriptNonce,
   });
-  return html(body, { headers: withCookies(cookies) });
+  return html(body, { headers: withCookies(cookies), scriptNonce });
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The one sign-in dispatch: whatever the provider's kind, signing in with it ends in a destination and the
  * cookies to set on the way. Credentials sign in right here; email sends a link and sends the user to "check
- * your email"; OAuth / OIDC sends the user to the provider. The HTTP routes (`POST /signin/:provider`, a
+ * your email"; OAuth / OIDC sends the user to the provider. A passkey cannot be used from here: only the
+ * browser can ask the authenticator. The HTTP routes (`POST /signin/:provider`, a
  * credentials form on `POST /callback/:provider`) and the framework integrations (Next.js's server
  * `signIn`) all call it; none of them switches on the provider's kind itself.
  *
@@ -13,6 +14,7 @@ import type { Body } from "../http.js";
 import { startSignIn } from "../oauth/authorization-request.js";
 import type { Provider } from "../provider/provider.js";
 import { callbackUrlCookie } from "../callback-url.js";
+import { InvalidRequest } from "../errors.js";
 import type { SignInOutcome } from "./complete.js";
 import { signInWithCredentials } from "./credentials.js";
 import { sendSignInLink } from "./email.js";
@@ -28,6 +30,11 @@ export async function signInWith(context: RequestContext, provider: Provider, fi
       return signInWithCredentials(context, provider, fields, callbackUrl);
     case "email":
       return { redirectTo: await sendSignInLink(context, provider, fields), cookies: [] };
+    case "webauthn":
+      throw new InvalidRequest(
+        `A passkey signs in from the browser, which must ask the authenticator: get options from POST ${context.config.basePath}/passkey/authentication-options, ` +
+          `then post the answer to ${context.config.basePath}/callback/${provider.id} (signInWithPasskey() from sesame-auth/react does both).`,
+      );
     default: {
       const { url, cookie } = await startSignIn(context, provider, callbackUrl);
       return { redirectTo: url, cookies: [cookie, callbackUrlCookie(context, callbackUrl)] };

@@ -25,7 +25,7 @@ export function refreshedBySesame(context: WithProviders, upstream: { provider: 
   const provider = context.config.providers.get(upstream.provider);
   if (!provider) return true;
   if (provider.type === "credentials") return provider.tokens?.refresh !== undefined;
-  return provider.type !== "email";
+  return provider.type !== "email" && provider.type !== "webauthn";
 }
 
 /**

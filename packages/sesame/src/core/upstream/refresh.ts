@@ -154,8 +154,8 @@ async function refreshAtProvider(context: RequestContext, upstream: UpstreamToke
   if (provider.type === "credentials") {
     if (!provider.tokens?.refresh) throw new Error(`Provider "${provider.id}" has no tokens.refresh hook to refresh with.`);
     issued = await provider.tokens.refresh({ refreshToken, accessToken: upstream.accessToken });
-  } else if (provider.type === "email") {
-    throw new Error("Email sign-in has no upstream tokens to refresh.");
+  } else if (provider.type === "email" || provider.type === "webauthn") {
+    throw new Error(`${provider.type === "email" ? "Email" : "Passkey"} sign-in has no upstream tokens to refresh.`);
   } else {
     const { as, client, clientAuth, http } = await providerServer(provider);
     const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, http);
