@@ -6,6 +6,18 @@
  */
 import type { JWT } from "../types.js";
 
+/**
+ * The token as the app's `jwt` and `session` callbacks see it. With `session.exposeAuthentication` (on with
+ * `twoFactor` or passkeys) they see `amr` and `auth_time`; otherwise not, so that a NextAuth app that hands
+ * the whole token to the client (`session.user = token`) sees exactly what it saw under NextAuth. The claims
+ * stay in the cookie either way (step-up reads them), and are put back after the callback.
+ */
+export function tokenForCallbacks(token: JWT, expose: boolean): JWT {
+  if (expose || (token.amr === undefined && token.auth_time === undefined)) return token;
+  const { amr: _amr, auth_time: _authTime, ...rest } = token;
+  return rest;
+}
+
 export function keepAuthenticationClaims(token: JWT, before: JWT): JWT {
   if (JSON.stringify(token.amr) === JSON.stringify(before.amr) && token.auth_time === before.auth_time) return token;
   const { amr: _amr, auth_time: _authTime, ...rest } = token;

@@ -21,7 +21,7 @@ import { callbackEndsSession } from "./callback-error.js";
 import { clearPreviousSessionCookie, previousSessionCookie } from "./previous-cookie.js";
 import type { ReadOptions, SessionState } from "./jwt-session.js";
 import { clearSessionCookies } from "./session-cookie.js";
-import { keepAuthenticationClaims } from "./authentication-claims.js";
+import { keepAuthenticationClaims, tokenForCallbacks } from "./authentication-claims.js";
 import { findLegacyDatabaseSession } from "./legacy-database.js";
 
 const ID_LENGTH = 22;
@@ -135,7 +135,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   if (options.update) {
     let updated: JWT | null;
     try {
-      updated = await config.callbacks.jwt({ token, trigger: "update", session: options.update.data });
+      updated = await config.callbacks.jwt({ token: tokenForCallbacks(token, config.session.exposeAuthentication), trigger: "update", session: options.update.data });
     } catch (error) {
       callbackEndsSession(context, "jwt", error);
       return endSession();
@@ -157,7 +157,7 @@ export async function readDatabaseSession(context: RequestContext, options: Read
   let session: Session = base;
   if (config.callbacks.session !== defaultCallbacks.session) {
     try {
-      session = await config.callbacks.session({ session: base, token, user, ...(options.update && { trigger: "update" as const, newSession: options.update.data }) });
+      session = await config.callbacks.session({ session: base, token: tokenForCallbacks(token, config.session.exposeAuthentication), user, ...(options.update && { trigger: "update" as const, newSession: options.update.data }) });
     } catch (error) {
       callbackEndsSession(context, "session", error);
       return endSession();

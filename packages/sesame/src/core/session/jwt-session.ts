@@ -14,7 +14,7 @@ import { decryptLegacyToken, isLegacySessionCookieName, readLegacySession } from
 import { clearPreviousSessionCookie, HOST_COOKIE_CLAIM, previousSessionCookie } from "./previous-cookie.js";
 import { exposedAccessToken, sessionShape } from "./shape.js";
 import { renewUpstream } from "../upstream/kept.js";
-import { keepAuthenticationClaims } from "./authentication-claims.js";
+import { keepAuthenticationClaims, tokenForCallbacks } from "./authentication-claims.js";
 import { clearSessionCookies } from "./session-cookie.js";
 import { stampClaims } from "../token/codec.js";
 import { nowSeconds } from "../clock.js";
@@ -159,7 +159,8 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
     // Compare serialised content, not identity: callbacks often mutate the token in place and return it.
     const before = JSON.stringify(token);
     try {
-      token = await config.callbacks.jwt(update ? { token, trigger: "update", session: update.data } : { token });
+      const seen = tokenForCallbacks(token, config.session.exposeAuthentication);
+      token = await config.callbacks.jwt(update ? { token: seen, trigger: "update", session: update.data } : { token: seen });
     } catch (error) {
       return endedByCallback(context, "jwt", error, fromCookie, legacyClear);
     }
@@ -196,7 +197,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   let session: Session = base;
   if (config.callbacks.session !== defaultCallbacks.session) {
     try {
-      session = await config.callbacks.session({ session: base, token, ...(update && { trigger: "update" as const, newSession: update.data }) });
+      session = await config.callbacks.session({ session: base, token: tokenForCallbacks(token, config.session.exposeAuthentication), ...(update && { trigger: "update" as const, newSession: update.data }) });
     } catch (error) {
       return endedByCallback(context, "session", error, fromCookie, legacyClear);
     }

@@ -12,6 +12,7 @@ import type { Account, AuthMethod, JWT, Profile, SignInUser, User } from "../typ
 import { keepUpstream } from "../upstream/kept.js";
 import { fromAccount, fromIssued, upstreamOf } from "../upstream/tokens.js";
 import { withoutAppManagedUpstream } from "../upstream/ownership.js";
+import { keepAuthenticationClaims, tokenForCallbacks } from "../session/authentication-claims.js";
 
 export interface SignInOutcome {
   /** Where to send the user: the vetted callback URL, or the URL the `signIn` callback chose. */
@@ -45,8 +46,9 @@ export async function startSession(context: RequestContext, { user, storedUser, 
   const version = revocation && user.id ? { ver: revocation.versionOf(user.id) } : {};
   const upstream = account.type === "credentials" ? issuedTokens && fromIssued(account.provider, issuedTokens) : fromAccount(account);
   const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...(upstream && { upstream }), amr, auth_time: Math.floor(Date.now() / 1000), ...ownClaims };
-  const shaped = await callbacks.jwt({ token: initial, user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
-  if (!shaped) throw new AccessDenied("The jwt callback returned no token on sign-in.");
+  const returned = await callbacks.jwt({ token: tokenForCallbacks(initial, session.exposeAuthentication), user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
+  if (!returned) throw new AccessDenied("The jwt callback returned no token on sign-in.");
+  const shaped = keepAuthenticationClaims(returned, initial);
   // An app that keeps the refresh token in its own claims refreshes it itself: Sesame keeps no second copy.
   const kept = withoutAppManagedUpstream(context, shaped);
   // With `tokens.store`, the upstream tokens go there and the cookie keeps a reference (a store that fails
