@@ -20,8 +20,15 @@ export function tokenForCallbacks(token: JWT, expose: boolean): JWT {
 
 export function keepAuthenticationClaims(token: JWT, before: JWT): JWT {
   if (JSON.stringify(token.amr) === JSON.stringify(before.amr) && token.auth_time === before.auth_time) return token;
-  const { amr: _amr, auth_time: _authTime, ...rest } = token;
-  return { ...rest, ...(before.amr !== undefined && { amr: before.amr }), ...(before.auth_time !== undefined && { auth_time: before.auth_time }) };
+  // In the places they had: a callback that never saw them returns the same token in another key order
+  // otherwise, which would count as a change and re-issue the cookie early.
+  const restored: Record<string, unknown> = {};
+  for (const key of Object.keys(before)) {
+    if (key === "amr" || key === "auth_time") restored[key] = before[key];
+    else if (key in token) restored[key] = token[key];
+  }
+  for (const [key, value] of Object.entries(token)) if (!(key in restored) && key !== "amr" && key !== "auth_time") restored[key] = value;
+  return restored as JWT;
 }
 
 /**

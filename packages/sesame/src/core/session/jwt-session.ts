@@ -157,9 +157,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
   const { update } = options;
   if (update || config.callbacks.jwt !== defaultCallbacks.jwt) {
     // Compare serialised content, not identity: callbacks often mutate the token in place and return it.
-    // Without `amr` and `auth_time`, which are always put back as they were (so they never count as a change,
-    // whatever key order the callback's token comes back in).
-    const before = JSON.stringify(tokenForCallbacks(token, false));
+    const before = JSON.stringify(token);
     try {
       const seen = tokenForCallbacks(token, config.session.exposeAuthentication);
       token = await config.callbacks.jwt(update ? { token: seen, trigger: "update", session: update.data } : { token: seen });
@@ -171,7 +169,7 @@ export async function readJwtSession(context: RequestContext, options: ReadOptio
     // client's `update()` data into the token) must not give a copy a new identity that escapes it.
     if (token.jti !== decoded.jti || token.ver !== decoded.ver) token = { ...token, jti: decoded.jti, ver: decoded.ver };
     token = keepAuthenticationClaims(token, decoded);
-    changed ||= JSON.stringify(tokenForCallbacks(token, false)) !== before;
+    changed ||= JSON.stringify(token) !== before;
   }
 
   let cookies: string[] = [];
