@@ -3,7 +3,7 @@
  * so it runs unchanged on Node, Edge runtimes and Workers. Paths, methods and JSON shapes follow Auth.js's
  * REST API so that existing NextAuth clients work against it.
  */
-import { getSecondFactor, getSecurity, postBackupCodes, postConfirmTotp, postDisableTwoFactor, postForgetDevice, postSecondFactor, postStartTotp } from "./routes/second-factor.js";
+import { getSecondFactor, getSecurity, postBackupCodes, postConfirmTotp, postDisableTwoFactor, postForgetDevice, postSecondFactor, postSecondFactorPasskeyOptions, postStartTotp } from "./routes/second-factor.js";
 import { redactingLogger } from "./config/callbacks.js";
 import { readEnv } from "./config/env.js";
 import type { Logger, SesameConfig, Wire } from "./config/options.js";
@@ -106,6 +106,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   "passkey/delete": { POST: postDeletePasskey, api: true },
   "verify-request": { GET: getVerifyRequest },
   "second-factor": { GET: getSecondFactor, POST: postSecondFactor },
+  "second-factor/passkey-options": { POST: postSecondFactorPasskeyOptions, api: true },
   "account/security": { GET: getSecurity, api: true },
   "two-factor/enrol": { POST: postStartTotp, api: true },
   "two-factor/confirm": { POST: postConfirmTotp, api: true },

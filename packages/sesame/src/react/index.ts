@@ -21,7 +21,7 @@ export {
   type SecurityState,
   type TotpEnrolmentResult,
 } from "./two-factor.js";
-export { deletePasskey, listPasskeys, passkeyAutofillAvailable, registerPasskey, renamePasskey, signInWithPasskey, type PasskeyResult } from "./passkeys.js";
+export { deletePasskey, listPasskeys, passkeyAutofillAvailable, registerPasskey, renamePasskey, signInWithPasskey, submitSecondFactorWithPasskey, type PasskeyResult } from "./passkeys.js";
 export type { PasskeyInfo } from "../core/types.js";
 export { getCsrfToken, getProviders, getSession, signIn, signOut, type ClientSafeProvider, type CtxOrReq, type ServerRequestLike, type SignInOptions, type SignInResponse, type SignOutOptions } from "./client.js";
 

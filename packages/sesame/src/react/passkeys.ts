@@ -39,6 +39,17 @@ function browserRefusal(error: unknown): PasskeyResult {
 
 const unsupported = (what: string): PasskeyResult => ({ ok: false, status: 0, url: null, error: "NotSupportedError", message: `This browser has no ${what}.` });
 
+/** Asks the server for request options at `optionsPath`, and the browser for its passkey's answer to them. */
+async function assertion(optionsPath: string, autofill: boolean): Promise<{ ok: true; data: unknown } | { ok: false; refusal: PasskeyResult }> {
+  const start = await callApi(optionsPath, {});
+  if (!start.answer) return { ok: false, refusal: start.result };
+  try {
+    return { ok: true, data: await startAuthentication({ optionsJSON: start.answer.options as Parameters<typeof startAuthentication>[0]["optionsJSON"], useBrowserAutofill: autofill }) };
+  } catch (error) {
+    return { ok: false, refusal: browserRefusal(error) };
+  }
+}
+
 /**
  * Registers a passkey for the signed-in user: asks the server for options (`POST /passkey/registration-options`),
  * the browser for a new passkey, and stores it (`POST /passkey/register`) under `name` (default: the
@@ -85,21 +96,40 @@ export async function signInWithPasskey(options: { autofill?: boolean; callbackU
   const { autofill = false, redirect = true, providerId = "passkey" } = options;
   if (!browserSupportsWebAuthn()) return unsupported("WebAuthn");
   if (autofill && !(await browserSupportsWebAuthnAutofill())) return unsupported("passkey autofill");
-  const start = await callApi("/passkey/authentication-options", {});
-  if (!start.answer) return start.result;
-  let data: unknown;
-  try {
-    data = await startAuthentication({ optionsJSON: start.answer.options as Parameters<typeof startAuthentication>[0]["optionsJSON"], useBrowserAutofill: autofill });
-  } catch (error) {
-    return browserRefusal(error);
-  }
-  const { result } = await callApi(`/callback/${encodeURIComponent(providerId)}`, { data, callbackUrl: options.callbackUrl ?? window.location.href });
+  const asserted = await assertion("/passkey/authentication-options", autofill);
+  if (!asserted.ok) return asserted.refusal;
+  const { result } = await callApi(`/callback/${encodeURIComponent(providerId)}`, { data: asserted.data, callbackUrl: options.callbackUrl ?? window.location.href });
   if (!result.ok) return result;
   broadcast("signin");
   if (redirect && result.url) {
     window.location.href = result.url;
     return result;
   }
+  await getSession().catch(() => null);
+  return result;
+}
+
+/**
+ * Completes a sign-in waiting for its second factor (`twoFactor`) with one of the user's passkeys instead of
+ * a code: options for this sign-in (`POST /second-factor/passkey-options`, which lists the user's passkeys),
+ * the browser's answer, posted to `/second-factor`. `remember` asks the server to remember this browser. A
+ * user without a passkey gets `error: "SecondFactorFailed"`. Like `submitSecondFactor`, the app then goes to
+ * `result.url`.
+ *
+ * @example
+ * ```ts
+ * import { submitSecondFactorWithPasskey } from "sesame-auth/react";
+ * const result = await submitSecondFactorWithPasskey({ remember: true });
+ * if (result.ok) router.push(result.url ?? "/");
+ * ```
+ */
+export async function submitSecondFactorWithPasskey({ remember = false }: { remember?: boolean } = {}): Promise<PasskeyResult> {
+  if (!browserSupportsWebAuthn()) return unsupported("WebAuthn");
+  const asserted = await assertion("/second-factor/passkey-options", false);
+  if (!asserted.ok) return asserted.refusal;
+  const { result } = await callApi("/second-factor", { data: asserted.data, remember: remember ? "1" : undefined });
+  if (!result.ok) return result;
+  broadcast("signin");
   await getSession().catch(() => null);
   return result;
 }

@@ -7,9 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vite
 import { MemoryAdapter } from "../../src/adapters/memory.js";
 import { SqlAdapter } from "../../src/adapters/sql.js";
 import { Auth, MemoryRevocationStore, type SesameConfig, type TwoFactorOptions } from "../../src/index.js";
-import Credentials from "../../src/providers/credentials.js";
 import { totpCode } from "../../src/core/mfa/totp.js";
 import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
+import { advance, namedUsers as users, username } from "../support/two-factor.js";
 import { Browser, SECRET, setCookies } from "../support/helpers.js";
 
 let database: TestDatabase;
@@ -21,14 +21,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-let sequence = 0;
-/** A username of its own for each test: `authorize` signs in any `<name>` with the password "pw-<name>". */
-const username = (label: string) => `${label}-${Date.now()}-${++sequence}`;
-
-const users = Credentials({
-  credentials: { username: { label: "Username" }, password: { label: "Password", type: "password" } },
-  authorize: ({ username: name, password }) => (name && password === `pw-${name}` ? { id: `user-${name}`, name, email: `${name}@example.com` } : null),
-});
 
 type Strategy = "jwt" | "database";
 
@@ -53,12 +45,6 @@ interface SessionBody {
   authTime?: string;
 }
 
-/** Moves the clock (only `Date`) by `seconds`: TOTP codes of a later step. */
-function advance(seconds: number) {
-  const now = Date.now() + seconds * 1000;
-  if (vi.isFakeTimers()) vi.setSystemTime(now);
-  else vi.useFakeTimers({ toFake: ["Date"], now });
-}
 
 async function post(browser: Browser, path: string, fields: Record<string, string> = {}) {
   return browser.postJson(`/api/auth/${path}`, { csrfToken: await browser.csrf(), ...fields });

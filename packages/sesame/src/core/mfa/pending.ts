@@ -31,6 +31,11 @@ export interface PendingSignIn {
   /** Claims Sesame itself adds to the token (RP-initiated logout's). */
   ownClaims: JWT;
   callbackUrl: string;
+  /**
+   * The challenge of the passkey options last sent for this sign-in (base64url), when the user chose a
+   * passkey: kept here, so it is bound to this sign-in, and dropped by the next passkey try, right or wrong.
+   */
+  passkeyChallenge?: string;
   /** Wrong second factors tried so far. */
   attempts: number;
 }

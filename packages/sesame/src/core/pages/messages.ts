@@ -15,7 +15,7 @@ const MESSAGES: Record<string, string> = {
   Verification: "This link is no longer valid. It may have been used already or it may have expired.",
   RateLimited: "Too many sign-in attempts. Please wait a few minutes and try again.",
   WeakPassword: "Choose a stronger password.",
-  SecondFactorFailed: "That code did not work, or this sign-in has expired. Try again, or sign in again.",
+  SecondFactorFailed: "That code or passkey did not work, or this sign-in has expired. Try again, or sign in again.",
   ReauthenticationRequired: "Confirm it is you: enter your password or a code, or sign in again.",
   WebAuthnVerificationError: "That passkey could not be used to sign in. Please try again.",
   AdapterError: "The service is temporarily unavailable. Please try again in a moment.",

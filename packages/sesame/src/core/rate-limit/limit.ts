@@ -49,9 +49,33 @@ export async function limitSignIn(context: RequestContext, provider: string, ide
     else warnWithoutIp(context);
   }
   if (identifier && options.perIdentifier) checks.push([await identifierKey(provider, identifier), options.perIdentifier]);
+  await count(options.store, checks);
+}
+
+/**
+ * How many times the per-IP limit a client may ask for something that only costs a stored row (a passkey
+ * ceremony's options): the sign-in page asks on every visit, for its autofill, and many users may share an
+ * address; a flood from one address still stops.
+ */
+const ROW_REQUESTS_PER_SIGN_IN = 3;
+
+/**
+ * Counts a request that stores something before anyone proved anything (a passkey ceremony's challenge),
+ * per client IP, in a bucket of its own: `bucket` names it. Throws `RateLimited` when exceeded.
+ */
+export async function limitStoredRequests(context: RequestContext, bucket: string): Promise<void> {
+  const options = context.config.rateLimit;
+  if (!options || !options.perIp) return;
+  const ip = clientIp(context);
+  if (!ip) return warnWithoutIp(context);
+  const { max, window } = options.perIp;
+  await count(options.store, [[`${bucket}:ip:${ip}`, { max: max * ROW_REQUESTS_PER_SIGN_IN, window }]]);
+}
+
+async function count(store: NonNullable<RequestContext["config"]["rateLimit"]>["store"], checks: Array<[string, Limit]>): Promise<void> {
   let hits;
   try {
-    hits = await Promise.all(checks.map(([key, limit]) => options.store.hit(key, limit.window)));
+    hits = await Promise.all(checks.map(([key, limit]) => store.hit(key, limit.window)));
   } catch (cause) {
     // Without a working counter there is no protection against guessing: refuse rather than allow.
     throw new AdapterError("The rate-limit store failed; sign-in is paused until it is back.", { cause });

@@ -18,6 +18,7 @@ import { forgetChallenge } from "../passkeys/challenge.js";
 import { deletePasskey, listPasskeys, renamePasskey } from "../passkeys/manage.js";
 import { registerPasskey, registrationOptions } from "../passkeys/registration.js";
 import { passkeyInfo } from "../passkeys/stored.js";
+import { limitStoredRequests } from "../rate-limit/limit.js";
 
 function passkeysOf(context: RequestContext): ResolvedPasskeys {
   const { passkeys } = context.config;
@@ -48,7 +49,10 @@ export async function postRegister(context: RequestContext, body: Body): Promise
 }
 
 export async function postAuthenticationOptions(context: RequestContext): Promise<Response> {
-  const { options, cookie } = await authenticationOptions(context, passkeysOf(context));
+  const passkeys = passkeysOf(context);
+  // Anyone may ask, and each answer stores a challenge: a flood from one address stops here.
+  await limitStoredRequests(context, "passkey-options");
+  const { options, cookie } = await authenticationOptions(context, passkeys);
   return json({ options }, { headers: withCookies([cookie]) });
 }
 

@@ -1,6 +1,7 @@
 /**
  * The routes of second factors (`twoFactor`). The page and form of a sign-in waiting for its second factor:
- * `GET /second-factor`, `POST /second-factor`. For the signed-in user (JSON): `GET /account/security`,
+ * `GET /second-factor`, `POST /second-factor` (a code, or a passkey's answer to the options of
+ * `POST /second-factor/passkey-options`). For the signed-in user (JSON): `GET /account/security`,
  * `POST /two-factor/enrol` (start enrolling an authenticator app), `/two-factor/confirm`,
  * `/two-factor/backup-codes`, `/two-factor/disable`, and `POST /account/forget-device`. Every POST is CSRF-checked where the request enters (core/auth.ts).
  */
@@ -11,7 +12,8 @@ import { csrfToken } from "../csrf.js";
 import { RateLimited, SecondFactorFailed, UnknownAction } from "../errors.js";
 import { answersJson, html, json, redirect, withCookies, type Body } from "../http.js";
 import { secondFactorPage } from "../pages/second-factor.js";
-import { completeSecondFactor, secondFactorPageUrl } from "../signin/second-factor.js";
+import { randomString } from "../random.js";
+import { completeSecondFactor, secondFactorPageUrl, secondFactorPasskeyOptions } from "../signin/second-factor.js";
 
 function twoFactorOf(context: RequestContext): ResolvedTwoFactor {
   const { twoFactor } = context.config;
@@ -27,6 +29,8 @@ export async function getSecondFactor(context: RequestContext): Promise<Response
     return redirect(url.href, false);
   }
   const csrf = await csrfToken(context);
+  // A fresh nonce per page for its one script (a passkey as the second factor), when it has one.
+  const scriptNonce = context.config.passkeys ? randomString(22) : undefined;
   const body = secondFactorPage({
     authBase: context.authBase,
     csrfToken: csrf.token,
@@ -34,8 +38,10 @@ export async function getSecondFactor(context: RequestContext): Promise<Response
     error: context.url.searchParams.get("error"),
     canRemember: twoFactor.rememberSeconds !== undefined,
     rememberDays: twoFactor.rememberSeconds && twoFactor.rememberSeconds / 86_400,
+    scriptNonce,
+    pageUrl: secondFactorPageUrl(context),
   });
-  return html(body, { headers: withCookies(csrf.setCookie ? [csrf.setCookie] : []) });
+  return html(body, { headers: withCookies(csrf.setCookie ? [csrf.setCookie] : []), scriptNonce });
 }
 
 export async function postSecondFactor(context: RequestContext, body: Body): Promise<Response> {
@@ -50,6 +56,10 @@ export async function postSecondFactor(context: RequestContext, body: Body): Pro
     back.searchParams.set("error", error.publicCode);
     return redirect(back.href, false, new Headers(error.headers));
   }
+}
+
+export async function postSecondFactorPasskeyOptions(context: RequestContext): Promise<Response> {
+  return json({ options: await secondFactorPasskeyOptions(context, twoFactorOf(context)) });
 }
 
 export async function getSecurity(context: RequestContext): Promise<Response> {

@@ -12,7 +12,8 @@ import { build } from "esbuild";
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { MemoryAdapter } from "../../../src/adapters/memory.js";
-import { Auth, type SesameConfig } from "../../../src/index.js";
+import { totpCode } from "../../../src/core/mfa/totp.js";
+import { Auth, type SesameConfig, type TwoFactorOptions } from "../../../src/index.js";
 import Credentials from "../../../src/providers/credentials.js";
 import Passkey, { type PasskeyOptions } from "../../../src/providers/passkey.js";
 import { send, toRequest } from "../../../../../examples/web-standard/node-http.js";
@@ -22,6 +23,7 @@ const PACKAGE = fileURLToPath(new URL("../../../", import.meta.url));
 const USERS: Record<string, { id: string; name: string; email: string }> = {
   alice: { id: "alice", name: "Alice", email: "alice@example.com" },
   bob: { id: "bob", name: "Bob", email: "bob@example.com" },
+  carol: { id: "carol", name: "Carol", email: "carol@example.com" },
 };
 
 /** The page the helpers run on: a username field marked for passkey autofill, and the bundle. */
@@ -30,10 +32,11 @@ const TEST_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>test<
 
 /** What the bundle puts on `window.sesame`: the React helpers, the session calls, and the raw ceremonies. */
 const BUNDLE_ENTRY = `
-import { deletePasskey, listPasskeys, passkeyAutofillAvailable, registerPasskey, renamePasskey, signInWithPasskey } from "./src/react/passkeys.ts";
+import { deletePasskey, listPasskeys, passkeyAutofillAvailable, registerPasskey, renamePasskey, signInWithPasskey, submitSecondFactorWithPasskey } from "./src/react/passkeys.ts";
+import { enrolTotp, confirmTotp } from "./src/react/two-factor.ts";
 import { getCsrfToken, getSession, signIn, signOut } from "./src/react/client.ts";
 import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
-window.sesame = { deletePasskey, listPasskeys, passkeyAutofillAvailable, registerPasskey, renamePasskey, signInWithPasskey, getCsrfToken, getSession, signIn, signOut, startAuthentication, startRegistration };
+window.sesame = { deletePasskey, listPasskeys, passkeyAutofillAvailable, registerPasskey, renamePasskey, signInWithPasskey, submitSecondFactorWithPasskey, enrolTotp, confirmTotp, getCsrfToken, getSession, signIn, signOut, startAuthentication, startRegistration };
 `;
 
 interface App {
@@ -48,10 +51,13 @@ let browser: Browser;
 let main: App;
 /** The same users and passkeys, served with the RP ID configured as "localhost" while its pages are on a.localhost. */
 let moved: App;
+/** The same again, with second factors (`twoFactor`) on. */
+let twoStep: App;
 
-function configFor(passkey: PasskeyOptions): SesameConfig {
+function configFor(passkey: PasskeyOptions, twoFactor?: TwoFactorOptions): SesameConfig {
   return {
     secret: SECRET,
+    ...(twoFactor && { twoFactor }),
     trustHost: true,
     adapter,
     rateLimit: false,
@@ -66,7 +72,7 @@ function configFor(passkey: PasskeyOptions): SesameConfig {
   };
 }
 
-async function serve(passkey: (port: number) => PasskeyOptions): Promise<App> {
+async function serve(passkey: (port: number) => PasskeyOptions, twoFactor?: TwoFactorOptions): Promise<App> {
   const app = { config: configFor({}) } as App;
   app.server = createServer((req, res) => {
     const request = toRequest(req);
@@ -81,7 +87,7 @@ async function serve(passkey: (port: number) => PasskeyOptions): Promise<App> {
   });
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   app.port = (app.server.address() as AddressInfo).port;
-  app.config = configFor(passkey(app.port));
+  app.config = configFor(passkey(app.port), twoFactor);
   return app;
 }
 
@@ -90,12 +96,14 @@ beforeAll(async () => {
   bundle = built.outputFiles[0]!.text;
   main = await serve(() => ({}));
   moved = await serve((port) => ({ rpID: "localhost", origins: [`http://a.localhost:${port}`] }));
+  twoStep = await serve(() => ({}), { issuer: "Test" });
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-dev-shm-usage"] });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
   main?.server.close();
   moved?.server.close();
+  twoStep?.server.close();
 });
 
 let context: BrowserContext;
@@ -282,5 +290,34 @@ describe("passkeys in Chromium with a virtual authenticator", () => {
     const [signIn] = await signInEdited(page, { rpID: "a.localhost" });
     expect(signIn).toMatchObject({ status: 400, body: { error: "WebAuthnVerificationError", message: expect.stringMatching(/RP ID/) } });
     expect(await sessionUser(page)).toBeUndefined();
+  });
+
+  test("a passkey as the second factor: the built-in second-factor page's button, and submitSecondFactorWithPasskey", async () => {
+    const { page } = await profile();
+    const origin = `http://localhost:${twoStep.port}`;
+    await openApp(page, origin);
+    await signInWithPassword(page, "carol");
+    expect(await call(page, "registerPasskey", { name: "Laptop" })).toMatchObject({ ok: true });
+    // Two-step verification on: an authenticator app, its code computed here from the secret.
+    const started = (await call(page, "enrolTotp")) as { ok: boolean; secret: string; enrolment: string };
+    expect(started.ok).toBe(true);
+    expect(await call(page, "confirmTotp", { enrolment: started.enrolment, code: totpCode(started.secret) })).toMatchObject({ ok: true });
+    await call(page, "signOut", { redirect: false });
+
+    // The password alone is no session now: the sign-in waits for its second factor, on the built-in page.
+    expect(await call(page, "signIn", "credentials", { username: "carol", password: "pw", redirect: false })).toMatchObject({ url: `${origin}/api/auth/second-factor` });
+    expect(await sessionUser(page)).toBeUndefined();
+    await page.goto(`${origin}/api/auth/second-factor`);
+    await page.getByRole("button", { name: "Use a passkey instead" }).click();
+    await page.waitForURL(`${origin}/test/app`);
+    await page.waitForFunction(() => "sesame" in window);
+    expect(await call(page, "getSession")).toMatchObject({ user: { id: "carol" }, amr: ["credentials", "passkey"] });
+
+    // The same from the app's own page, with the React helper.
+    await call(page, "signOut", { redirect: false });
+    await call(page, "signIn", "credentials", { username: "carol", password: "pw", redirect: false });
+    expect(await sessionUser(page)).toBeUndefined();
+    expect(await call(page, "submitSecondFactorWithPasskey")).toMatchObject({ ok: true, url: `${origin}/test/app` });
+    expect(await call(page, "getSession")).toMatchObject({ user: { id: "carol" }, amr: ["credentials", "passkey"] });
   });
 });

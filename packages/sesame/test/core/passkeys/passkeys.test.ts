@@ -360,6 +360,20 @@ describe("options", () => {
     expect(options.challenge).toMatch(/^[\w-]{43}$/);
   });
 
+  test("[flood] asking for sign-in options stores a challenge: one address gets three times the per-IP sign-in limit, others are unaffected", async () => {
+    const setup = app("sql", { rateLimit: { perIp: { max: 2, window: 60 }, perIdentifier: false, clientIp: (request) => request.headers.get("x-test-ip") } });
+    const browser = new Browser(setup.appConfig);
+    const csrfToken = await browser.csrf();
+    const ask = (ip: string) => browser.postJson("/api/auth/passkey/authentication-options", { csrfToken }, { "x-test-ip": ip });
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await ask("203.0.113.7")).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+    const limited = await ask("203.0.113.7");
+    expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await limited.json()).toMatchObject({ error: "RateLimited" });
+    expect((await ask("198.51.100.1")).status).toBe(200);
+  });
+
   test("registration needs a signed-in user; signing in does not", async () => {
     const setup = app();
     const browser = new Browser(setup.appConfig);
