@@ -3,8 +3,14 @@
  * over HTTP: auth() in the proxy, a Server Component, a Route Handler and Server Actions, v4-style
  * getServerSession, and a cookie renewed in the proxy being the one the page renders with.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { migrate } from "../../src/adapters/sql.js";
+import { sqlite } from "../../src/adapters/sqlite.node.js";
+import { totpCode } from "../../src/core/mfa/totp.js";
 import { decode } from "../../src/jwt.js";
 import { startNextApp, type NextServer } from "./next-server.js";
 
@@ -13,14 +19,21 @@ const SECRET = "fixture-secret-0123456789-abcdefghijklmnop";
 
 let server: NextServer;
 let base: string;
+/** The SQLite file of the fixture's second instance (auth-two-step.ts), migrated here. */
+const dataDir = mkdtempSync(join(tmpdir(), "sesame-next-fixture-"));
+const twoStepDb = join(dataDir, "two-step.db");
 
 beforeAll(async () => {
-  server = await startNextApp(fixture);
+  const db = sqlite(twoStepDb);
+  await migrate(db);
+  await db.destroy();
+  server = await startNextApp(fixture, { runtimeEnv: () => ({ SESAME_FIXTURE_DB: twoStepDb }) });
   base = server.base;
 }, 300_000);
 
 afterAll(() => {
   server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 class Client {
@@ -187,5 +200,45 @@ describe("a Next.js 16 app", () => {
     expect([303, 307]).toContain(signedOut.status);
     expect(client.jar.has("sesame.session-token")).toBe(false);
     expect((await client.get("/dashboard")).status).toBe(307);
+  });
+
+  test("Server Action signIn(\"credentials\", formData) for a user with a second factor: no session, the second-factor page; a backup code completes it", async () => {
+    const post = (client: Client, path: string, fields: Record<string, string>) =>
+      client.get(`/api/two-step/${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+    const csrf = async (client: Client) => ((await (await client.get("/api/two-step/csrf")).json()) as { csrfToken: string }).csrfToken;
+
+    // eve turns on two-step verification (an authenticator app, its code computed here).
+    const owner = new Client();
+    expect((await post(owner, "callback/credentials", { csrfToken: await csrf(owner), username: "eve", password: "pw" })).status).toBe(302);
+    const started = (await (await post(owner, "two-factor/enrol", { csrfToken: await csrf(owner) })).json()) as { secret: string; enrolment: string };
+    const confirmed = await post(owner, "two-factor/confirm", { csrfToken: await csrf(owner), enrolment: started.enrolment, code: totpCode(started.secret) });
+    const { backupCodes } = (await confirmed.json()) as { backupCodes: string[] };
+    expect(backupCodes).toHaveLength(10);
+
+    // The server action in another browser: the password is right, and it stops at the second factor.
+    const client = new Client();
+    const html = await (await client.get("/two-step")).text();
+    const action = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(html)![1]!;
+    const form = new FormData();
+    form.set(action, "");
+    form.set("username", "eve");
+    form.set("password", "pw");
+    form.set("redirectTo", "/two-step");
+    const response = await client.get("/two-step", { method: "POST", body: form });
+    expect([303, 307]).toContain(response.status);
+    expect(new URL(response.headers.get("location")!, base).pathname).toBe("/api/two-step/second-factor");
+    expect(client.jar.has("sesame.pending-sign-in")).toBe(true);
+    expect(client.jar.has("sesame.session-token")).toBe(false);
+    expect((await pageSession(await client.get("/two-step"))).session).toBeNull();
+    expect(await (await client.get("/api/two-step/second-factor")).text()).toContain('autocomplete="one-time-code"');
+
+    // The second factor (a backup code: the enrolment used this time step's TOTP code) starts the session.
+    const done = await post(client, "second-factor", { csrfToken: await csrf(client), code: backupCodes[0]! });
+    expect(done.status).toBe(302);
+    expect(new URL(done.headers.get("location")!, base).pathname).toBe("/two-step");
+    expect(client.jar.has("sesame.pending-sign-in")).toBe(false);
+    const { session } = await pageSession(await client.get("/two-step"));
+    expect(session?.user).toMatchObject({ name: "eve", id: "two-step-eve" });
+    expect(session).toMatchObject({ amr: ["credentials", "backup-code"] });
   });
 });
