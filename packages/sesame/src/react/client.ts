@@ -209,8 +209,8 @@ export interface SignInOptions {
   [field: string]: unknown;
 }
 
-/** A form's entries as sign-in options: Auth.js v5's client takes the `FormData` itself. */
-function optionsOf(options: SignInOptions | FormData): SignInOptions {
+/** A form's entries as sign-in options: Auth.js v5's client takes the `FormData` itself. @internal */
+export function optionsOf(options: SignInOptions | FormData): SignInOptions {
   if (!(options instanceof FormData)) return options;
   const fields: SignInOptions = {};
   for (const [name, value] of options) if (typeof value === "string") fields[name] = value;
@@ -218,21 +218,12 @@ function optionsOf(options: SignInOptions | FormData): SignInOptions {
 }
 
 /**
- * Signs in with `provider` (NextAuth's signature). Without a provider, opens the sign-in page. For an email
- * provider, `{ email }` mails the link (and code, with `Email({ code })`); `{ email, code }` signs in with
- * the typed code (`POST /callback/<id>`): a wrong or expired one is `error: "Verification"`.
- *
- * @example
- * ```ts
- * const result = await signIn("credentials", { username, password, redirect: false });
- * if (result?.error) showError(result.code);
- * await signIn("email", { email, redirect: false }); // mails the code
- * const signedIn = await signIn("email", { email, code: "123456", redirect: false });
- * if (signedIn?.error === "Verification") showError("That code is not right, or it has expired.");
- * ```
+ * Signs in with `provider`, of the `type` the server lists it with (`signIn` in sign-in.ts looked it up):
+ * everything but passkeys, which sign in in the browser. @internal
  */
-export async function signIn(
-  provider?: string,
+export async function signInWith(
+  provider: string | undefined,
+  type: string | undefined,
   options: SignInOptions | FormData = {},
   authorizationParams?: string | string[][] | Record<string, string> | URLSearchParams,
 ): Promise<SignInResponse | undefined> {
@@ -242,8 +233,6 @@ export async function signIn(
     navigate(`${settings.basePath}/signin?${new URLSearchParams({ callbackUrl: destination })}`);
     return undefined;
   }
-  const providers = await getProviders();
-  const type = providers?.[provider]?.type;
   // Credentials, and a typed email code, are checked on the callback; everything else starts at /signin.
   const checkedHere = type === "credentials" || (type === "email" && fields.code !== undefined);
   const path = checkedHere ? `/callback/${encodeURIComponent(provider)}` : `/signin/${encodeURIComponent(provider)}`;

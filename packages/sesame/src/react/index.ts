@@ -21,9 +21,10 @@ export {
   type SecurityState,
   type TotpEnrolmentResult,
 } from "./two-factor.js";
+export { signIn } from "./sign-in.js";
 export { deletePasskey, listPasskeys, passkeyAutofillAvailable, registerPasskey, renamePasskey, signInWithPasskey, submitSecondFactorWithPasskey, type PasskeyResult } from "./passkeys.js";
 export type { PasskeyInfo } from "../core/types.js";
-export { getCsrfToken, getProviders, getSession, signIn, signOut, type ClientSafeProvider, type CtxOrReq, type ServerRequestLike, type SignInOptions, type SignInResponse, type SignOutOptions } from "./client.js";
+export { getCsrfToken, getProviders, getSession, signOut, type ClientSafeProvider, type CtxOrReq, type ServerRequestLike, type SignInOptions, type SignInResponse, type SignOutOptions } from "./client.js";
 
 /** Where `useSession` stands: `"loading"` until the first session is known. */
 export type SessionStatus = "loading" | "authenticated" | "unauthenticated";

@@ -34,7 +34,8 @@ const TEST_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>test<
 const BUNDLE_ENTRY = `
 import { deletePasskey, listPasskeys, passkeyAutofillAvailable, registerPasskey, renamePasskey, signInWithPasskey, submitSecondFactorWithPasskey } from "./src/react/passkeys.ts";
 import { enrolTotp, confirmTotp } from "./src/react/two-factor.ts";
-import { getCsrfToken, getSession, signIn, signOut } from "./src/react/client.ts";
+import { getCsrfToken, getSession, signOut } from "./src/react/client.ts";
+import { signIn } from "./src/react/sign-in.ts";
 import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
 window.sesame = { deletePasskey, listPasskeys, passkeyAutofillAvailable, registerPasskey, renamePasskey, signInWithPasskey, submitSecondFactorWithPasskey, enrolTotp, confirmTotp, getCsrfToken, getSession, signIn, signOut, startAuthentication, startRegistration };
 `;
@@ -214,6 +215,24 @@ describe("passkeys in Chromium with a virtual authenticator", () => {
     // The authenticator still holds the credential, but the server no longer knows it.
     await call(page, "signOut", { redirect: false });
     expect(await call(page, "signInWithPasskey", { redirect: false })).toMatchObject({ ok: false, error: "WebAuthnVerificationError" });
+  });
+
+  test("the client's signIn(\"passkey\") runs the ceremony, as Auth.js's next-auth/webauthn signIn does: { action: \"register\" } adds one, then it signs in", async () => {
+    const { page } = await profile();
+    const origin = `http://localhost:${main.port}`;
+    await openApp(page, origin);
+    await signInWithPassword(page, "bob");
+    expect(await call(page, "signIn", "passkey", { action: "register", name: "From signIn" })).toMatchObject({ ok: true, error: undefined });
+    expect(await call(page, "listPasskeys")).toMatchObject({ passkeys: expect.arrayContaining([expect.objectContaining({ name: "From signIn" })]) });
+    await call(page, "signOut", { redirect: false });
+    expect(await call(page, "signIn", "passkey", { redirect: false })).toMatchObject({ ok: true, url: `${origin}/test/app` });
+    expect(await call(page, "getSession")).toMatchObject({ user: { id: "bob" }, amr: ["passkey"] });
+    // With the default redirect, it goes to redirectTo.
+    await call(page, "signOut", { redirect: false });
+    await page.evaluate(() => void (window as unknown as { sesame: Sesame }).sesame.signIn!("passkey", { redirectTo: "/test/app?from=signIn" }));
+    await page.waitForURL(`${origin}/test/app?from=signIn`);
+    await page.waitForFunction(() => "sesame" in window);
+    expect(await sessionUser(page)).toBe("bob");
   });
 
   test("sign in with autofill (conditional mediation): with the helpers, and on the built-in sign-in page", async () => {
