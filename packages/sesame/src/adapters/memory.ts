@@ -11,7 +11,16 @@ const copy = <T>(value: T): T => structuredClone(value);
 class TokenShelf<T extends { identifier: string; tokenHash: string }> {
   private readonly tokens = new Map<string, T>();
   put(token: T): void {
+    this.sweep(token.identifier);
     this.tokens.set(accountKey(token.identifier, token.tokenHash), copy(token));
+  }
+  /** Forgets the identifier's expired tokens: of no use, and an identifier asked for often would pile them up. */
+  private sweep(identifier: string): void {
+    const now = Date.now();
+    for (const [key, held] of this.tokens) {
+      const expires = "expires" in held && held.expires instanceof Date ? held.expires.getTime() : Infinity;
+      if (held.identifier === identifier && expires < now) this.tokens.delete(key);
+    }
   }
   take({ identifier, tokenHash }: { identifier: string; tokenHash: string }): T | null {
     const key = accountKey(identifier, tokenHash);

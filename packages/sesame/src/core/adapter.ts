@@ -185,6 +185,10 @@ export interface Adapter {
    * created the user first — nothing is written and that user is returned with `created: false`.
    */
   createUserWithPassword?(user: Omit<AdapterUser, "id">, hash: string): Promise<{ user: AdapterUser; created: boolean }>;
+  /**
+   * Stores a single-use token. It may first delete the identifier's expired tokens (of no use to anyone):
+   * Sesame's adapters do, so an identifier asked for often (a passkey sign-in's options) keeps only live rows.
+   */
   createAccountToken?(token: AccountToken): Promise<void>;
   /** Returns and deletes the token in one step, so it can be used once. */
   useAccountToken?(ref: { identifier: string; tokenHash: string }): Promise<AccountToken | null>;

@@ -285,6 +285,23 @@ export function adapterConformance(name: string, open: () => Promise<AdapterUnde
       });
     });
 
+    if (passwordAccounts) test("account tokens: a new one sweeps its identifier's expired ones; live ones and other identifiers' stay", async () => {
+      const { createAccountToken, useAccountToken } = adapter;
+      if (!createAccountToken || !useAccountToken) throw new Error(`${name} lacks the account-token methods`);
+      const identifier = `passkey:${unique("sweep")}`;
+      const other = `passkey:${unique("other")}`;
+      const at = (offsetSeconds: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + offsetSeconds * 1000);
+      const token = (id: string, hash: string, expires: Date) => ({ identifier: id, tokenHash: hash.repeat(43), payload: "sealed", expires });
+      const expired = token(identifier, "e", at(-60));
+      const live = token(identifier, "l", at(600));
+      const othersExpired = token(other, "o", at(-60));
+      for (const t of [expired, live, othersExpired]) await createAccountToken.call(adapter, t);
+      await createAccountToken.call(adapter, token(identifier, "n", at(600)));
+      expect(await useAccountToken.call(adapter, expired)).toBeNull();
+      expect(await useAccountToken.call(adapter, live)).toEqual(live);
+      expect(await useAccountToken.call(adapter, othersExpired)).toEqual(othersExpired);
+    });
+
     if (passwordAccounts) describe("factors (second factors, passkeys, remembered devices)", () => {
       const methods = () => {
         const { createFactors, getFactor, listFactors, updateFactor, deleteFactors } = adapter;

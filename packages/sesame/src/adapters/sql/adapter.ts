@@ -242,6 +242,9 @@ export function SqlAdapter(db: Kysely<SesameDatabase>, options: SqlAdapterOption
         () => (data.email ? adapter.getUserByEmail(data.email) : Promise.resolve(null)),
       ),
     async createAccountToken(token) {
+      // The identifier's expired tokens go first (by the primary key's prefix): an identifier asked for often
+      // (a passkey sign-in's options, on every visit of the sign-in page) keeps only the rows still alive.
+      await db.deleteFrom("sesame_account_tokens").where("identifier", "=", token.identifier).where("expires_at", "<", Date.now()).execute();
       await db
         .insertInto("sesame_account_tokens")
         .values({ identifier: token.identifier, token_hash: token.tokenHash, payload: token.payload, expires_at: token.expires.getTime() })
