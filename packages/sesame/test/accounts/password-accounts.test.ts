@@ -510,6 +510,26 @@ describe("where the requests come from", () => {
     expect(await mailTo(email)).toEqual([]);
   });
 
+  test("[host poisoning] notices without a link never name a forged host: a password or email change behind X-Forwarded-Host evil.example says \"this site\"", async () => {
+    const { appConfig } = app();
+    const email = address("notice");
+    const browser = await signUp(appConfig, email, "old password here");
+    const forged = { "x-forwarded-host": "evil.example" };
+    const csrfToken = await browser.csrf();
+    const changed = await browser.postJson("/api/auth/account/password", { csrfToken, currentPassword: "old password here", newPassword: "new password here" }, forged);
+    expect(await changed.json()).toEqual({ ok: true });
+    const notice = await vi.waitFor(async () => {
+      const found = (await mailTo(email)).find((message) => /was changed/.test(message.subject));
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(notice.subject).toBe("Your password on this site was changed");
+    expect(JSON.stringify(notice)).not.toContain("evil.example");
+    // Without the forged header, the notice names the app's own host.
+    await post(browser, "account/password", { currentPassword: "new password here", newPassword: "newer password here" });
+    await vi.waitFor(async () => expect((await mailTo(email)).map((message) => message.subject)).toContain("Your password on localhost:3000 was changed"));
+  });
+
   test("with allowedHosts, the link is on the allowed host the request came for, https in production", async () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("AUTH_URL", undefined);

@@ -13,7 +13,7 @@ import { releaseUnprovenEmail } from "../signin/persist-user.js";
 import type { JWT } from "../types.js";
 import type { ResolvedAccounts } from "../config/accounts.js";
 import { mailAddressProof, proofPage } from "./address-proof.js";
-import { accountMail, deliver } from "./mail.js";
+import { accountMail, deliver, noticeHost } from "./mail.js";
 import { reauthenticate } from "./reauthenticate.js";
 import { signedInUser } from "./session.js";
 import { typedEmail } from "./typed-email.js";
@@ -50,7 +50,7 @@ export async function completeEmailChange(context: RequestContext, accounts: Res
   const previousEmail = user.email;
   const updated = await adapter.updateUser({ id: user.id, email, emailVerified: new Date() });
   if (previousEmail && previousEmail !== email) {
-    deliver(context, accounts, accountMail("email-changed", { to: previousEmail, host: new URL(context.origin).host, newEmail: email }));
+    deliver(context, accounts, accountMail("email-changed", { to: previousEmail, host: noticeHost(context), newEmail: email }));
   }
   await emit(context, "emailChanged", { user: updated, previousEmail });
   return resolveCallbackUrl(context, typeof state.callbackUrl === "string" ? state.callbackUrl : undefined);

@@ -3,7 +3,7 @@ import type { RequestContext } from "../context.js";
 import { emit } from "../events.js";
 import type { Body } from "../http.js";
 import type { ResolvedAccounts } from "../config/accounts.js";
-import { accountMail, deliver } from "./mail.js";
+import { accountMail, deliver, noticeHost } from "./mail.js";
 import { hashNewPassword } from "./new-password.js";
 import { reauthenticate } from "./reauthenticate.js";
 import { endOtherSessions, signedInUser } from "./session.js";
@@ -16,7 +16,7 @@ export async function changePassword(context: RequestContext, accounts: Resolved
   await accounts.adapter.setPasswordHash(signedIn.user.id, hash);
   const cookies = await endOtherSessions(context, accounts, signedIn);
   const { user } = signedIn;
-  if (user.email) deliver(context, accounts, accountMail("password-changed", { to: user.email, host: new URL(context.origin).host }));
+  if (user.email) deliver(context, accounts, accountMail("password-changed", { to: user.email, host: noticeHost(context) }));
   await emit(context, "passwordChanged", { user });
   return [...signedIn.cookies, ...cookies];
 }

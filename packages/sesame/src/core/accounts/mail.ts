@@ -7,6 +7,8 @@
  * ask again.
  */
 import type { RequestContext } from "../context.js";
+import { InvalidRequest, UntrustedHost } from "../errors.js";
+import { linkOrigin } from "../link-origin.js";
 import { escapeHtml } from "../pages/layout.js";
 import type { MailMessage } from "../provider/email.js";
 import type { ResolvedAccounts } from "../config/accounts.js";
@@ -71,4 +73,19 @@ export function deliver(context: RequestContext, accounts: ResolvedAccounts, mes
   void Promise.resolve()
     .then(() => accounts.mailer.sendMail(message))
     .catch((cause: unknown) => logger.error(new Error(`An account email ("${message.subject}") could not be sent.`, { cause })));
+}
+
+/**
+ * The host a notice without a link names ("your password on <host> was changed"): the one mailed links are
+ * built on (AUTH_URL, or an allowed host), never a forged `X-Forwarded-Host`, which would have the owner
+ * look for help at the attacker's site. Without a trusted one the notice says "this site": it is sent all
+ * the same, since it tells the owner of a change already made.
+ */
+export function noticeHost(context: RequestContext): string {
+  try {
+    return new URL(linkOrigin(context)).host;
+  } catch (error) {
+    if (error instanceof UntrustedHost || error instanceof InvalidRequest) return "this site";
+    throw error;
+  }
 }

@@ -18,7 +18,7 @@ import { resolveCallbackUrl } from "../callback-url.js";
 import { signInPageUrl } from "../urls.js";
 import type { ResolvedAccounts } from "../config/accounts.js";
 import { checkEmailPage, mailedLink } from "./links.js";
-import { accountMail, deliver } from "./mail.js";
+import { accountMail, deliver, noticeHost } from "./mail.js";
 import { hashNewPassword } from "./new-password.js";
 import { issueAccountToken, spendAccountToken } from "./tokens.js";
 import { typedEmail } from "./typed-email.js";
@@ -65,7 +65,7 @@ export async function resetPassword(context: RequestContext, accounts: ResolvedA
   await endAllSessionsOf(context.config, user.id);
   // Locked out by guesses, the owner who proved the address may sign in at once.
   await clearSignInLimit(context, provider.id, email);
-  deliver(context, accounts, accountMail("password-changed", { to: email, host: new URL(context.origin).host }));
+  deliver(context, accounts, accountMail("password-changed", { to: email, host: noticeHost(context) }));
   await emit(context, "passwordReset", { user });
   const callbackUrl = await resolveCallbackUrl(context, typeof state.callbackUrl === "string" ? state.callbackUrl : undefined);
   return signInPageUrl(context, { callbackUrl });
