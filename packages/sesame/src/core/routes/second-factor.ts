@@ -12,7 +12,9 @@ import { csrfToken } from "../csrf.js";
 import { RateLimited, SecondFactorFailed, UnknownAction } from "../errors.js";
 import { answersJson, html, json, redirect, withCookies, type Body } from "../http.js";
 import { secondFactorPage } from "../pages/second-factor.js";
+import { clearPendingCookie } from "../mfa/pending.js";
 import { randomString } from "../random.js";
+import { signInPageUrl } from "../urls.js";
 import { completeSecondFactor, secondFactorPageUrl, secondFactorPasskeyOptions } from "../signin/second-factor.js";
 
 function twoFactorOf(context: RequestContext): ResolvedTwoFactor {
@@ -51,10 +53,14 @@ export async function postSecondFactor(context: RequestContext, body: Body): Pro
     return redirect(redirectTo, returnJson, withCookies(cookies));
   } catch (error) {
     if (!(error instanceof SecondFactorFailed || error instanceof RateLimited)) throw error;
-    if (returnJson) return json({ error: error.publicCode, message: error.message }, { status: error.status, headers: new Headers(error.headers) });
-    const back = new URL(secondFactorPageUrl(context));
+    // A sign-in that is over takes its cookie with it, and the user back to the sign-in page.
+    const ended = error instanceof SecondFactorFailed && error.ended;
+    const headers = withCookies(ended ? [clearPendingCookie(context)] : []);
+    for (const [name, value] of Object.entries(error.headers)) headers.set(name, value);
+    if (returnJson) return json({ error: error.publicCode, message: error.message }, { status: error.status, headers });
+    const back = new URL(ended ? signInPageUrl(context) : secondFactorPageUrl(context));
     back.searchParams.set("error", error.publicCode);
-    return redirect(back.href, false, new Headers(error.headers));
+    return redirect(back.href, false, headers);
   }
 }
 

@@ -77,7 +77,7 @@ export async function secondFactorPasskeyOptions(context: RequestContext, twoFac
   if (!context.config.passkeys) throw new UnknownAction("No Passkey() provider is configured, so a passkey cannot be the second factor.");
   const { adapter, maxAttempts } = twoFactor;
   const taken = await takeSignIn(context, adapter);
-  if (!taken) throw new SecondFactorFailed("This sign-in has expired or is already complete: sign in again.");
+  if (!taken) throw new SecondFactorFailed("This sign-in has expired or is already complete: sign in again.", { ended: true });
   const challenge = base64url.encode(newChallengeBytes());
   let options: PublicKeyCredentialRequestOptionsJSON;
   try {
@@ -104,7 +104,7 @@ export async function completeSecondFactor(context: RequestContext, twoFactor: R
   const { adapter } = twoFactor;
   const proof = proofOf(context, body);
   let taken = await takeSignIn(context, adapter);
-  if (!taken) throw new SecondFactorFailed("This sign-in has expired or is already complete: sign in again.");
+  if (!taken) throw new SecondFactorFailed("This sign-in has expired or is already complete: sign in again.", { ended: true });
   const { userId, passkeyChallenge } = taken.pending;
   // A passkey's try spends the challenge, whatever its outcome: an answer is never checked twice.
   if (proof.passkey) taken = { ...taken, pending: { ...taken.pending, passkeyChallenge: undefined } };
@@ -120,7 +120,7 @@ export async function completeSecondFactor(context: RequestContext, twoFactor: R
     : await verifySecondFactorCode(context.config.secrets, adapter, userId, proof.code);
   if (!method) throw await wrongTry(context, twoFactor, taken, proof);
   const user = await adapter.getUser(userId);
-  if (!user) throw new SecondFactorFailed("This account no longer exists.");
+  if (!user) throw new SecondFactorFailed("This account no longer exists.", { ended: true });
   await clearSignInLimit(context, LIMIT_KEY, userId);
 
   const { pending } = taken;
@@ -150,7 +150,7 @@ async function passkeyProof(
 
 async function wrongTry(context: RequestContext, twoFactor: ResolvedTwoFactor, taken: TakenSignIn, proof: Proof): Promise<SecondFactorFailed> {
   const waiting = await putBack(context, twoFactor.adapter, taken, { countTry: true, maxAttempts: twoFactor.maxAttempts });
-  if (!waiting) return new SecondFactorFailed("Too many wrong tries: sign in again.");
+  if (!waiting) return new SecondFactorFailed("Too many wrong tries: sign in again.", { ended: true });
   return proof.passkey
     ? new SecondFactorFailed("That passkey did not prove this sign-in (not one of this account's, or its answer was not for this sign-in): try again.")
     : new SecondFactorFailed("That code is not right, or was used already.");
