@@ -11,6 +11,8 @@
 import { decodeJwt, SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { getSession, ReauthenticationRequired, requireRecentAuth, type SesameConfig } from "../../../src/index.js";
+import { MemoryAdapter } from "../../../src/adapters/memory.js";
+import { totpCode } from "../../../src/core/mfa/totp.js";
 import { OAuth, OIDC, type OAuthProvider } from "../../../src/providers/oauth.js";
 import { config, sessionCookie } from "../../support/helpers.js";
 import { OAuthBrowser } from "../../support/oauth-browser.js";
@@ -234,5 +236,26 @@ describe("[marker from the browser] removing, raising or swapping it gives no fr
     replayer.jar.set("sesame.oauth-checks", checks);
     const replayed = await replayer.visit(callback!);
     expectRefused(replayer, replayed, "InvalidCheck");
+  });
+});
+
+describe("with a second factor", () => {
+  test("a provider's re-used login, then a code typed now: the session dates from the code (a new proof), with oauth + totp", async () => {
+    const appConfig = config({ adapter: MemoryAdapter(), twoFactor: {}, providers: [oidc()], session: { exposeAuthentication: true } });
+    const browser = new OAuthBrowser(appConfig);
+    await browser.signInWith("basic", { login: "vic" });
+    const csrfToken = await browser.csrf();
+    const started = (await (await browser.postJson("/api/auth/two-factor/enrol", { csrfToken })).json()) as { secret: string; enrolment: string };
+    expect((await browser.postJson("/api/auth/two-factor/confirm", { csrfToken, enrolment: started.enrolment, code: totpCode(started.secret) })).status).toBe(200);
+    advance(600);
+
+    // Raised marker: the provider re-uses the ten-minute-old login; the sign-in waits for the code.
+    const { response } = await browser.follow(await start(browser, { maxAge: "86400" }), { login: "vic" });
+    expect(response.headers.get("location")).toBe(`${APP_ORIGIN}/api/auth/second-factor`);
+    const done = await browser.postJson("/api/auth/second-factor", { csrfToken: await browser.csrf(), code: totpCode(started.secret) });
+    expect(done.status).toBe(200);
+    expect(await authTime(browser, appConfig)).toBe(nowSeconds());
+    expect(((await browser.session()) as { amr?: string[] }).amr).toEqual(["oauth", "totp"]);
+    expect(await passesStepUp(browser, appConfig)).toBe(true);
   });
 });
