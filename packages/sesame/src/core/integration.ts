@@ -34,7 +34,7 @@ export { readSession, type ReadOptions, type SessionState } from "./session/read
 /** Step-up: the session if recent enough, else `ReauthenticationRequired` with the marked sign-in URL. */
 export { recentSessionOf } from "./session/recent-auth.js";
 /** The re-authentication marker of the sign-in page's URL (`maxAge`). */
-export { parseMaxAge } from "./signin/max-age.js";
+export { parseMaxAge } from "./step-up-marker.js";
 /** Ending the request's session. */
 export { signOutSession } from "./session/sign-out.js";
 /** The one sign-in dispatch: credentials, email or OAuth, without a CSRF check (the HTTP route checks it where a request enters). */

@@ -17,7 +17,7 @@ export function signInUrlFor(page: { signIn: string | undefined; base: string; o
   return withParams(new URL(page.signIn ?? `${page.base}/signin`, page.origin), params);
 }
 
-/** `maxAge`: the sign-in is a re-authentication (step-up), see signin/max-age.ts. */
+/** `maxAge`: the sign-in is a re-authentication (step-up), see step-up-marker.ts. */
 export function signInPageUrl(context: RequestContext, params: { error?: string; code?: string; callbackUrl?: string; maxAge?: string } = {}): string {
   return signInUrlFor({ signIn: context.config.pages.signIn, base: context.authBase, origin: context.origin }, params).href;
 }

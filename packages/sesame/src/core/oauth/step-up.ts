@@ -8,7 +8,7 @@
 import * as oauth from "oauth4webapi";
 import { nowSeconds } from "../clock.js";
 import type { OAuthProvider } from "../provider/oauth.js";
-import { parseMaxAge } from "../signin/max-age.js";
+import { parseMaxAge } from "../step-up-marker.js";
 
 /**
  * Sets the re-authentication parameters of an authorization request, over the provider's own. Returns the

@@ -8,7 +8,7 @@ import { callbackUrlCookie, resolveCallbackUrl } from "../callback-url.js";
 import { signInResponse } from "../signin/response.js";
 import { randomString } from "../random.js";
 import { signInPageUrl } from "../urls.js";
-import { parseMaxAge } from "../signin/max-age.js";
+import { parseMaxAge } from "../step-up-marker.js";
 
 export async function getSignIn(context: RequestContext): Promise<Response> {
   const params = context.url.searchParams;

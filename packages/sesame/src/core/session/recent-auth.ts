@@ -9,7 +9,7 @@ import { resolveConfig } from "../config/resolve.js";
 import { createContext, type RequestContext, type RequestHead } from "../context.js";
 import { resolveCallbackUrl } from "../callback-url.js";
 import { ReauthenticationRequired } from "../errors.js";
-import { maxAgeMarker } from "../signin/max-age.js";
+import { maxAgeMarker } from "../step-up-marker.js";
 import type { JWT, Session } from "../types.js";
 import { signInPageUrl } from "../urls.js";
 import { isRecentAuthentication } from "./authentication-claims.js";

@@ -18,13 +18,13 @@ import { InvalidRequest } from "../errors.js";
 import type { SignInOutcome } from "./complete.js";
 import { signInWithCredentials } from "./credentials.js";
 import { sendSignInLink } from "./email.js";
-import { requestedMaxAge } from "./max-age.js";
+import { requestedMaxAge } from "../step-up-marker.js";
 
 /**
  * Signs in with `provider`. `fields` are the form's fields (credentials, or `email`); `callbackUrl` is the
  * destination, already vetted by `resolveCallbackUrl`. Email vets `fields.callbackUrl` itself, against the
  * origin of the link it mails (which a request header must not choose). `fields.maxAge` marks an OAuth / OIDC
- * sign-in as a re-authentication (see max-age.ts).
+ * sign-in as a re-authentication (see step-up-marker.ts).
  */
 export async function signInWith(context: RequestContext, provider: Provider, fields: Body, callbackUrl: string): Promise<SignInOutcome> {
   switch (provider.type) {

@@ -11,7 +11,7 @@ import type { Provider } from "../provider/provider.js";
 import { callbackUrlCookie, resolveCallbackUrl } from "../callback-url.js";
 import { signInPageUrl } from "../urls.js";
 import { signInWith } from "./dispatch.js";
-import { parseMaxAge } from "./max-age.js";
+import { parseMaxAge } from "../step-up-marker.js";
 
 export async function signInResponse(context: RequestContext, provider: Provider, body: Body): Promise<Response> {
   const returnJson = wantsJson(context.request, body);

@@ -9,7 +9,7 @@
  * `auth_time`, which only a sign-in sets, from what the sign-in proved. A marker removed or raised in the
  * browser only yields a session no fresher than the login really was; lowered, it only asks for more.
  */
-import { InvalidRequest } from "../errors.js";
+import { InvalidRequest } from "./errors.js";
 
 /** The marker's name, in the sign-in page's query and in sign-in forms. */
 export const MAX_AGE_FIELD = "maxAge";
