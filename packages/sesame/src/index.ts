@@ -29,6 +29,23 @@ export { Auth } from "./core/auth.js";
  */
 export { getSession } from "./core/session/get-session.js";
 /**
+ * Step-up ("sudo mode") in route handlers, actions and any runtime: the session if the user authenticated
+ * within `maxAge` seconds, else `ReauthenticationRequired` with `signInUrl`, the sign-in page marked as a
+ * re-authentication (OIDC providers are asked for `max_age` and held to it), which brings the user back.
+ *
+ * @example
+ * ```ts
+ * import { requireRecentAuth, ReauthenticationRequired } from "sesame-auth";
+ * try {
+ *   const { session } = await requireRecentAuth(request, config, { maxAge: 300 });
+ * } catch (error) {
+ *   if (error instanceof ReauthenticationRequired) return Response.redirect(error.signInUrl!, 303);
+ *   throw error;
+ * }
+ * ```
+ */
+export { requireRecentAuth, type RecentAuthOptions, type RecentSession } from "./core/session/recent-auth.js";
+/**
  * The signed-in user's upstream access token, refreshed first when due; send `cookies` back.
  *
  * @example

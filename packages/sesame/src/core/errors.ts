@@ -32,6 +32,7 @@ const PUBLIC_CODES = {
   OAuthSignInError: "OAuthSignInError",
   OAuthCallbackError: "OAuthCallbackError",
   InvalidCheck: "InvalidCheck",
+  StaleAuthentication: "StaleAuthentication",
   OAuthAccountNotLinked: "OAuthAccountNotLinked",
   RateLimited: "RateLimited",
   EmailSignin: "EmailSignin",
@@ -472,8 +473,11 @@ export class SecondFactorFailed extends SesameError {
 
 /**
  * The request needs a recent authentication (401, as RFC 9470's step-up): adding or removing a passkey, enrolling
- * or removing a second factor, when the sign-in is older than allowed. Sign in again (with any method) and
- * retry; the second-factor routes also take the password or a current code with the request.
+ * or removing a second factor, changing the email, or `requireRecentAuth()` in the app's own code, when the
+ * sign-in is older than allowed (or there is none). Sign in again (with any method) and retry; the
+ * second-factor and email routes also take the password or a current code with the request.
+ * `requireRecentAuth()` sets `signInUrl`: the sign-in page, marked as a re-authentication (`maxAge`), that
+ * brings the user back.
  *
  * @example
  * ```ts
@@ -483,6 +487,31 @@ export class SecondFactorFailed extends SesameError {
  */
 export class ReauthenticationRequired extends SesameError {
   readonly type = "ReauthenticationRequired";
+  readonly status = 401;
+  /** Where to send the user to re-authenticate, when the thrower knows (`requireRecentAuth()` does). */
+  readonly signInUrl: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; signInUrl?: string }) {
+    super(message, options);
+    this.signInUrl = options?.signInUrl;
+  }
+}
+
+/**
+ * A re-authentication through an OpenID Connect provider did not happen (401): the sign-in asked the
+ * provider for a login no older than `max_age` seconds, and the ID token's `auth_time` says the login is
+ * older (the provider re-used its session and ignored `max_age`), or the ID token has no `auth_time`. No
+ * session was started. The provider must honour `max_age`; `promptLoginOnStepUp` makes Sesame also send
+ * `prompt=login`, for a provider that honours only that.
+ *
+ * @example
+ * ```ts
+ * // GET /api/auth/callback/acme?code=…&state=… after signIn("acme", { maxAge: 300 }), where Acme re-used
+ * // yesterday's login: error page with ?error=StaleAuthentication
+ * ```
+ */
+export class StaleAuthentication extends SesameError {
+  readonly type = "StaleAuthentication";
   readonly status = 401;
 }
 

@@ -23,7 +23,7 @@ export { createContext, requestHeadOf, requestOf, type RequestContext, type Requ
 /** Parsing a `Cookie` header, as the core does. */
 export { parseCookies } from "./cookies/serialize.js";
 /** The typed errors a binding tells apart; each carries its `publicCode`, `status` and `headers`. */
-export { CredentialsSignin, SesameError, type SesameErrorCode } from "./errors.js";
+export { CredentialsSignin, ReauthenticationRequired, SesameError, type SesameErrorCode } from "./errors.js";
 /** Finding a configured provider by id (an unknown one is `UnknownProvider`). */
 export { providerNamed } from "./provider/provider.js";
 /** Vetting a destination through the `redirect` callback. */
@@ -31,7 +31,10 @@ export { resolveCallbackUrl } from "./callback-url.js";
 /** Reading (and renewing, or updating through the `jwt` callback) the session of a request. */
 export { getSession } from "./session/get-session.js";
 export { readSession, type ReadOptions, type SessionState } from "./session/read.js";
-export { isRecentAuthentication } from "./session/authentication-claims.js";
+/** Step-up: the session if recent enough, else `ReauthenticationRequired` with the marked sign-in URL. */
+export { recentSessionOf } from "./session/recent-auth.js";
+/** The re-authentication marker of the sign-in page's URL (`maxAge`). */
+export { parseMaxAge } from "./step-up-marker.js";
 /** Ending the request's session. */
 export { signOutSession } from "./session/sign-out.js";
 /** The one sign-in dispatch: credentials, email or OAuth, without a CSRF check (the HTTP route checks it where a request enters). */

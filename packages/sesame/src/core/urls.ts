@@ -17,7 +17,8 @@ export function signInUrlFor(page: { signIn: string | undefined; base: string; o
   return withParams(new URL(page.signIn ?? `${page.base}/signin`, page.origin), params);
 }
 
-export function signInPageUrl(context: RequestContext, params: { error?: string; code?: string; callbackUrl?: string } = {}): string {
+/** `maxAge`: the sign-in is a re-authentication (step-up), see step-up-marker.ts. */
+export function signInPageUrl(context: RequestContext, params: { error?: string; code?: string; callbackUrl?: string; maxAge?: string } = {}): string {
   return signInUrlFor({ signIn: context.config.pages.signIn, base: context.authBase, origin: context.origin }, params).href;
 }
 

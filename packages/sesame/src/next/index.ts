@@ -18,9 +18,11 @@ import {
   Auth,
   createContext,
   CredentialsSignin,
-  isRecentAuthentication,
+  parseMaxAge,
   providerNamed,
   readSession,
+  ReauthenticationRequired,
+  recentSessionOf,
   requestOf,
   resolveCallbackUrl,
   resolveConfig,
@@ -50,14 +52,23 @@ export type { NodeApiRequest, NodeApiResponse };
 /** A config, or a function of the request returning one (return the same object each time: it is resolved once per object). */
 export type NextConfigInput = SesameConfig | ((request: Request | undefined) => SesameConfig | Promise<SesameConfig>);
 
-/** Options of the server `signIn`: `redirectTo` (default `/`), `redirect: false` to get the URL back, and form fields. */
+/**
+ * Options of the server `signIn`: `redirectTo` (default `/`), `redirect: false` to get the URL back,
+ * `maxAge` for a re-authentication, and form fields.
+ */
 export interface SignInOptions {
   /** Where to go after signing in. Default: the page the action was called from is unknown, so `/`. */
   redirectTo?: string;
   /** `false`: return the URL instead of redirecting. */
   redirect?: boolean;
+  /**
+   * A re-authentication (step-up): the login may be at most this many seconds old. An OpenID Connect
+   * provider gets `max_age` (and `prompt=login` for 0) and its ID token's `auth_time` is checked; without a
+   * provider, the sign-in page is opened marked with it.
+   */
+  maxAge?: number;
   /** Credentials (or `email` for email sign-in). */
-  [field: string]: string | boolean | undefined;
+  [field: string]: string | number | boolean | undefined;
 }
 
 /** Options of the server `signOut`: `redirectTo` (default `/`), `redirect: false` to get the URL back. */
@@ -199,10 +210,16 @@ function sesameFor(input: NextConfigInput): SesameNext {
   async function recentSession({ maxAge, redirectTo = "/" }: RecentAuthOptions): Promise<Session> {
     if (!Number.isFinite(maxAge) || maxAge < 0) throw new TypeError("auth({ maxAge }) takes the seconds a sign-in counts as recent (0 or more).");
     const context = await actionContext();
-    const { session, token } = await readSession(context, { readOnly: true });
-    if (session && isRecentAuthentication(token, maxAge)) return session;
-    const callbackUrl = await resolveCallbackUrl(context, redirectTo);
-    return nextRedirect(signInPageUrl(context, { callbackUrl }));
+    let signInUrl: string | undefined;
+    try {
+      return (await recentSessionOf(context, { maxAge, callbackUrl: redirectTo }, { readOnly: true })).session;
+    } catch (error) {
+      if (!(error instanceof ReauthenticationRequired) || !error.signInUrl) throw error;
+      signInUrl = error.signInUrl;
+    }
+    // Outside the try: Next.js's redirect() works by throwing. The sign-in page is marked as a
+    // re-authentication, so an OpenID Connect provider is asked for a fresh login.
+    return nextRedirect(signInUrl);
   }
 
   // Not async itself: wrapping a handler must return the wrapped function, not a promise of it.
@@ -222,9 +239,11 @@ function sesameFor(input: NextConfigInput): SesameNext {
     const { redirectTo, redirect: shouldRedirect = true, ...fields } = options;
     const context = await actionContext();
     const callbackUrl = await resolveCallbackUrl(context, redirectTo ?? "/");
+    // A re-authentication stays one on the sign-in page, also when it is shown again with an error.
+    const maxAge = parseMaxAge(fields.maxAge)?.toString();
     let destination: string;
     if (!providerId) {
-      destination = signInPageUrl(context, { callbackUrl });
+      destination = signInPageUrl(context, { callbackUrl, maxAge });
     } else {
       const provider = providerNamed(context, providerId);
       const body = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
@@ -239,7 +258,7 @@ function sesameFor(input: NextConfigInput): SesameNext {
         // A wrong password, a rate limit, a provider that is down: back to the sign-in page with the
         // error's code, as the REST routes do. Configuration errors and `redirect: false` callers get the throw.
         if (!(error instanceof SesameError) || error.isConfigurationError || shouldRedirect === false) throw error;
-        destination = signInPageUrl(context, { error: error.publicCode, ...(error instanceof CredentialsSignin && { code: error.code }), callbackUrl });
+        destination = signInPageUrl(context, { error: error.publicCode, ...(error instanceof CredentialsSignin && { code: error.code }), callbackUrl, maxAge });
       }
     }
     // Outside any try: Next.js's redirect() works by throwing, and must reach the framework untouched.

@@ -46,6 +46,11 @@ export interface PasswordOptions {
   verifyWith?: "link" | "code";
   /** With `verifyWith: "code"`: how long a code lives and how many wrong tries it survives. Default: 10 minutes, 5 tries. */
   code?: EmailCodeOptions;
+  /**
+   * Seconds a sign-in counts as recent for moving the account to another email without typing the password
+   * (0 to 86 400). Default: 300. A password change always asks for the current password.
+   */
+  reauthenticateAfter?: number;
 }
 
 /**
@@ -87,6 +92,7 @@ export default function Password(options: PasswordOptions = {}): PasswordProvide
       resetMaxAge: options.resetMaxAge ?? 60 * 60,
       verifyWith: options.verifyWith ?? "link",
       code: options.code,
+      reauthenticateAfter: options.reauthenticateAfter,
     },
   };
 }

@@ -196,8 +196,8 @@ function navigate(url: string) {
 }
 
 /**
- * Options of the client `signIn`: where to land, whether to redirect, and the form fields (credentials,
- * `email`; `email` and `code` to sign in with an emailed one-time code).
+ * Options of the client `signIn`: where to land, whether to redirect, a re-authentication's `maxAge`, and
+ * the form fields (credentials, `email`; `email` and `code` to sign in with an emailed one-time code).
  */
 export interface SignInOptions {
   /** Where to land afterwards. Default: the current page. `redirectTo` (v5) and `callbackUrl` (v4) are the same. */
@@ -205,6 +205,11 @@ export interface SignInOptions {
   redirectTo?: string;
   /** `false`: stay on the page and get the result (credentials and email). */
   redirect?: boolean;
+  /**
+   * A re-authentication (step-up): the login may be at most this many seconds old. An OpenID Connect
+   * provider gets `max_age` (and `prompt=login` for 0), and its ID token's `auth_time` is checked.
+   */
+  maxAge?: number;
   /** The form's fields, sent as their `String()` (as next-auth does); `undefined` ones are left out. */
   [field: string]: unknown;
 }
@@ -230,7 +235,10 @@ export async function signInWith(
   const { callbackUrl, redirectTo, redirect = true, ...fields } = optionsOf(options);
   const destination = (typeof redirectTo === "string" && redirectTo) || (typeof callbackUrl === "string" && callbackUrl) || window.location.href;
   if (!provider) {
-    navigate(`${settings.basePath}/signin?${new URLSearchParams({ callbackUrl: destination })}`);
+    // A re-authentication (`maxAge`) marks the sign-in page, which carries it into its forms.
+    const query = new URLSearchParams({ callbackUrl: destination });
+    if (fields.maxAge !== undefined) query.set("maxAge", String(fields.maxAge));
+    navigate(`${settings.basePath}/signin?${query}`);
     return undefined;
   }
   // Credentials, and a typed email code, are checked on the callback; everything else starts at /signin.

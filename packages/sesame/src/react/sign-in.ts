@@ -21,6 +21,7 @@ import { registerPasskey, signInWithPasskey, type PasskeyResult } from "./passke
  * await signIn("email", { email, redirect: false }); // mails the code
  * const signedIn = await signIn("email", { email, code: "123456", redirect: false });
  * if (signedIn?.error === "Verification") showError("That code is not right, or it has expired.");
+ * await signIn("acme", { maxAge: 0 }); // step-up: Acme (OIDC) must ask the user to log in again
  * await signIn("passkey", { redirectTo: "/dashboard" });
  * await signIn("passkey", { action: "register", name: "Work laptop" });
  * ```

@@ -438,6 +438,55 @@ describe("changing the password or the email, signed in", () => {
     expect((await signIn(appConfig, target, "my password here")).signedIn).toBe(true);
   });
 
+  test("[step-up] the email: a sign-in within reauthenticateAfter is proof enough; an older one needs the password", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    try {
+      const { appConfig } = app({}, { reauthenticateAfter: 120 });
+      const email = address("recent-move");
+      const browser = await signUp(appConfig, email, "my password here");
+      const recent = await post(browser, "account/email", { email: address("recent-target") });
+      expect(await recent.json()).toEqual({ url: "http://localhost:3000/api/auth/verify-request?type=change" });
+      vi.setSystemTime(Date.now() + 300_000);
+      const stale = await post(browser, "account/email", { email: address("stale-target") });
+      expect(stale.status).toBe(401);
+      expect(await stale.json()).toMatchObject({ error: "ReauthenticationRequired" });
+      expect((await post(browser, "account/email", { email: address("stale-target"), password: "my password here" })).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test("[step-up] a user without a password (signed in another way) moves with a recent sign-in only", async () => {
+    const { appConfig } = app();
+    const email = address("no-password");
+    const adapter = SqlAdapter(database.db);
+    const user = await adapter.createUser!({ name: null, email, emailVerified: new Date(), image: null });
+    const { createDatabaseSession } = await import("../../src/core/session/database-session.js");
+    const { createContext } = await import("../../src/core/context.js");
+    const { resolveConfig } = await import("../../src/core/config/resolve.js");
+    const sessionOf = async (token: Record<string, unknown>) => {
+      const browser = new Browser(appConfig);
+      const cookies = await createDatabaseSession(createContext(browser.request("/"), resolveConfig(appConfig)), user, token);
+      browser.store(new Response(null, { headers: cookies.map((c) => ["set-cookie", c] as [string, string]) }));
+      return browser;
+    };
+    // A session with no auth_time (from before Sesame recorded it) is never recent.
+    const old = await post(await sessionOf({}), "account/email", { email: address("nowhere") });
+    expect(await old.json()).toMatchObject({ error: "ReauthenticationRequired" });
+    const signedInNow = await sessionOf({ amr: ["oauth"], auth_time: Math.floor(Date.now() / 1000) });
+    expect((await post(signedInNow, "account/email", { email: address("somewhere") })).status).toBe(200);
+  });
+
+  test("[step-up] the password: a recent sign-in is not enough, the current password is always asked (ASVS 2.1.6)", async () => {
+    const { appConfig } = app();
+    const email = address("always-current");
+    const browser = await signUp(appConfig, email, "old password here");
+    const withoutCurrent = await post(browser, "account/password", { newPassword: "new password here" });
+    expect(withoutCurrent.status).toBe(401);
+    expect(await withoutCurrent.json()).toMatchObject({ error: "CredentialsSignin" });
+    expect((await signIn(appConfig, email, "old password here")).signedIn).toBe(true);
+  });
+
   test("[enumeration] moving to an address that has an account: the same answer, no link; that account's owner is told", async () => {
     const { appConfig } = app();
     const mine = address("mine");
@@ -563,6 +612,7 @@ describe("configuration", () => {
     await configurationError({ adapter: MemoryAdapter(), providers: [Password(), Email({ sendVerificationRequest: () => {}, sendMail: undefined })] }, /has no `sendMail`/);
     await configurationError({ adapter: MemoryAdapter(), session: { strategy: "jwt" }, providers: [Password(), email()] }, /needs `revocation`/);
     await configurationError({ adapter: MemoryAdapter(), providers: [Password(), Password({ id: "second" }), email()] }, /Two Password\(\) providers/);
+    await configurationError({ adapter: MemoryAdapter(), providers: [Password({ reauthenticateAfter: -1 }), email()] }, /reauthenticateAfter \}\) of provider "credentials" must be a whole number of seconds from 0 to 86400/);
     expect((await resolve({ adapter: MemoryAdapter(), providers: [Password(), email()] })).status).toBe(200);
   });
 

@@ -96,6 +96,8 @@ describe("a Next.js 16 app", () => {
       const location = new URL(response.headers.get("location")!, base);
       expect(location.pathname).toBe("/api/auth/signin");
       expect(new URL(location.searchParams.get("callbackUrl") ?? "", base).href).toBe(new URL("/sudo", base).href);
+      // Marked as a re-authentication, so an OpenID Connect provider would be asked for max_age=2.
+      expect(location.searchParams.get("maxAge")).toBe("2");
     };
     backToSudo(await new Client().get("/sudo"));
     const client = new Client();

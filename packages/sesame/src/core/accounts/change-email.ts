@@ -1,7 +1,9 @@
 /**
- * A signed-in user moves their account to another address: their password first, then a link (or a code,
- * with `verifyWith: "code"`) to the new address, which becomes theirs (verified) when followed. The answer is the same whether the new address
- * is free or another account's (whose owner is told instead), and the old address hears of the change.
+ * A signed-in user moves their account to another address: proof that it is them first (the password, a
+ * code of their second factor, or a sign-in within `reauthenticateAfter`: see confirm-identity.ts), then a
+ * link (or a code, with `verifyWith: "code"`) to the new address, which becomes theirs (verified) when
+ * followed. The answer is the same whether the new address is free or another account's (whose owner is
+ * told instead), and the old address hears of the change.
  */
 import type { RequestContext } from "../context.js";
 import { InvalidRequest, Verification } from "../errors.js";
@@ -13,8 +15,8 @@ import { releaseUnprovenEmail } from "../signin/persist-user.js";
 import type { JWT } from "../types.js";
 import type { ResolvedAccounts } from "../config/accounts.js";
 import { mailAddressProof, proofPage } from "./address-proof.js";
+import { confirmIdentity } from "./confirm-identity.js";
 import { accountMail, deliver, noticeHost } from "./mail.js";
-import { reauthenticate } from "./reauthenticate.js";
 import { signedInUser } from "./session.js";
 import { typedEmail } from "./typed-email.js";
 
@@ -22,7 +24,9 @@ import { typedEmail } from "./typed-email.js";
 export async function requestEmailChange(context: RequestContext, accounts: ResolvedAccounts, body: Body): Promise<string> {
   const origin = linkOrigin(context);
   const signedIn = await signedInUser(context, accounts);
-  await reauthenticate(context, accounts, signedIn, body.password);
+  // A recent sign-in is proof enough here (users without a password, who signed in with a provider or a
+  // passkey, can move too); the password, when sent, must be right.
+  await confirmIdentity(context, signedIn, body, accounts.reauthenticateAfterSeconds);
   const { provider, adapter } = accounts;
   const email = await typedEmail(context, accounts, `${provider.id}/change-email`, body.email);
   if (email === signedIn.user.email) throw new InvalidRequest("That is already the account's email.");

@@ -1,4 +1,9 @@
-/** A signed-in user changes their password: the current one first, then the new one; other sessions end. */
+/**
+ * A signed-in user changes their password: the current one first, then the new one; other sessions end.
+ * Always the current password, even right after a sign-in (OWASP ASVS 2.1.6): a recent sign-in may have been
+ * made with something else (a provider that re-used its login, a passkey, a remembered device), and only the
+ * password proves that whoever replaces it knew it.
+ */
 import type { RequestContext } from "../context.js";
 import { emit } from "../events.js";
 import type { Body } from "../http.js";

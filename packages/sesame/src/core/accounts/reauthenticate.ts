@@ -1,7 +1,8 @@
 /**
  * Proof that the person at the keyboard is the account's owner, not someone who found the session open:
- * the current password, before a password or an email changes. Attempts count against the user, so a
- * stolen session cannot be used to guess the password.
+ * the current password, before the password changes (and, when sent, before the other changes that ask for
+ * a proof: confirm-identity.ts). Attempts count against the user, so a stolen session cannot be used to
+ * guess the password.
  */
 import type { RequestContext } from "../context.js";
 import { CredentialsSignin, InvalidRequest } from "../errors.js";

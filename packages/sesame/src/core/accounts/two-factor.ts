@@ -22,7 +22,7 @@ import { newTotpSecret, totpStep, totpUri } from "../mfa/totp.js";
 import { randomString } from "../random.js";
 import { limitSignIn } from "../rate-limit/limit.js";
 import { stampClaims, tokenCodec } from "../token/codec.js";
-import { requireRecentAuth } from "./recent-auth.js";
+import { confirmIdentity } from "./confirm-identity.js";
 import { signedInUser } from "./session.js";
 
 const ENROLMENT_SALT = "sesame.totp-enrolment";
@@ -89,7 +89,7 @@ export async function securityOverview(context: RequestContext, twoFactor: Resol
 
 export async function startTotpEnrolment(context: RequestContext, twoFactor: ResolvedTwoFactor, body: Body): Promise<TotpEnrolment> {
   const signedIn = await signedInUser(context, twoFactor);
-  await requireRecentAuth(context, twoFactor, signedIn, body);
+  await confirmIdentity(context, signedIn, body, twoFactor.reauthenticateAfterSeconds);
   const { user } = signedIn;
   const secret = newTotpSecret();
   const issuer = twoFactor.issuer ?? new URL(context.origin).host;
@@ -118,7 +118,7 @@ export async function confirmTotpEnrolment(context: RequestContext, twoFactor: R
 /** A new set of backup codes, replacing every one left. */
 export async function regenerateBackupCodes(context: RequestContext, twoFactor: ResolvedTwoFactor, body: Body): Promise<{ backupCodes: string[] }> {
   const signedIn = await signedInUser(context, twoFactor);
-  await requireRecentAuth(context, twoFactor, signedIn, body);
+  await confirmIdentity(context, signedIn, body, twoFactor.reauthenticateAfterSeconds);
   const { user } = signedIn;
   if (!(await userFactors(twoFactor.adapter, user.id)).totp) throw new InvalidRequest("Backup codes go with a second factor: enrol an authenticator app first.");
   const codes = newBackupCodes(twoFactor.backupCodes);
@@ -129,7 +129,7 @@ export async function regenerateBackupCodes(context: RequestContext, twoFactor: 
 /** Turns the second factor off: the authenticator, its backup codes and every remembered device go. */
 export async function disableTwoFactor(context: RequestContext, twoFactor: ResolvedTwoFactor, body: Body): Promise<void> {
   const signedIn = await signedInUser(context, twoFactor);
-  await requireRecentAuth(context, twoFactor, signedIn, body);
+  await confirmIdentity(context, signedIn, body, twoFactor.reauthenticateAfterSeconds);
   const removed = await twoFactor.adapter.deleteFactors(signedIn.user.id, { kinds: ["totp", "backup-code", "device"] });
   if (removed > 0) await emit(context, "twoFactorDisabled", { user: signedIn.user });
 }

@@ -7,6 +7,7 @@
 import { PASSWORD_ACCOUNT_METHODS, type Adapter, type PasswordAdapter } from "../adapter.js";
 import { codeLimits, type CodeLimits } from "../codes/options.js";
 import { InvalidConfiguration } from "../errors.js";
+import { bounded } from "./bounded.js";
 import type { EmailProvider, MailMessage } from "../provider/email.js";
 import { isPasswordProvider, type PasswordProvider } from "../provider/password.js";
 import type { Provider } from "../provider/provider.js";
@@ -20,6 +21,8 @@ export interface ResolvedAccounts {
   mailer: EmailProvider & { sendMail(message: MailMessage): Awaitable<void> };
   /** With `verifyWith: "code"`: the limits of the codes that prove an address; otherwise links do. */
   verifyCode: CodeLimits | undefined;
+  /** Seconds a sign-in counts as recent for an email change without the password. */
+  reauthenticateAfterSeconds: number;
 }
 
 export function resolveAccounts(
@@ -58,7 +61,13 @@ export function resolveAccounts(
       "Password() with JWT sessions needs `revocation`, so that a password reset ends the user's other sessions; or use database sessions.",
     );
   }
-  return { provider, adapter: adapter as PasswordAdapter, mailer: mailer as ResolvedAccounts["mailer"], verifyCode: verifyCodeOf(provider) };
+  return {
+    provider,
+    adapter: adapter as PasswordAdapter,
+    mailer: mailer as ResolvedAccounts["mailer"],
+    verifyCode: verifyCodeOf(provider),
+    reauthenticateAfterSeconds: bounded(`Password({ reauthenticateAfter }) of provider "${provider.id}"`, provider.accounts.reauthenticateAfter, 300, [0, 86_400], "seconds"),
+  };
 }
 
 /** The limits of the codes that prove an address, with `verifyWith: "code"` (the adapter methods they need are the ones checked above). */

@@ -6,6 +6,7 @@
  */
 import { FACTOR_METHODS, type Adapter, type FactorAdapter } from "../adapter.js";
 import { InvalidConfiguration } from "../errors.js";
+import { bounded } from "./bounded.js";
 import { isLoopback } from "../loopback.js";
 import type { PasskeyProvider } from "../provider/passkey.js";
 import type { Provider } from "../provider/provider.js";
@@ -48,16 +49,11 @@ export function resolvePasskeys(providers: ReadonlyMap<string, Provider>, adapte
     rpID: configured?.rpID ?? id,
     rpName,
     origins: configured?.origins,
-    reauthenticateAfterSeconds: bounded("reauthenticateAfter", reauthenticateAfter, DEFAULT_REAUTHENTICATE_AFTER_SECONDS, [0, 86_400]),
-    challengeMaxAgeSeconds: bounded("challengeMaxAge", challengeMaxAge, DEFAULT_CHALLENGE_MAX_AGE_SECONDS, [30, 3_600]),
+    reauthenticateAfterSeconds: bounded("Passkey({ reauthenticateAfter })", reauthenticateAfter, DEFAULT_REAUTHENTICATE_AFTER_SECONDS, [0, 86_400], "seconds"),
+    challengeMaxAgeSeconds: bounded("Passkey({ challengeMaxAge })", challengeMaxAge, DEFAULT_CHALLENGE_MAX_AGE_SECONDS, [30, 3_600], "seconds"),
   };
 }
 
-function bounded(name: string, value: number | undefined, fallback: number, [min, max]: [number, number]): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw new InvalidConfiguration(`Passkey({ ${name} }) must be a whole number of seconds from ${min} to ${max}.`);
-  return value;
-}
 
 /** A domain, as browsers accept for an RP ID: a host name without scheme, port or path; never an IP address. */
 function checkedRpID(rpID: unknown): string {

@@ -5,6 +5,7 @@
  */
 import { FACTOR_METHODS, type Adapter, type FactorAdapter } from "../adapter.js";
 import { InvalidConfiguration } from "../errors.js";
+import { bounded } from "./bounded.js";
 
 /**
  * Second factors: TOTP authenticator apps with backup codes, and remembered devices. With it, a user who
@@ -49,11 +50,6 @@ export interface ResolvedTwoFactor {
   reauthenticateAfterSeconds: number;
 }
 
-function bounded(name: string, value: number | undefined, fallback: number, [min, max]: [number, number]): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw new InvalidConfiguration(`twoFactor.${name} must be a whole number from ${min} to ${max}.`);
-  return value;
-}
 
 export function resolveTwoFactor(options: TwoFactorOptions | undefined, adapter: Adapter | undefined): ResolvedTwoFactor | undefined {
   if (!options) return undefined;
@@ -69,10 +65,10 @@ export function resolveTwoFactor(options: TwoFactorOptions | undefined, adapter:
   return {
     adapter: adapter as FactorAdapter,
     issuer: options.issuer,
-    maxAttempts: bounded("maxAttempts", options.maxAttempts, 5, [1, 10]),
-    pendingMaxAgeSeconds: bounded("pendingMaxAge", options.pendingMaxAge, 300, [60, 900]),
-    rememberSeconds: remember ? bounded("rememberDevice.days", remember.days, 30, [1, 365]) * 86_400 : undefined,
-    backupCodes: bounded("backupCodes", options.backupCodes, 10, [5, 20]),
-    reauthenticateAfterSeconds: bounded("reauthenticateAfter", options.reauthenticateAfter, 300, [0, 86_400]),
+    maxAttempts: bounded("twoFactor.maxAttempts", options.maxAttempts, 5, [1, 10]),
+    pendingMaxAgeSeconds: bounded("twoFactor.pendingMaxAge", options.pendingMaxAge, 300, [60, 900]),
+    rememberSeconds: remember ? bounded("twoFactor.rememberDevice.days", remember.days, 30, [1, 365]) * 86_400 : undefined,
+    backupCodes: bounded("twoFactor.backupCodes", options.backupCodes, 10, [5, 20]),
+    reauthenticateAfterSeconds: bounded("twoFactor.reauthenticateAfter", options.reauthenticateAfter, 300, [0, 86_400]),
   };
 }

@@ -5,6 +5,7 @@ import type { RequestContext } from "../context.js";
 import { OAuthSignInError, SesameError } from "../errors.js";
 import { checksCookie, type Checks } from "./checks.js";
 import { providerServer } from "./authorization-server.js";
+import { stepUpParams } from "./step-up.js";
 
 export function redirectUri(context: RequestContext, provider: OAuthProvider): string {
   return `${context.authBase}/callback/${encodeURIComponent(provider.id)}`;
@@ -16,7 +17,8 @@ export function checksOf(provider: OAuthProvider): ReadonlyArray<"pkce" | "state
 
 const DEFAULT_SCOPE = { oidc: "openid profile email", oauth: "" } as const;
 
-export async function startSignIn(context: RequestContext, provider: OAuthProvider, callbackUrl: string): Promise<{ url: string; cookie: string }> {
+/** `maxAge`: the sign-in is a re-authentication, whose login may be at most that many seconds old. */
+export async function startSignIn(context: RequestContext, provider: OAuthProvider, callbackUrl: string, { maxAge }: { maxAge?: number } = {}): Promise<{ url: string; cookie: string }> {
   let authorizationEndpoint: string;
   try {
     ({ authorizationEndpoint } = await providerServer(provider));
@@ -34,6 +36,8 @@ export async function startSignIn(context: RequestContext, provider: OAuthProvid
   // The provider's own parameters (scope, prompt, access_type…) first, so they cannot replace the ones below.
   const extra = typeof provider.authorization === "object" ? provider.authorization.params : undefined;
   for (const [key, value] of Object.entries(extra ?? {})) params.set(key, value);
+  const sentMaxAge = stepUpParams(provider, params, maxAge);
+  if (sentMaxAge !== undefined) pending.maxAge = sentMaxAge;
   params.set(provider.clientIdParameter ?? "client_id", provider.clientId ?? "");
   params.set("response_type", "code");
   params.set("redirect_uri", redirectUri(context, provider));

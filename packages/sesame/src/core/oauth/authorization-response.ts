@@ -7,7 +7,7 @@
 import * as oauth from "oauth4webapi";
 import { standardProfile, type OAuthProvider, type TokenSet } from "../provider/oauth.js";
 import type { RequestContext } from "../context.js";
-import { InvalidCheck, OAuthCallbackError, SesameError } from "../errors.js";
+import { InvalidCheck, OAuthCallbackError, SesameError, StaleAuthentication } from "../errors.js";
 import type { Account, Profile, SignInUser } from "../types.js";
 import { redactError, redactText } from "../redact.js";
 import { redirectUri } from "./authorization-request.js";
@@ -15,12 +15,15 @@ import { consumeChecks } from "./checks.js";
 import { providerServer, type ProviderServer } from "./authorization-server.js";
 import { nowSeconds } from "../clock.js";
 import { isPlainObject } from "../plain-object.js";
+import { isAuthTimeRefusal, providerAuthTime } from "./step-up.js";
 
 export interface OAuthSignIn {
   user: SignInUser;
   account: Account;
   profile: Profile;
   callbackUrl: string;
+  /** When the provider says the user authenticated (the ID token's `auth_time`), if it says. */
+  authTime?: number;
 }
 
 export async function finishSignIn(context: RequestContext, provider: OAuthProvider, params: URLSearchParams): Promise<OAuthSignIn> {
@@ -43,6 +46,9 @@ export async function finishSignIn(context: RequestContext, provider: OAuthProvi
     const result = await oauth.processAuthorizationCodeResponse(as, client, response, {
       expectedNonce: checks.nonce ?? oauth.expectNoNonce,
       requireIdToken: provider.type === "oidc",
+      // A re-authentication's `max_age`, from the sealed check cookie: oauth4webapi then requires
+      // `auth_time` in the ID token and holds it to the age asked for.
+      maxAge: checks.maxAge ?? oauth.skipAuthTimeCheck,
     });
     const idTokenClaims = provider.type === "oidc" ? oauth.getValidatedIdTokenClaims(result) : undefined;
     // oauth4webapi checks the ID token's claims; its signature is checked here, against the provider's JWKS
@@ -62,9 +68,17 @@ export async function finishSignIn(context: RequestContext, provider: OAuthProvi
       providerAccountId: mapped.id,
       ...tokens,
     };
-    return { user, account, profile, callbackUrl: checks.callbackUrl };
+    const authTime = providerAuthTime(idTokenClaims);
+    return { user, account, profile, callbackUrl: checks.callbackUrl, ...(authTime !== undefined && { authTime }) };
   } catch (error) {
     if (error instanceof SesameError) throw error;
+    if (checks.maxAge !== undefined && isAuthTimeRefusal(error)) {
+      throw new StaleAuthentication(
+        `Provider "${provider.id}" was asked for a login at most ${checks.maxAge} s old (max_age), and its ID token's auth_time is older or missing: ` +
+          "it re-used an earlier login. The provider must honour max_age (or set promptLoginOnStepUp).",
+        { cause: upstreamCause(error) },
+      );
+    }
     if (isNonceMismatch(error)) {
       throw new InvalidCheck("The ID token's nonce does not match this browser's sign-in.", { cause: upstreamCause(error) });
     }

@@ -16,6 +16,11 @@ export type Checks = {
   state: string;
   codeVerifier?: string;
   nonce?: string;
+  /**
+   * A re-authentication's `max_age`, sealed here so that the callback holds the ID token's `auth_time` to
+   * it: removing it from the provider's URL (or the provider ignoring it) cannot pass an old login off as new.
+   */
+  maxAge?: number;
   /** The vetted destination after sign-in. */
   callbackUrl: string;
 };
@@ -54,5 +59,6 @@ export async function consumeChecks(context: RequestContext, providerId: string,
     callbackUrl: claims.callbackUrl,
     ...(typeof claims.codeVerifier === "string" && { codeVerifier: claims.codeVerifier }),
     ...(typeof claims.nonce === "string" && { nonce: claims.nonce }),
+    ...(typeof claims.maxAge === "number" && { maxAge: claims.maxAge }),
   };
 }

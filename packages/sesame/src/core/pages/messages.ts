@@ -10,6 +10,7 @@ const MESSAGES: Record<string, string> = {
   OAuthSignInError: "The sign-in provider could not be reached. Please try again in a moment.",
   OAuthCallbackError: "Signing in with the provider did not complete. It may have been cancelled; please try again.",
   InvalidCheck: "This sign-in link expired or was already used. Please start again.",
+  StaleAuthentication: "The sign-in provider did not ask you to sign in again, and this needs a recent sign-in. Please try again.",
   OAuthAccountNotLinked: "This email is already used by an account that signs in another way. Sign in the way you did before.",
   EmailSignin: "The sign-in email could not be sent. Check the address and try again.",
   Verification: "This link is no longer valid. It may have been used already or it may have expired.",

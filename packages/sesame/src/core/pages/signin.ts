@@ -24,10 +24,13 @@ export interface SignInPageProps {
   signInUrl: string;
   /** The nonce of the page's script (its CSP allows no other): only pages with a passkey provider have one. */
   scriptNonce?: string;
+  /** A re-authentication (step-up): the seconds its login may be old, posted with every form. */
+  maxAge?: number;
 }
 
-export function signInPage({ providers, authBase, csrfToken, callbackUrl, error, theme, signInUrl, scriptNonce }: SignInPageProps): string {
-  const hidden = h`<input type="hidden" name="csrfToken" value="${csrfToken}"><input type="hidden" name="callbackUrl" value="${callbackUrl}">`;
+export function signInPage({ providers, authBase, csrfToken, callbackUrl, error, theme, signInUrl, scriptNonce, maxAge }: SignInPageProps): string {
+  const marker = maxAge === undefined ? "" : h`<input type="hidden" name="maxAge" value="${String(maxAge)}">`;
+  const hidden = h`<input type="hidden" name="csrfToken" value="${csrfToken}"><input type="hidden" name="callbackUrl" value="${callbackUrl}">${marker}`;
   const passkey = providers.find((provider): provider is PasskeyProvider => provider.type === "webauthn");
   // The browser offers passkeys in the first username field marked `webauthn`: the first credentials form's, if any.
   const autofillForm = passkey && providers.find((provider): provider is CredentialsProvider => provider.type === "credentials");
@@ -55,7 +58,8 @@ export function signInPage({ providers, authBase, csrfToken, callbackUrl, error,
   const alert = error ? h`<p class="error" role="alert">${errorMessage(error)}</p>` : "";
   // The script as it is (escaping would break its quotes): a constant of ours, with no `</script>` in it.
   const script = passkey && scriptNonce ? h`<script nonce="${scriptNonce}">${new SafeHtml(PASSKEY_SCRIPT)}</script>` : "";
-  return page("Sign in", theme, h`<h1>Sign in</h1>${alert}${forms}${script}`);
+  const heading = maxAge === undefined ? h`<h1>Sign in</h1>` : h`<h1>Confirm it is you</h1><p>This needs a recent sign-in: sign in again to continue.</p>`;
+  return page("Sign in", theme, h`${heading}${alert}${forms}${script}`);
 }
 
 /** The field that names the account: `identifier`, else the first field that is not a password. */

@@ -125,6 +125,12 @@ export interface OAuthProvider<P extends Profile = Profile> {
   allowDangerousEmailAccountLinking?: boolean;
   /** On sign-out, also end the session at the provider (OIDC RP-initiated logout), when it supports it. */
   endSessionOnSignOut?: boolean;
+  /**
+   * On a re-authentication (step-up: a sign-in with `maxAge`), also send `prompt=login`, for a provider that
+   * honours it but not `max_age`. Default: `prompt=login` only for `maxAge: 0`. The ID token's `auth_time`
+   * is checked either way.
+   */
+  promptLoginOnStepUp?: boolean;
 }
 
 /** The standard OpenID Connect claims most providers send. */

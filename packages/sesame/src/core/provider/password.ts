@@ -31,6 +31,8 @@ export interface PasswordAccounts {
   verifyWith?: "link" | "code";
   /** The limits of those codes, with `verifyWith: "code"`. Default: 10 minutes, 5 wrong tries. */
   code?: EmailCodeOptions;
+  /** Seconds a sign-in counts as recent for an email change without the password. Default: 300. */
+  reauthenticateAfter?: number;
 }
 
 /** An email-and-password provider, as `Password()` (`sesame-auth/providers/password`) returns it. */

@@ -8,13 +8,18 @@ import { callbackUrlCookie, resolveCallbackUrl } from "../callback-url.js";
 import { signInResponse } from "../signin/response.js";
 import { randomString } from "../random.js";
 import { signInPageUrl } from "../urls.js";
+import { parseMaxAge } from "../step-up-marker.js";
 
 export async function getSignIn(context: RequestContext): Promise<Response> {
   const params = context.url.searchParams;
   const callbackUrl = await resolveCallbackUrl(context, params.get("callbackUrl"));
   const cookies = [callbackUrlCookie(context, callbackUrl)];
+  // A re-authentication's marker goes on, to the app's page or into the built-in page's forms. One that is
+  // not seconds is dropped: the page still works, and the session's `auth_time` still decides step-up.
+  const maxAge = parseMaxAge(params.get("maxAge") ?? undefined);
+  const marker = maxAge === undefined ? undefined : String(maxAge);
   if (context.config.pages.signIn) {
-    const target = signInPageUrl(context, { callbackUrl, error: params.get("error") ?? undefined, code: params.get("code") ?? undefined });
+    const target = signInPageUrl(context, { callbackUrl, error: params.get("error") ?? undefined, code: params.get("code") ?? undefined, maxAge: marker });
     return redirect(target, false, withCookies(cookies));
   }
   const csrf = await csrfToken(context);
@@ -28,8 +33,9 @@ export async function getSignIn(context: RequestContext): Promise<Response> {
     callbackUrl,
     error: params.get("error"),
     theme: context.config.theme,
-    signInUrl: signInPageUrl(context, { callbackUrl }),
+    signInUrl: signInPageUrl(context, { callbackUrl, maxAge: marker }),
     scriptNonce,
+    maxAge,
   });
   return html(body, { headers: withCookies(cookies), scriptNonce });
 }

@@ -25,11 +25,16 @@ export interface SignInParams {
   persisted?: PersistedUser;
   /** What the user proved themselves with, when the account's type does not say (a passkey). */
   amr?: AuthMethod[];
+  /**
+   * When the user authenticated, when that is not now: an OpenID Connect provider's `auth_time`, which may
+   * be a login it re-used. Becomes the session's `auth_time`, so step-up sees the login's real age.
+   */
+  authTime?: number;
 }
 
 export async function completeSignIn(
   context: RequestContext,
-  { allowEmailLinking = false, newUserName = null, persisted: given, amr: proven, ...params }: SignInParams,
+  { allowEmailLinking = false, newUserName = null, persisted: given, amr: proven, authTime, ...params }: SignInParams,
   callbackUrl: string,
   /** Claims Sesame itself needs in the token (e.g. what RP-initiated logout needs), added before `jwt` runs. */
   ownClaims: JWT = {},
@@ -47,7 +52,7 @@ export async function completeSignIn(
   // Without an adapter there is no stored user to keep a first sign-in's name: the session is the user.
   const user: User = persisted?.user ?? (newUserName && !params.user.name ? { ...params.user, name: newUserName } : params.user);
   const isNewUser = persisted?.isNewUser ?? false;
-  const start: SessionStart = { user, storedUser: persisted?.user, account, profile, issuedTokens: params.user.tokens, isNewUser, amr, ownClaims };
+  const start: SessionStart = { user, storedUser: persisted?.user, account, profile, issuedTokens: params.user.tokens, isNewUser, amr, ownClaims, ...(authTime !== undefined && { authTime }) };
   // A passkey is two factors in one (the device, and the user verifying on it).
   if (context.config.twoFactor && persisted && !amr.includes("passkey")) {
     const gate = await secondFactorGate(context, context.config.twoFactor, start, callbackUrl);

@@ -18,11 +18,13 @@ import { InvalidRequest } from "../errors.js";
 import type { SignInOutcome } from "./complete.js";
 import { signInWithCredentials } from "./credentials.js";
 import { sendSignInLink } from "./email.js";
+import { requestedMaxAge } from "../step-up-marker.js";
 
 /**
  * Signs in with `provider`. `fields` are the form's fields (credentials, or `email`); `callbackUrl` is the
  * destination, already vetted by `resolveCallbackUrl`. Email vets `fields.callbackUrl` itself, against the
- * origin of the link it mails (which a request header must not choose).
+ * origin of the link it mails (which a request header must not choose). `fields.maxAge` marks an OAuth / OIDC
+ * sign-in as a re-authentication (see step-up-marker.ts).
  */
 export async function signInWith(context: RequestContext, provider: Provider, fields: Body, callbackUrl: string): Promise<SignInOutcome> {
   switch (provider.type) {
@@ -36,7 +38,9 @@ export async function signInWith(context: RequestContext, provider: Provider, fi
           `then post the answer to ${context.config.basePath}/callback/${provider.id} (signInWithPasskey() from sesame-auth/react does both).`,
       );
     default: {
-      const { url, cookie } = await startSignIn(context, provider, callbackUrl);
+      // A re-authentication (`maxAge`) means something only to a provider: credentials, email and passkeys
+      // prove the user right now, so their sessions are new whatever it asks.
+      const { url, cookie } = await startSignIn(context, provider, callbackUrl, { maxAge: requestedMaxAge(fields.maxAge) });
       return { redirectTo: url, cookies: [cookie, callbackUrlCookie(context, callbackUrl)] };
     }
   }

@@ -11,6 +11,7 @@ import type { Provider } from "../provider/provider.js";
 import { callbackUrlCookie, resolveCallbackUrl } from "../callback-url.js";
 import { signInPageUrl } from "../urls.js";
 import { signInWith } from "./dispatch.js";
+import { parseMaxAge } from "../step-up-marker.js";
 
 export async function signInResponse(context: RequestContext, provider: Provider, body: Body): Promise<Response> {
   const returnJson = wantsJson(context.request, body);
@@ -20,7 +21,7 @@ export async function signInResponse(context: RequestContext, provider: Provider
     return redirect(redirectTo, returnJson, withCookies(cookies));
   } catch (error) {
     if (provider.type === "credentials" && (error instanceof CredentialsSignin || error instanceof RateLimited)) {
-      return backToTheForm(context, provider, error, callbackUrl, returnJson);
+      return backToTheForm(context, provider, error, { callbackUrl, maxAge: parseMaxAge(body.maxAge)?.toString() }, returnJson);
     }
     if (error instanceof SesameError) throw error;
     throw new CallbackRouteError(`Signing in with "${provider.id}" failed.`, { cause: error });
@@ -34,7 +35,14 @@ export async function signInResponse(context: RequestContext, provider: Provider
  * error from it); next-auth 4 through `/error?error=CredentialsSignin&provider=<id>`, which the error route
  * sends on to the sign-in page.
  */
-function backToTheForm(context: RequestContext, provider: Provider, error: CredentialsSignin | RateLimited, callbackUrl: string, returnJson: boolean): Response {
+function backToTheForm(
+  context: RequestContext,
+  provider: Provider,
+  error: CredentialsSignin | RateLimited,
+  /** `maxAge`: a re-authentication stays one on the page shown again. */
+  { callbackUrl, maxAge }: { callbackUrl: string; maxAge: string | undefined },
+  returnJson: boolean,
+): Response {
   const refused = error instanceof CredentialsSignin;
   const code = refused ? error.code : undefined;
   const detail = code === undefined ? { message: error.message } : { code };
@@ -44,7 +52,7 @@ function backToTheForm(context: RequestContext, provider: Provider, error: Crede
   // The error route and `GET /signin` have no callbackUrl of their own: the cookie carries the destination to
   // the sign-in page, so a second, successful attempt still lands where the user was going (as in next-auth 4).
   if (throughErrorRoute) headers.append("set-cookie", callbackUrlCookie(context, callbackUrl));
-  const url = throughErrorRoute ? errorRouteUrl(context, error.publicCode, provider.id) : signInPageUrl(context, { error: error.publicCode, code, callbackUrl });
+  const url = throughErrorRoute ? errorRouteUrl(context, error.publicCode, provider.id) : signInPageUrl(context, { error: error.publicCode, code, callbackUrl, maxAge });
   if (!returnJson) return redirect(url, false, headers);
   const status = refused && authJsClient ? 200 : error.status;
   return json({ url, error: error.publicCode, ...detail }, { status, headers });

@@ -49,6 +49,8 @@ export async function secondFactorGate(
     await twoFactor.adapter.updateFactor({ id: device.id, userId }, { lastUsedAt: new Date() });
     return { amr: [...start.amr, "device"] };
   }
+  // The first factor's time (a provider's `auth_time`) is not held: the session starts when the code is
+  // typed, and a code typed now is a proof made now (as a code also is on the routes that want a recent one).
   const { account, profile, issuedTokens, isNewUser, amr, ownClaims } = start;
   const cookie = await holdSignIn(context, twoFactor.adapter, { userId, account, profile, issuedTokens, isNewUser, amr, ownClaims, callbackUrl }, twoFactor.pendingMaxAgeSeconds);
   return { held: { redirectTo: secondFactorPageUrl(context), cookies: [cookie] } };

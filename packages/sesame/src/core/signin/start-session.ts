@@ -4,6 +4,7 @@
  */
 import type { AdapterUser } from "../adapter.js";
 import type { RequestContext } from "../context.js";
+import { nowSeconds } from "../clock.js";
 import { AccessDenied } from "../errors.js";
 import { emit } from "../events.js";
 import { createDatabaseSession } from "../session/database-session.js";
@@ -31,6 +32,8 @@ export interface SessionStart {
   issuedTokens?: SignInUser["tokens"];
   isNewUser: boolean;
   amr: AuthMethod[];
+  /** When the user authenticated (seconds), when not now: the provider's `auth_time`. Default: now. */
+  authTime?: number;
   ownClaims: JWT;
 }
 
@@ -38,14 +41,14 @@ export interface SessionStart {
  * Shapes the token with the `jwt` callback, starts the session (cookie or database), tells the `signIn`
  * event, and says where to go: the user's destination, or `pages.newUser` after a first sign-in.
  */
-export async function startSession(context: RequestContext, { user, storedUser, account, profile, issuedTokens, isNewUser, amr, ownClaims }: SessionStart, callbackUrl: string): Promise<SignInOutcome> {
+export async function startSession(context: RequestContext, { user, storedUser, account, profile, issuedTokens, isNewUser, amr, authTime = nowSeconds(), ownClaims }: SessionStart, callbackUrl: string): Promise<SignInOutcome> {
   const { callbacks, session, revocation } = context.config;
   // Bounded by `revocation.startTimeout`: with the store unreachable, the version is the one known here (0
   // before the first load), and the policy decides what the new session is worth until the state loads.
   if (revocation && !revocation.ready) await revocation.start();
   const version = revocation && user.id ? { ver: revocation.versionOf(user.id) } : {};
   const upstream = account.type === "credentials" ? issuedTokens && fromIssued(account.provider, issuedTokens) : fromAccount(account);
-  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...(upstream && { upstream }), amr, auth_time: Math.floor(Date.now() / 1000), ...ownClaims };
+  const initial: JWT = { name: user.name, email: user.email, picture: user.image, sub: user.id, ...version, ...(upstream && { upstream }), amr, auth_time: authTime, ...ownClaims };
   const returned = await callbacks.jwt({ token: tokenForCallbacks(initial, session.exposeAuthentication), user, account, profile, trigger: isNewUser ? "signUp" : "signIn", isNewUser });
   if (!returned) throw new AccessDenied("The jwt callback returned no token on sign-in.");
   const shaped = keepAuthenticationClaims(returned, initial);
