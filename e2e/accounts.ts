@@ -10,7 +10,7 @@
  * every change to a factor goes through the "confirm it's you" prompt.
  */
 import { Secret, TOTP } from "otpauth";
-import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import type { APIResponse, BrowserContext, CDPSession, Page } from "playwright-core";
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 import type { Example } from "./harness";
 
@@ -30,9 +30,23 @@ interface SessionBody {
   amr?: string[];
 }
 
+/**
+ * A GET with the browser's cookies (`page.request`), tried again once when the connection was reset: the
+ * request context reuses idle keep-alive sockets, and one the server closes at that very moment (Node's
+ * 5-second keep-alive timeout) fails with ECONNRESET — the network's doing, not the app's answer.
+ */
+async function get(page: Page, path: string, options: { maxRedirects?: number } = {}): Promise<APIResponse> {
+  try {
+    return await page.request.get(path, options);
+  } catch (error) {
+    if (!String(error).includes("ECONNRESET")) throw error;
+    return page.request.get(path, options);
+  }
+}
+
 /** The session as the app's API answers it, from inside the browser's cookie jar. */
 async function session(page: Page): Promise<SessionBody | null> {
-  return (await (await page.request.get("/api/auth/session")).json()) as SessionBody | null;
+  return (await (await get(page, "/api/auth/session")).json()) as SessionBody | null;
 }
 
 async function cookie(page: Page, name: string) {
@@ -171,12 +185,12 @@ export function accountsSuite(app: () => Example): void {
       expect(secret).toMatch(/^[A-Z2-7]{32}$/);
       await app().shot(page, "totp-enrol");
       // Nothing is stored until a code proves the app has the secret.
-      expect(await (await page.request.get("/api/auth/account/security")).json()).toMatchObject({ twoFactor: false });
+      expect(await (await get(page, "/api/auth/account/security")).json()).toMatchObject({ twoFactor: false });
 
       authenticator = new Authenticator(secret);
       await page.fill("#totp-code", authenticator.code());
       await page.click("#totp-confirm");
-      await page.waitForSelector("#backup-codes li");
+      await page.waitForSelector("#two-factor-message:has-text('Two-step verification is on')");
       replacedCodes = await page.locator("#backup-codes li").allTextContents();
       expect(replacedCodes).toHaveLength(10);
       for (const code of replacedCodes) expect(code).toMatch(BACKUP_CODE);
@@ -207,7 +221,7 @@ export function accountsSuite(app: () => Example): void {
       expect((await session(page))?.user).toBeUndefined();
       expect(await cookie(page, SESSION_COOKIE)).toBeUndefined();
       expect(await cookie(page, PENDING_COOKIE)).toMatchObject({ httpOnly: true, sameSite: "Lax" });
-      const protectedPage = await page.request.get("/dashboard", { maxRedirects: 0 });
+      const protectedPage = await get(page, "/dashboard", { maxRedirects: 0 });
       expect(protectedPage.headers().location).toContain("/login");
 
       await secondFactor(page, "000000");
@@ -306,7 +320,7 @@ export function accountsSuite(app: () => Example): void {
       expect((await session(page))?.user).toBeUndefined();
     }, STEP_TIMEOUT);
 
-    test("a password reset by emailed link ends every session; the old password and the used link stop working", async () => {
+    test("a password reset by emailed link ends every session; the old password and the used link stop working; the security page changes the password", async () => {
       // Two browsers signed in before the reset.
       const laptop = page;
       await signInWithAccount(laptop, PASSWORD);
@@ -363,6 +377,18 @@ export function accountsSuite(app: () => Example): void {
       await again.click("#reset-password button[type=submit]");
       await again.waitForSelector("#error");
       expect(await again.textContent("#error")).toContain("Verification");
+
+      // And from the security page: the current password is checked before a new one is set.
+      await other.goto("/security");
+      await other.fill("#current-password", PASSWORD);
+      await other.fill("#new-password", "a third good password");
+      await other.click("#password button[type=submit]");
+      await other.waitForSelector("#password-message");
+      expect(await other.textContent("#password-message")).toContain("CredentialsSignin");
+      await other.fill("#current-password", NEW_PASSWORD);
+      await other.click("#password button[type=submit]");
+      await other.waitForSelector("#password-message:has-text('Password changed')");
+      expect((await session(other))?.user).toMatchObject({ email: EMAIL });
     }, STEP_TIMEOUT);
   });
 }

@@ -25,15 +25,18 @@ export default function TwoFactor({ guard }: { guard: Guard }) {
   async function act(run: () => Promise<string | null>) {
     setBusy(true);
     setMessage(null);
+    let outcome: { ok: boolean; text: string } | null = null;
     try {
       const done = await run();
-      if (done) setMessage({ ok: true, text: done });
+      if (done) outcome = { ok: true, text: done };
     } catch {
-      setMessage({ ok: false, text: "The server could not be reached." });
+      outcome = { ok: false, text: "The server could not be reached." };
     } finally {
-      setBusy(false);
+      // The list first, then the news: a message never describes a list that has not caught up yet.
       await load();
+      setBusy(false);
     }
+    if (outcome) setMessage(outcome);
   }
 
   const refused = (result: Parameters<typeof describeError>[0]) => {
