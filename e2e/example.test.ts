@@ -1,14 +1,16 @@
 /**
  * The reference app in a real browser: every way to sign in and out, protected pages and APIs, sessions
  * that expire, slide, refresh their backend tokens once for many tabs, end in every tab and on other
- * devices, refuse cross-site forms, and never show a token to page scripts. Run with SQLite, then with
- * PostgreSQL + Redis.
+ * devices, refuse cross-site forms, and never show a token to page scripts; and the accounts story
+ * (`accounts.ts`: sign-up, two-step verification, passkeys, password reset) on the same app. Run with
+ * SQLite, then with PostgreSQL + Redis.
  */
 import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { accountsSuite } from "./accounts";
 import { buildExample, startExample, TIMINGS, type Example, type StorageKind } from "./harness";
 
 const SESSION_COOKIE = "sesame.session-token";
@@ -267,6 +269,9 @@ describe.each<StorageKind>(["sqlite", "postgres+redis"])("the example app on %s"
     const me = await (await page.request.get("/api/me")).json();
     expect(me).toMatchObject({ user: { name: "Alice Example" } });
   });
+
+  // One app (and one build) for both: starting it is most of a suite's time.
+  accountsSuite(() => app);
 
   test("no refresh token ever reached the browser", () => {
     expect(app.bodies.length).toBeGreaterThan(50);

@@ -96,7 +96,9 @@ export async function startExample(kind: StorageKind): Promise<Example> {
     appUrl: url,
     accessTtl: TIMINGS.accessTtl,
     secretFile: join(mkdtempSync(join(tmpdir(), "sesame-e2e-secret-")), "secret"),
-    env: { ...storage.env, SESSION_UPDATE_AGE: String(TIMINGS.updateAge), REFRESH_BUFFER: String(TIMINGS.refreshBuffer) },
+    // REAUTHENTICATE_AFTER=0: every change to a second factor asks again for the password or a code.
+    // PASSWORD_HASH_COST=14: scrypt at an eighth of its cost, so that a dozen password checks do not take seconds each.
+    env: { ...storage.env, SESSION_UPDATE_AGE: String(TIMINGS.updateAge), REFRESH_BUFFER: String(TIMINGS.refreshBuffer), REAUTHENTICATE_AFTER: "0", PASSWORD_HASH_COST: "14" },
   });
   const server: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
     cwd: exampleDir,

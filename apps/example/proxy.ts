@@ -6,7 +6,7 @@
 import { NextResponse } from "next/server";
 import { auth } from "./auth";
 
-const PRIVATE = ["/dashboard", "/client", "/backend", "/sessions", "/admin"];
+const PRIVATE = ["/dashboard", "/client", "/backend", "/sessions", "/security", "/admin"];
 
 export default auth((req) => {
   const { pathname, search } = req.nextUrl;

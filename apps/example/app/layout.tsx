@@ -22,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/client">Client page</Link>
               <Link href="/backend">Backend</Link>
               <Link href="/sessions">My sessions</Link>
+              <Link href="/security">Security</Link>
               <Link href="/admin">Admin</Link>
               {process.env.INBOX_URL && <Link href="/inbox">Inbox</Link>}
             </nav>
@@ -41,7 +42,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   </form>
                 </>
               ) : (
-                <Link href="/login">Sign in</Link>
+                <>
+                  <Link href="/login">Sign in</Link>
+                  <Link href="/signup" id="nav-signup">
+                    Sign up
+                  </Link>
+                </>
               )}
             </span>
           </header>

@@ -22,7 +22,11 @@ export default async function Home() {
       <section className="cards">
         <Link href="/login" className="card">
           <h2>Sign in</h2>
-          <p>With the sample backend (alice / wonderland, bob / builder), the local OpenID Provider (carol or dave), or a magic link.</p>
+          <p>With your email and password, a passkey, the sample backend (alice / wonderland, bob / builder), the local OpenID Provider (carol or dave), or a magic link.</p>
+        </Link>
+        <Link href="/signup" className="card" id="home-signup">
+          <h2>Create an account</h2>
+          <p>Email and password, confirmed by a link from the inbox. Forgot it? Reset it by email.</p>
         </Link>
         <Link href="/dashboard" className="card">
           <h2>Dashboard</h2>
@@ -41,6 +45,10 @@ export default async function Home() {
         <Link href="/sessions" className="card">
           <h2>My sessions</h2>
           <p>Every device you are signed in on; sign the others out.</p>
+        </Link>
+        <Link href="/security" className="card" id="home-security">
+          <h2>Security</h2>
+          <p>Your password, two-step verification (an authenticator app, backup codes, remembered browsers) and passkeys.</p>
         </Link>
         <Link href="/admin" className="card">
           <h2>Admin</h2>

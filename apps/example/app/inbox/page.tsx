@@ -12,6 +12,14 @@ interface Mail {
 
 const LINK = /https?:\/\/\S+/;
 
+/** What following the link does, from the route it opens. */
+function label(link: string): string {
+  const { pathname } = new URL(link);
+  if (pathname.endsWith("/verify-email")) return "Confirm address";
+  if (pathname.endsWith("/reset-password")) return "Choose a new password";
+  return "Sign in";
+}
+
 export default async function Inbox() {
   const inbox = process.env.INBOX_URL;
   if (!inbox) notFound();
@@ -24,13 +32,13 @@ export default async function Inbox() {
         {messages.map((mail) => {
           const link = LINK.exec(mail.text)?.[0];
           return (
-            <li key={mail.receivedAt + mail.to} className="card">
+            <li key={mail.receivedAt + mail.to + mail.subject} className="card" data-to={mail.to}>
               <p>
                 <strong>{mail.subject}</strong> to {mail.to} <span className="muted">at {mail.receivedAt}</span>
               </p>
               {link && (
                 <a href={link} className="magic-link">
-                  Sign in
+                  {label(link)}
                 </a>
               )}
             </li>

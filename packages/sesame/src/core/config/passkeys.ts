@@ -55,6 +55,22 @@ export function resolvePasskeys(providers: ReadonlyMap<string, Provider>, adapte
 }
 
 
+/**
+ * Whether `host` (a URL's `hostname`) is an IP address. Browsers take only a domain as RP ID: a ceremony for
+ * "127.0.0.1" fails in Chromium with SecurityError "This is an invalid domain", loopback or not.
+ */
+export function isIpAddress(host: string): boolean {
+  return /^[\d.]+$/.test(host) || host.includes("[") || host.includes(":");
+}
+
+/** The message for an RP ID that would be an IP address, taken from the app's origin `origin`. */
+export function ipAddressRpID(origin: string): string {
+  return (
+    `Passkeys need a domain as RP ID, and the app's origin ${origin} is an IP address: browsers refuse a ceremony there. ` +
+    "Open the app on a name instead (http://localhost:<port> in development, with AUTH_URL to match), or set `Passkey({ rpID, origins })`."
+  );
+}
+
 /** A domain, as browsers accept for an RP ID: a host name without scheme, port or path; never an IP address. */
 function checkedRpID(rpID: unknown): string {
   const host = typeof rpID === "string" ? rpID.trim().toLowerCase() : "";
@@ -64,7 +80,7 @@ function checkedRpID(rpID: unknown): string {
   } catch {
     parsed = undefined;
   }
-  if (!host || parsed !== host || /^[\d.]+$/.test(host) || host.includes("[")) {
+  if (!host || parsed !== host || isIpAddress(host)) {
     throw new InvalidConfiguration(`Passkey({ rpID }) is a domain, the app's host or a parent of it ("example.com"), without scheme, port or path; got ${JSON.stringify(rpID)}.`);
   }
   return host;
@@ -92,6 +108,8 @@ function checkedOrigins(origins: unknown, rpID: string | undefined): { origins: 
     return url;
   });
   const id = rpID ?? new URL(String(first)).hostname;
+  // Without `rpID`, the first origin's host is the RP ID, and it must be a domain as much as a configured one.
+  if (!rpID && isIpAddress(id)) throw new InvalidConfiguration(ipAddressRpID(new URL(String(first)).origin));
   const outside = checked.find((url) => url.hostname !== id && !url.hostname.endsWith(`.${id}`));
   if (outside) throw new InvalidConfiguration(`Passkey({ origins }) entry "${outside.origin}" is not within the RP ID "${id}": browsers refuse a ceremony there. Set \`rpID\` to a domain every origin is within.`);
   return { origins: checked.map((url) => url.origin), rpID: id };

@@ -4,7 +4,7 @@
  * things that outlive the request — `AUTH_URL`, a host of `allowedHosts`, a loopback host in development —
  * never a `Host` / `X-Forwarded-Host` header alone: a passkey stays bound to its RP ID for good.
  */
-import type { ResolvedPasskeys } from "../config/passkeys.js";
+import { ipAddressRpID, isIpAddress, type ResolvedPasskeys } from "../config/passkeys.js";
 import type { RequestContext } from "../context.js";
 import { InvalidConfiguration } from "../errors.js";
 import { trustedOrigin } from "../link-origin.js";
@@ -30,6 +30,9 @@ export function relyingParty(context: RequestContext, passkeys: ResolvedPasskeys
   }
   const origin = trustedOrigin(context, PASSKEYS);
   const { hostname } = new URL(origin);
+  // Known only per request (AUTH_URL on an IP, or a loopback request to 127.0.0.1 in development): options
+  // with an IP address as RP ID would only fail in the browser, with a message that does not say why.
+  if (!passkeys.rpID && isIpAddress(hostname)) throw new InvalidConfiguration(ipAddressRpID(origin));
   const id = passkeys.rpID ?? hostname;
   // Checked here, not at start: without `origins`, the origin is known only once a request names it.
   if (hostname !== id && !hostname.endsWith(`.${id}`)) {

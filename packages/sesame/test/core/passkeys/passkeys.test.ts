@@ -333,6 +333,26 @@ describe("origin, RP ID, user verification and counters", () => {
     const response = await configured.postJson("/api/auth/passkey/authentication-options", { csrfToken: await configured.csrf() }, { "x-forwarded-host": "evil.example" });
     expect(((await response.json()) as { options: { rpId: string } }).options.rpId).toBe("app.example.com");
   });
+
+  test("an app reached on an IP address (AUTH_URL, or a loopback request in development) gets no options browsers would refuse: a configuration error that says why", async () => {
+    const errors: Error[] = [];
+    const logger = { error: (error: Error) => void errors.push(error) };
+    // Chromium answers a ceremony for RP ID "127.0.0.1" with SecurityError "This is an invalid domain".
+    const loopback = new Browser(app("memory", { logger }).appConfig, "http://127.0.0.1:3000");
+    const answer = await loopback.postJson("/api/auth/passkey/authentication-options", { csrfToken: await loopback.csrf() });
+    expect([answer.status, ((await answer.json()) as { error: string }).error]).toEqual([500, "Configuration"]);
+    expect(errors.at(-1)).toMatchObject({ type: "InvalidConfiguration", message: expect.stringMatching(/IP address.*localhost/) });
+
+    vi.stubEnv("AUTH_URL", "http://127.0.0.1:3000");
+    const configured = new Browser(app("memory", { logger }).appConfig, "http://127.0.0.1:3000");
+    expect((await post(configured, "passkey/authentication-options")).status).toBe(500);
+    expect(errors.at(-1)).toMatchObject({ type: "InvalidConfiguration", message: expect.stringMatching(/IP address/) });
+
+    // With an RP ID of its own that covers the host, the host is the configuration's business, as before.
+    vi.stubEnv("AUTH_URL", "http://localhost:3000");
+    const named = new Browser(app("memory", { logger }).appConfig, "http://localhost:3000");
+    expect((await post(named, "passkey/authentication-options")).status).toBe(200);
+  });
 });
 
 describe("options", () => {
@@ -631,6 +651,8 @@ describe("configuration, checked at start", () => {
     [{ origins: [] }, /origins/],
     [{ origins: ["https://example.com/"] }, /not an origin/],
     [{ origins: ["http://example.com"] }, /https only/],
+    // A loopback IP is a secure context, but browsers take only a domain as RP ID ("This is an invalid domain").
+    [{ origins: ["http://127.0.0.1:3000"] }, /IP address/],
     [{ rpID: "example.com", origins: ["https://example.org"] }, /not within the RP ID/],
     [{ origins: ["https://a.example.com", "https://b.example.com"] }, /not within the RP ID "a.example.com"/],
     [{ reauthenticateAfter: -1 }, /reauthenticateAfter/],
