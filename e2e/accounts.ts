@@ -279,7 +279,7 @@ export function accountsSuite(app: () => Example): void {
       await page.waitForURL("**/dashboard");
     }, STEP_TIMEOUT);
 
-    test("a passkey: added on the security page (virtual authenticator), renamed, signs in on its own; deleted, it no longer does", async () => {
+    test("a passkey: added on the security page (virtual authenticator), renamed, signs in on its own and stands in for the code after the password; deleted, it no longer does", async () => {
       const cdp: CDPSession = await page.context().newCDPSession(page);
       await cdp.send("WebAuthn.enable", { enableUI: false });
       await cdp.send("WebAuthn.addVirtualAuthenticator", {
@@ -308,6 +308,16 @@ export function accountsSuite(app: () => Example): void {
       expect(await session(page)).toMatchObject({ user: { email: EMAIL }, amr: ["passkey"] });
       await page.waitForSelector(".passkey-used");
       expect(await page.textContent(".passkey-used")).not.toBe("never");
+
+      // It also stands in for the code at the second step of a password sign-in.
+      await signOut(page);
+      await page.goto("/login?callbackUrl=%2Fsecurity");
+      await signInWithAccount(page, PASSWORD);
+      await page.waitForURL("**/second-factor");
+      await page.click("#use-passkey");
+      await page.waitForURL("**/security");
+      expect(await session(page)).toMatchObject({ user: { email: EMAIL }, amr: ["password", "passkey"] });
+      await page.waitForSelector(".passkey-used");
 
       // Deleting needs a recent sign-in: this one is.
       await page.click(".delete");
