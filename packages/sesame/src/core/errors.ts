@@ -462,7 +462,7 @@ export class SessionRequired extends SesameError {
 export class SecondFactorFailed extends SesameError {
   readonly type = "SecondFactorFailed";
   readonly status = 400;
-  /** The sign-in is over (expired, completed, out of tries, its user gone): the user signs in again. */
+  /** The sign-in is over (out of tries, its user gone): its cookie goes, and the user signs in again. */
   readonly ended: boolean;
 
   constructor(message: string, { ended = false, ...options }: ErrorOptions & { ended?: boolean } = {}) {

@@ -3,6 +3,7 @@
  * the MemoryAdapter), TOTP codes computed here from the secret the enrolment returned, as an authenticator
  * app would. Only `Date` is faked, to move between TOTP time steps. Each attack is a test, named after it.
  */
+import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { MemoryAdapter } from "../../src/adapters/memory.js";
 import { SqlAdapter } from "../../src/adapters/sql.js";
@@ -302,6 +303,23 @@ describe("the pending sign-in", () => {
     const code = totpCode(secret);
     const tries = await Promise.all(Array.from({ length: 4 }, () => browser.postJson("/api/auth/second-factor", { csrfToken, code })));
     expect(tries.map((r) => r.status).sort()).toEqual([200, 400, 400, 400]);
+  });
+
+  test("[double submit] a try that finds the sign-in held by a concurrent one leaves the pending cookie: once put back, the right code completes it", async () => {
+    const adapter = SqlAdapter(database.db);
+    const { appConfig } = app({ adapter });
+    const name = username("double");
+    const { secret } = await enrolled(appConfig, name);
+    const { browser } = await signInFirstFactor(appConfig, name);
+    // A concurrent try holds the sign-in: taken out of the store (as takeSignIn does), to be put back.
+    const row = { identifier: "second-factor", tokenHash: createHash("sha256").update(browser.jar.get("sesame.pending-sign-in")!).digest("base64url") };
+    const held = await adapter.useAccountToken!(row);
+    expect(held).not.toBeNull();
+    const meanwhile = await browser.postForm("/api/auth/second-factor", { csrfToken: await browser.csrf(), code: "000000" });
+    expect(meanwhile.headers.get("location")).toContain("/api/auth/second-factor?error=SecondFactorFailed");
+    expect(setCookies(meanwhile).map((cookie) => cookie.name)).not.toContain("sesame.pending-sign-in");
+    await adapter.createAccountToken!(held!);
+    expect((await post(browser, "second-factor", { code: totpCode(secret) })).status).toBe(200);
   });
 
   test("[hostile input] a missing, non-string or 1 MB code is a 400 with a code, and no try is lost on junk it cannot be", async () => {

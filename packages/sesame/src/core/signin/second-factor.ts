@@ -79,7 +79,7 @@ export async function secondFactorPasskeyOptions(context: RequestContext, twoFac
   if (!context.config.passkeys) throw new UnknownAction("No Passkey() provider is configured, so a passkey cannot be the second factor.");
   const { adapter, maxAttempts } = twoFactor;
   const taken = await takeSignIn(context, adapter);
-  if (!taken) throw new SecondFactorFailed("This sign-in has expired or is already complete: sign in again.", { ended: true });
+  if (!taken) throw new SecondFactorFailed("This sign-in has expired or is already complete: sign in again.");
   const challenge = base64url.encode(newChallengeBytes());
   let options: PublicKeyCredentialRequestOptionsJSON;
   try {
@@ -106,7 +106,8 @@ export async function completeSecondFactor(context: RequestContext, twoFactor: R
   const { adapter } = twoFactor;
   const proof = proofOf(context, body);
   let taken = await takeSignIn(context, adapter);
-  if (!taken) throw new SecondFactorFailed("This sign-in has expired or is already complete: sign in again.", { ended: true });
+  // Not "ended": a concurrent try may hold it for a moment and put it back; an expired one's cookie expires with it.
+  if (!taken) throw new SecondFactorFailed("This sign-in has expired or is already complete: sign in again.");
   const { userId, passkeyChallenge } = taken.pending;
   // A passkey's try spends the challenge, whatever its outcome: an answer is never checked twice.
   if (proof.passkey) taken = { ...taken, pending: { ...taken.pending, passkeyChallenge: undefined } };
