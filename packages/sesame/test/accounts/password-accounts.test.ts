@@ -121,6 +121,35 @@ describe("sign-up, in two steps", () => {
     expect(await again.json()).toMatchObject({ error: "Verification" });
   });
 
+  test("[half-written] the signIn callback decides before the account exists: a refused address gets no user, an allowed one is asked about once", async () => {
+    const asked: Array<{ id?: string; email?: string | null; provider: string }> = [];
+    const { appConfig, events } = app({
+      callbacks: {
+        signIn: ({ user, account }) => {
+          asked.push({ id: user.id, email: user.email, provider: account.provider });
+          return !user.email?.startsWith("blocked-");
+        },
+      },
+    });
+    const blocked = address("blocked");
+    const browser = new Browser(appConfig);
+    await post(browser, "signup/credentials", { email: blocked, password: "correct horse battery" });
+    const refused = await post(browser, "verify-email", Object.fromEntries((await linkTo(blocked)).searchParams));
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: "AccessDenied" });
+    expect(await userRow(blocked)).toBeUndefined();
+    expect(await browser.session()).toBeNull();
+    expect(events).toEqual([]);
+
+    const allowed = address("allowed");
+    await signUp(appConfig, allowed);
+    expect(await userRow(allowed)).toMatchObject({ email: allowed });
+    expect(asked).toEqual([
+      { id: blocked, email: blocked, provider: "credentials" },
+      { id: allowed, email: allowed, provider: "credentials" },
+    ]);
+  });
+
   test("at rest, the pending sign-up is a token hash and a sealed payload: neither the token, the hash of the password nor the name can be read", async () => {
     const { appConfig } = app();
     const email = address("rest");

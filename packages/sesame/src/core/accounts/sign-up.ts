@@ -17,7 +17,7 @@ import { emit } from "../events.js";
 import type { Body } from "../http.js";
 import { linkOrigin } from "../link-origin.js";
 import { resolveCallbackUrl } from "../callback-url.js";
-import { completeSignIn, type SignInOutcome } from "../signin/complete.js";
+import { askSignInCallback, completeSignIn, type SignInOutcome } from "../signin/complete.js";
 import { releaseUnprovenEmail } from "../signin/persist-user.js";
 import { Verification } from "../errors.js";
 import type { JWT } from "../types.js";
@@ -58,6 +58,13 @@ export async function completeSignUp(context: RequestContext, accounts: Resolved
   // Someone claimed the address without proving it (an OAuth profile that does not vouch for it): it is the owner's now.
   if (existing) await releaseUnprovenEmail(context, adapter, existing);
   const name = typeof state.name === "string" ? state.name : null;
+  // The app's `signIn` callback decides before anything is written: a refused address gets no account. The
+  // user has no id yet: as in Auth.js's email sign-in of a new user, it and the account's id are the email.
+  const instead = await askSignInCallback(context, {
+    user: { id: email, name, email, image: null, emailVerified: true },
+    account: { provider: provider.id, type: "credentials", providerAccountId: email },
+  });
+  if (instead) return instead;
   const { user, created } = await adapter.createUserWithPassword({ name, email, emailVerified: new Date(), image: null }, state.hash);
   if (!created) throw new Verification("This address already has an account: sign in instead.");
   await emit(context, "createUser", { user });
@@ -69,6 +76,7 @@ export async function completeSignUp(context: RequestContext, accounts: Resolved
       user: { id: user.id, name: user.name, email: user.email, image: user.image, emailVerified: true },
       account: { provider: provider.id, type: "credentials", providerAccountId: user.id },
       persisted: { user, isNewUser: true },
+      callbackAsked: true,
     },
     callbackUrl,
   );

@@ -30,23 +30,34 @@ export interface SignInParams {
    * be a login it re-used. Becomes the session's `auth_time`, so step-up sees the login's real age.
    */
   authTime?: number;
+  /** The `signIn` callback already allowed this sign-in (an email-and-password sign-up asks before it creates the user). */
+  callbackAsked?: boolean;
+}
+
+/**
+ * Asks the app's `signIn` callback about a sign-in: `undefined` to go on, or the outcome of the redirect it
+ * asked for instead; `AccessDenied` when it refuses.
+ */
+export async function askSignInCallback(context: RequestContext, params: Pick<SignInParams, "user" | "account" | "profile" | "credentials">): Promise<SignInOutcome | undefined> {
+  const { callbacks } = context.config;
+  const allowed = await callbacks.signIn(params);
+  if (allowed === false) throw new AccessDenied("The signIn callback refused this user.");
+  if (typeof allowed === "string") return { redirectTo: await callbacks.redirect({ url: allowed, baseUrl: context.origin }), cookies: [] };
+  return undefined;
 }
 
 export async function completeSignIn(
   context: RequestContext,
-  { allowEmailLinking = false, newUserName = null, persisted: given, amr: proven, authTime, ...params }: SignInParams,
+  { allowEmailLinking = false, newUserName = null, persisted: given, amr: proven, authTime, callbackAsked = false, ...params }: SignInParams,
   callbackUrl: string,
   /** Claims Sesame itself needs in the token (e.g. what RP-initiated logout needs), added before `jwt` runs. */
   ownClaims: JWT = {},
 ): Promise<SignInOutcome> {
-  const { callbacks, adapter } = context.config;
+  const { adapter } = context.config;
   const { account, profile } = params;
   const amr = proven ?? [firstFactorOf(context, account)];
-  const allowed = await callbacks.signIn(params);
-  if (allowed === false) throw new AccessDenied("The signIn callback refused this user.");
-  if (typeof allowed === "string") {
-    return { redirectTo: await callbacks.redirect({ url: allowed, baseUrl: context.origin }), cookies: [] };
-  }
+  const instead = callbackAsked ? undefined : await askSignInCallback(context, params);
+  if (instead) return instead;
 
   const persisted: PersistedUser | undefined = given ?? (adapter && (await persistUser(context, adapter, params.user, account, { allowEmailLinking, newUserName })));
   // Without an adapter there is no stored user to keep a first sign-in's name: the session is the user.
