@@ -4,6 +4,8 @@
  * against the real `Auth()` with `twoFactor` and `MemoryAdapter()`. As in accounts.test.ts, the tab's fetch
  * goes to the server through a cookie jar; codes are computed here from the secret, as an app would.
  */
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import { createElement } from "react";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { MemoryAdapter } from "../../src/adapters/memory.js";
 import { totpCode } from "../../src/core/mfa/totp.js";
@@ -25,6 +27,7 @@ beforeEach(() => {
   });
 });
 afterEach(() => {
+  cleanup();
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });
@@ -56,4 +59,23 @@ test("enrol, confirm (backup codes), then a sign-in that needs the code; a refus
 
   expect(await tab.disableTwoFactor({ code: confirmed.backupCodes[2]! })).toMatchObject({ ok: true });
   expect(await tab.getSecurity()).toMatchObject({ twoFactor: false, backupCodesLeft: 0 });
+});
+
+test("useSession shows what the sign-in was made of: amr and authTime, once the second factor is in", async () => {
+  const tab = await openTab();
+  await tab.signIn("credentials", { username: "alice", password: "wonderland", redirect: false });
+  const started = await tab.enrolTotp();
+  if (!started.ok) throw new Error(`enrolTotp refused: ${started.error}`);
+  const confirmed = await tab.confirmTotp({ enrolment: started.enrolment, code: totpCode(started.secret) });
+  if (!confirmed.ok) throw new Error(`confirmTotp refused: ${confirmed.error}`);
+  await tab.signOut({ redirect: false });
+  await tab.signIn("credentials", { username: "alice", password: "wonderland", redirect: false });
+  expect(await tab.submitSecondFactor({ code: confirmed.backupCodes[0]! })).toMatchObject({ ok: true });
+
+  function Shown() {
+    const { data, status } = tab.useSession();
+    return createElement("p", { "data-testid": "shown" }, status === "authenticated" ? `${data?.amr?.join("+")} at ${data?.authTime}` : status);
+  }
+  render(createElement(tab.SessionProvider, null, createElement(Shown)));
+  await waitFor(() => expect(screen.getByTestId("shown").textContent).toMatch(/^credentials\+backup-code at \d{4}-\d\d-\d\dT/));
 });
