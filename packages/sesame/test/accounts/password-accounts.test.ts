@@ -126,7 +126,7 @@ describe("sign-up, in two steps", () => {
     const { appConfig, events } = app({
       callbacks: {
         signIn: ({ user, account }) => {
-          asked.push({ id: user.id, email: user.email, provider: account.provider });
+          asked.push({ id: user.id, email: user.email, provider: account?.provider ?? "" });
           return !user.email?.startsWith("blocked-");
         },
       },
