@@ -9,23 +9,8 @@ import { useSession } from "sesame-auth/react";
 import { describeError } from "../../lib/messages";
 import ChangePassword from "./password";
 import Passkeys from "./passkeys";
-import Reauth, { type Proof, type ReauthPrompt } from "./reauth";
+import Reauth, { type Guard, type ReauthPrompt } from "./reauth";
 import TwoFactor from "./two-factor";
-
-/** What an action answers: every helper's result has these. */
-export interface Outcome {
-  ok: boolean;
-  status?: number;
-  error?: string;
-  reason?: string;
-  message?: string;
-}
-
-/**
- * Runs `attempt`; if the library wants a fresh proof of identity, asks for it and runs `attempt` again with
- * it. Resolves to the last result, or `null` when the user cancelled.
- */
-export type Guard = <R extends Outcome>(kind: ReauthPrompt["kind"], what: string, attempt: (proof: Proof) => Promise<R>) => Promise<R | null>;
 
 /** The answers that mean "that proof did not do": the prompt stays, with the reason. */
 const PROOF_REFUSED = new Set(["CredentialsSignin", "ReauthenticationRequired", "RateLimited"]);

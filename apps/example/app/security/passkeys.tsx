@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { deletePasskey, listPasskeys, registerPasskey, renamePasskey, type PasskeyInfo } from "sesame-auth/react";
 import { describeError } from "../../lib/messages";
-import type { Guard } from "./page";
+import type { Guard } from "./reauth";
 
 export default function Passkeys({ guard }: { guard: Guard }) {
   const [passkeys, setPasskeys] = useState<PasskeyInfo[] | null>(null);

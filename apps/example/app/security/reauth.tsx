@@ -12,6 +12,21 @@ import { useState, type FormEvent } from "react";
 import { signIn, signInWithPasskey, submitSecondFactor } from "sesame-auth/react";
 import { describeError } from "../../lib/messages";
 
+/** What an action answers: every helper's result has these. */
+export interface Outcome {
+  ok: boolean;
+  status?: number;
+  error?: string;
+  reason?: string;
+  message?: string;
+}
+
+/**
+ * Runs `attempt`; if the library wants a fresh proof of identity, asks for it and runs `attempt` again with
+ * it. Resolves to the last result, or `null` when the user cancelled.
+ */
+export type Guard = <R extends Outcome>(kind: ReauthPrompt["kind"], what: string, attempt: (proof: Proof) => Promise<R>) => Promise<R | null>;
+
 export interface Proof {
   password?: string;
   code?: string;

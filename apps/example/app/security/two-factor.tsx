@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { confirmTotp, disableTwoFactor, enrolTotp, forgetDevice, getSecurity, regenerateBackupCodes, type SecurityState } from "sesame-auth/react";
 import { describeError } from "../../lib/messages";
-import type { Guard } from "./page";
+import type { Guard } from "./reauth";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
 
