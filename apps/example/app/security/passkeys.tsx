@@ -3,39 +3,17 @@
 // sign-in; the guard asks the user to sign in again when the library says so.
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { deletePasskey, listPasskeys, registerPasskey, renamePasskey, type PasskeyInfo } from "sesame-auth/react";
-import { describeError } from "../../lib/messages";
 import type { Guard } from "./reauth";
+import { useAction } from "./use-action";
 
 export default function Passkeys({ guard }: { guard: Guard }) {
   const [passkeys, setPasskeys] = useState<PasskeyInfo[] | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => setPasskeys((await listPasskeys()).passkeys), []);
   useEffect(() => void load(), [load]);
 
-  async function act(run: () => Promise<string | null>) {
-    setBusy(true);
-    setMessage(null);
-    let outcome: { ok: boolean; text: string } | null = null;
-    try {
-      const done = await run();
-      if (done) outcome = { ok: true, text: done };
-    } catch {
-      outcome = { ok: false, text: "The server could not be reached." };
-    } finally {
-      // The list first, then the news: a message never describes a list that has not caught up yet.
-      await load();
-      setBusy(false);
-    }
-    if (outcome) setMessage(outcome);
-  }
-
-  const refused = (result: Parameters<typeof describeError>[0]) => {
-    setMessage({ ok: false, text: describeError(result) });
-    return null;
-  };
+  const { message, busy, act, refused } = useAction(load);
 
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -6,8 +6,8 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { confirmTotp, disableTwoFactor, enrolTotp, forgetDevice, getSecurity, regenerateBackupCodes, type SecurityState } from "sesame-auth/react";
-import { describeError } from "../../lib/messages";
 import type { Guard } from "./reauth";
+import { useAction } from "./use-action";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
 
@@ -15,34 +15,11 @@ export default function TwoFactor({ guard }: { guard: Guard }) {
   const [security, setSecurity] = useState<SecurityState | null>(null);
   const [enrolment, setEnrolment] = useState<{ secret: string; qrSvg: string; enrolment: string } | null>(null);
   const [backupCodes, setBackupCodes] = useState<string[] | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => setSecurity(await getSecurity()), []);
   useEffect(() => void load(), [load]);
 
-  /** Runs an action with the buttons disabled, and says how it went. */
-  async function act(run: () => Promise<string | null>) {
-    setBusy(true);
-    setMessage(null);
-    let outcome: { ok: boolean; text: string } | null = null;
-    try {
-      const done = await run();
-      if (done) outcome = { ok: true, text: done };
-    } catch {
-      outcome = { ok: false, text: "The server could not be reached." };
-    } finally {
-      // The list first, then the news: a message never describes a list that has not caught up yet.
-      await load();
-      setBusy(false);
-    }
-    if (outcome) setMessage(outcome);
-  }
-
-  const refused = (result: Parameters<typeof describeError>[0]) => {
-    setMessage({ ok: false, text: describeError(result) });
-    return null;
-  };
+  const { message, busy, act, refused } = useAction(load);
 
   const start = () =>
     act(async () => {
