@@ -125,7 +125,9 @@ describe("sign-up, in two steps", () => {
     const asked: Array<{ id?: string; email?: string | null; provider: string }> = [];
     const { appConfig, events } = app({
       callbacks: {
-        signIn: ({ user, account }) => {
+        // Allows every request for a link: the completion is what this test is about.
+        signIn: ({ user, account, email }) => {
+          if (email?.verificationRequest) return true;
           asked.push({ id: user.id, email: user.email, provider: account?.provider ?? "" });
           return !user.email?.startsWith("blocked-");
         },
@@ -148,6 +150,36 @@ describe("sign-up, in two steps", () => {
       { id: blocked, email: blocked, provider: "credentials" },
       { id: allowed, email: allowed, provider: "credentials" },
     ]);
+  });
+
+  test("the signIn callback is asked before the link is mailed (email.verificationRequest, as in Auth.js): refused, nothing is sent, free or taken alike", async () => {
+    const requests: Array<{ id?: string; email?: string | null; verificationRequest?: boolean }> = [];
+    const { appConfig } = app({
+      callbacks: {
+        signIn: ({ user, email }) => {
+          requests.push({ id: user.id, email: user.email, verificationRequest: email?.verificationRequest });
+          return !user.email?.startsWith("blocked-");
+        },
+      },
+    });
+    const taken = address("blocked-taken");
+    await SqlAdapter(database.db).createUser({ name: null, email: taken, emailVerified: new Date(), image: null });
+    const free = address("blocked-free");
+    const answers = [];
+    for (const email of [free, taken]) {
+      const response = await post(new Browser(appConfig), "signup/credentials", { email, password: "correct horse battery" });
+      answers.push([response.status, ((await response.json()) as { error?: string }).error]);
+    }
+    expect(answers).toEqual([
+      [403, "AccessDenied"],
+      [403, "AccessDenied"],
+    ]);
+    expect(requests).toEqual([
+      { id: free, email: free, verificationRequest: true },
+      { id: taken, email: taken, verificationRequest: true },
+    ]);
+    expect(await mailTo(free)).toEqual([]);
+    expect(await mailTo(taken)).toEqual([]);
   });
 
   test("at rest, the pending sign-up is a token hash and a sealed payload: neither the token, the hash of the password nor the name can be read", async () => {

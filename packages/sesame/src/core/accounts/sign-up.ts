@@ -36,6 +36,14 @@ export async function requestSignUp(context: RequestContext, accounts: ResolvedA
   const origin = linkOrigin(context);
   const { provider, adapter } = accounts;
   const email = await typedEmail(context, accounts, `${provider.id}/signup`, body.email);
+  // The app's `signIn` callback may refuse the address before anything is sent; it is asked the same about
+  // a free and a taken address, so its answer tells nothing of who is registered.
+  const instead = await askSignInCallback(context, {
+    user: { id: email, email },
+    account: { provider: provider.id, type: "credentials", providerAccountId: email },
+    email: { verificationRequest: true },
+  });
+  if (instead) return instead.redirectTo;
   const hash = await hashNewPassword(accounts, body.password);
   const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl, origin);
   const name = typeof body.name === "string" && body.name.trim() ? body.name.trim().slice(0, MAX_NAME_LENGTH) : null;

@@ -116,6 +116,11 @@ export interface Callbacks {
     account: Account | null;
     profile?: Profile;
     credentials?: Record<string, string | undefined>;
+    /**
+     * `{ verificationRequest: true }` when the user asks for an email (a sign-in link or code, or a sign-up's
+     * confirmation), before it is sent: refusing then sends nothing. As in Auth.js.
+     */
+    email?: { verificationRequest?: boolean };
   }): Awaitable<boolean | string>;
   /**
    * Used by the Next.js proxy / middleware (`export { auth as proxy }`): `true` lets the request through,

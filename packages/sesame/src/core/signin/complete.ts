@@ -38,7 +38,10 @@ export interface SignInParams {
  * Asks the app's `signIn` callback about a sign-in: `undefined` to go on, or the outcome of the redirect it
  * asked for instead; `AccessDenied` when it refuses.
  */
-export async function askSignInCallback(context: RequestContext, params: Pick<SignInParams, "user" | "account" | "profile" | "credentials">): Promise<SignInOutcome | undefined> {
+export async function askSignInCallback(
+  context: RequestContext,
+  params: Pick<SignInParams, "user" | "account" | "profile" | "credentials"> & { email?: { verificationRequest: true } },
+): Promise<SignInOutcome | undefined> {
   const { callbacks } = context.config;
   const allowed = await callbacks.signIn(params);
   if (allowed === false) throw new AccessDenied("The signIn callback refused this user.");

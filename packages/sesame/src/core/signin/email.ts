@@ -16,7 +16,7 @@ import { sha256 } from "#digest";
 import { randomString } from "../random.js";
 import { resolveCallbackUrl } from "../callback-url.js";
 import { verifyRequestPageUrl } from "../urls.js";
-import { completeSignIn, type SignInOutcome } from "./complete.js";
+import { askSignInCallback, completeSignIn, type SignInOutcome } from "./complete.js";
 
 const TOKEN_LENGTH = 43;
 /** The longest address SMTP can carry in a forward path (RFC 5321 §4.5.3.1.3, erratum 1690). */
@@ -83,10 +83,18 @@ export async function sendSignInLink(context: RequestContext, provider: EmailPro
   }
   await limitSignIn(context, provider.id, identifier);
   const callbackUrl = await resolveCallbackUrl(context, body.callbackUrl, origin);
+  const adapter = configuredAdapter(context, "email sign-in");
+  // The app's `signIn` callback may refuse the address before anything is stored or sent (as in Auth.js).
+  const known = await adapter.getUserByEmail(identifier);
+  const instead = await askSignInCallback(context, {
+    user: known ? { id: known.id, name: known.name, email: known.email, image: known.image } : { id: identifier, email: identifier },
+    account: { provider: provider.id, type: "email", providerAccountId: identifier },
+    email: { verificationRequest: true },
+  });
+  if (instead) return instead.redirectTo;
   const token = randomString(TOKEN_LENGTH);
   const tokenHash = await sha256(token);
   const expires = new Date(Date.now() + provider.maxAge * 1000);
-  const adapter = configuredAdapter(context, "email sign-in");
   await adapter.createVerificationToken({ identifier, tokenHash, expires });
   const codeLimits = context.config.emailCodes.get(provider.id);
   const codes = codeLimits && codeStoreOf(adapter);

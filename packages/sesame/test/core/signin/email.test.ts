@@ -77,6 +77,35 @@ describe("email sign-in", () => {
     expect(user?.emailVerified).toBeInstanceOf(Date);
   });
 
+  test("the signIn callback is asked before the link is sent (email.verificationRequest, as in Auth.js): refused, no mail and no token; allowed, asked again at the link", async () => {
+    const asked: Array<{ email?: string | null; verificationRequest?: boolean }> = [];
+    const guarded = config({
+      adapter: SqlAdapter(database.db),
+      providers: [Email({ server: smtpUrl, from: "Sesame <auth@example.com>" })],
+      callbacks: {
+        signIn: ({ user, email }) => {
+          asked.push({ email: user.email, verificationRequest: email?.verificationRequest });
+          return user.email?.endsWith("@allowed.example") ?? false;
+        },
+      },
+    });
+    const browser = new Browser(guarded);
+    const refused = await requestLink(browser, "mallory@elsewhere.example");
+    expect(refused.headers.get("location")).toBe(`${ORIGIN}/api/auth/error?error=AccessDenied`);
+    expect(inbox.filter((mail) => mail.to === "mallory@elsewhere.example")).toEqual([]);
+    expect(await database.db.selectFrom("sesame_verification_tokens").selectAll().where("identifier", "=", "mallory@elsewhere.example").execute()).toEqual([]);
+
+    await requestLink(browser, "ann@allowed.example");
+    await vi.waitFor(() => linkFor("ann@allowed.example"));
+    await browser.visit(linkFor("ann@allowed.example"));
+    expect(await browser.session()).toMatchObject({ user: { email: "ann@allowed.example" } });
+    expect(asked).toEqual([
+      { email: "mallory@elsewhere.example", verificationRequest: true },
+      { email: "ann@allowed.example", verificationRequest: true },
+      { email: "ann@allowed.example", verificationRequest: undefined },
+    ]);
+  });
+
   test("a link works once", async () => {
     const browser = new Browser(appConfig);
     await requestLink(browser, "sam@example.com");
