@@ -40,9 +40,7 @@ export interface RedisOptions {
   connectTimeout?: number;
 }
 
-type Client = ReturnType<typeof createClient>;
-
-function connect(options: RedisOptions): Client {
+function connect(options: RedisOptions) {
   const client = createClient({
     url: options.url ?? "redis://127.0.0.1:6379",
     disableOfflineQueue: true,
@@ -52,6 +50,8 @@ function connect(options: RedisOptions): Client {
   client.on("error", () => {});
   return client;
 }
+
+type Client = ReturnType<typeof connect>;
 
 /** A client that connects on first use, and again on the next use after a failed attempt. */
 function lazyClient(options: RedisOptions): { client: Client; ready: () => Promise<Client> } {
