@@ -12,7 +12,8 @@ import Email from "../../src/providers/email.node.js";
 import Password, { type PasswordOptions } from "../../src/providers/password.node.js";
 import { hashPassword } from "../../src/password.node.js";
 import { sqliteDatabase, type TestDatabase } from "../support/databases.js";
-import { Browser, SECRET } from "../support/helpers.js";
+import { decode } from "../../src/jwt.js";
+import { Browser, SECRET, sessionCookie } from "../support/helpers.js";
 
 let database: TestDatabase;
 const outbox: MailMessage[] = [];
@@ -86,6 +87,8 @@ async function signIn(appConfig: SesameConfig, email: string, password: string) 
   const response = await browser.postForm("/api/auth/callback/credentials", { csrfToken: await browser.csrf(), email, password });
   return { browser, response, signedIn: ((await browser.session()) as { user?: { email?: string } } | null)?.user?.email === email };
 }
+
+const sessionClaims = (browser: Browser) => decode({ token: sessionCookie(browser)!, secret: SECRET, salt: "sesame.session-token" });
 
 const userRow = (email: string) => database.db.selectFrom("sesame_users").selectAll().where("email", "=", email).executeTakeFirst();
 
@@ -497,6 +500,34 @@ describe("changing the password or the email, signed in", () => {
     expect((await mailTo(email)).map((m) => m.subject)).toContain("Your email on localhost:3000 was changed");
     expect(events.find(([name]) => name === "emailChanged")?.[1]).toMatchObject({ previousEmail: email, user: { email: target } });
     expect((await signIn(appConfig, target, "my password here")).signedIn).toBe(true);
+  });
+
+  test("JWT sessions: the browser that confirms the new address gets its session back with it; other sessions keep theirs until they sign in again", async () => {
+    const { appConfig } = app({ session: { strategy: "jwt" }, revocation: { store: MemoryRevocationStore() } });
+    const [email, target] = [address("jwt-move-from"), address("jwt-move-to")];
+    const here = await signUp(appConfig, email, "my password here");
+    const there = (await signIn(appConfig, email, "my password here")).browser;
+    const jtiBefore = (await sessionClaims(here))?.jti;
+    await post(here, "account/email", { email: target, password: "my password here" });
+    const confirmed = await confirm(here, await linkTo(target));
+    expect(confirmed.status).toBe(200);
+    expect(await here.session()).toMatchObject({ user: { email: target } });
+    // The same session, not a new one: same id, so a sign-out or revocation still reaches it.
+    expect((await sessionClaims(here))?.jti).toBe(jtiBefore);
+    expect(await there.session()).toMatchObject({ user: { email } });
+  });
+
+  test("JWT sessions: a link confirmed in a browser signed in as someone else leaves that session as it was", async () => {
+    const { appConfig } = app({ session: { strategy: "jwt" }, revocation: { store: MemoryRevocationStore() } });
+    const [mover, target, other] = [address("jwt-mover"), address("jwt-mover-to"), address("jwt-bystander")];
+    const owner = await signUp(appConfig, mover, "my password here");
+    const bystander = await signUp(appConfig, other, "their password here");
+    await post(owner, "account/email", { email: target, password: "my password here" });
+    const before = sessionCookie(bystander);
+    expect((await confirm(bystander, await linkTo(target))).status).toBe(200);
+    expect(sessionCookie(bystander)).toBe(before);
+    expect(await bystander.session()).toMatchObject({ user: { email: other } });
+    expect((await userRow(target))?.email_verified).not.toBeNull();
   });
 
   test("[step-up] the email: a sign-in within reauthenticateAfter is proof enough; an older one needs the password", async () => {

@@ -11,6 +11,9 @@ import { emit } from "../events.js";
 import type { Body } from "../http.js";
 import { linkOrigin } from "../link-origin.js";
 import { resolveCallbackUrl } from "../callback-url.js";
+import { issueSessionCookies } from "../session/jwt-session.js";
+import { readSession } from "../session/read.js";
+import type { SignInOutcome } from "../signin/complete.js";
 import { releaseUnprovenEmail } from "../signin/persist-user.js";
 import type { JWT } from "../types.js";
 import type { ResolvedAccounts } from "../config/accounts.js";
@@ -41,8 +44,11 @@ export async function requestEmailChange(context: RequestContext, accounts: Reso
   return proofPage(context, accounts, "change", email);
 }
 
-/** The new address proved: it becomes the user's. Returns where to go next. */
-export async function completeEmailChange(context: RequestContext, accounts: ResolvedAccounts, email: string, state: JWT): Promise<string> {
+/**
+ * The new address proved: it becomes the user's. Returns where to go next, and the cookies of this
+ * browser's JWT session re-issued with the new address when it is the user's own (see `withNewEmail`).
+ */
+export async function completeEmailChange(context: RequestContext, accounts: ResolvedAccounts, email: string, state: JWT): Promise<SignInOutcome> {
   const { adapter } = accounts;
   const user = typeof state.sub === "string" ? await adapter.getUser(state.sub) : null;
   if (!user) throw new Verification("The account this link was for no longer exists.");
@@ -57,5 +63,22 @@ export async function completeEmailChange(context: RequestContext, accounts: Res
     deliver(context, accounts, accountMail("email-changed", { to: previousEmail, host: noticeHost(context), newEmail: email }));
   }
   await emit(context, "emailChanged", { user: updated, previousEmail });
-  return resolveCallbackUrl(context, typeof state.callbackUrl === "string" ? state.callbackUrl : undefined);
+  const redirectTo = await resolveCallbackUrl(context, typeof state.callbackUrl === "string" ? state.callbackUrl : undefined);
+  return { redirectTo, cookies: await withNewEmail(context, user.id, email) };
+}
+
+/**
+ * A JWT session carries the address it was issued with. When the browser confirming the change holds the
+ * user's own session, that session is issued again with the new address (same id, same expiry), so the page
+ * the link returns to shows it. Other browsers' sessions keep the old one until their next sign-in, as under
+ * NextAuth. Database sessions read the user afresh and need nothing. The change is already made: if this
+ * session cannot be read (revocation state not current, say), it just keeps the old address.
+ */
+async function withNewEmail(context: RequestContext, userId: string, email: string): Promise<string[]> {
+  if (context.config.session.strategy !== "jwt") return [];
+  const { token } = await readSession(context, { tokenOnly: true }).catch(() => ({ token: null }));
+  // Only a token that carries the address gets the new one: a `jwt` callback that dropped it meant to.
+  if (!token || token.sub !== userId || typeof token.email !== "string") return [];
+  const { cookies } = await issueSessionCookies(context, { ...token, email }, token.exp);
+  return cookies;
 }

@@ -29,6 +29,6 @@ async function spendLinkProof(context: RequestContext, accounts: ResolvedAccount
 export async function confirmEmail(context: RequestContext, accounts: ResolvedAccounts, body: Body): Promise<SignInOutcome> {
   const { purpose, email, state } = body.code !== undefined ? await spendCodeProof(context, accounts, body) : await spendLinkProof(context, accounts, body);
   if (purpose === "signup") return completeSignUp(context, accounts, email, state);
-  const redirectTo = purpose === "change" ? await completeEmailChange(context, accounts, email, state) : await completeEmailVerification(context, accounts, email, state);
-  return { redirectTo, cookies: [] };
+  if (purpose === "change") return completeEmailChange(context, accounts, email, state);
+  return { redirectTo: await completeEmailVerification(context, accounts, email, state), cookies: [] };
 }
