@@ -37,15 +37,17 @@ export async function authenticationOptions(context: RequestContext, passkeys: R
 }
 
 /**
- * Verifies the browser's answer to this browser's sign-in, spending its challenge: the passkey it used,
- * whose user signs in. A passkey alone is both factors of a sign-in only when the authenticator verified the
- * user (PIN, biometrics): an answer without user verification is refused here.
+ * Verifies the browser's answer to one of this browser's sign-ins, spending its challenge: the passkey it
+ * used, whose user signs in, and the cookie of the browser's ceremonies left open. A passkey alone is both
+ * factors of a sign-in only when the authenticator verified the user (PIN, biometrics): an answer without
+ * user verification is refused here.
  */
-export async function verifyPasskeySignIn(context: RequestContext, passkeys: ResolvedPasskeys, data: unknown): Promise<StoredPasskey> {
+export async function verifyPasskeySignIn(context: RequestContext, passkeys: ResolvedPasskeys, data: unknown): Promise<{ passkey: StoredPasskey; cookie: string }> {
   // Checked before the challenge is spent: a malformed request leaves the ceremony to be finished.
   const response = authenticationResponse(data);
-  const { challenge } = await spendChallenge(context, passkeys, "signin");
-  return verifyAssertion(passkeys.adapter, relyingParty(context, passkeys), response, challenge, { requireUserVerification: true });
+  const { challenge, cookie } = await spendChallenge(context, passkeys, "signin", response.response.clientDataJSON);
+  const passkey = await verifyAssertion(passkeys.adapter, relyingParty(context, passkeys), response, challenge, { requireUserVerification: true });
+  return { passkey, cookie };
 }
 
 /**

@@ -5,6 +5,7 @@
  * into a chunk of its own (the core's bundle is 205 KB instead of 516 KB, minified, without it).
  */
 import type * as SimpleWebAuthnServer from "@simplewebauthn/server";
+import type * as SimpleWebAuthnServerHelpers from "@simplewebauthn/server/helpers";
 
 type SimpleWebAuthn = typeof SimpleWebAuthnServer;
 
@@ -12,4 +13,13 @@ let loading: Promise<SimpleWebAuthn> | undefined;
 
 export function simpleWebAuthn(): Promise<SimpleWebAuthn> {
   return (loading ??= import("@simplewebauthn/server"));
+}
+
+type SimpleWebAuthnHelpers = typeof SimpleWebAuthnServerHelpers;
+
+let loadingHelpers: Promise<SimpleWebAuthnHelpers> | undefined;
+
+/** `@simplewebauthn/server/helpers` (decoding what an authenticator sent), loaded on first use likewise. */
+export function simpleWebAuthnHelpers(): Promise<SimpleWebAuthnHelpers> {
+  return (loadingHelpers ??= import("@simplewebauthn/server/helpers"));
 }

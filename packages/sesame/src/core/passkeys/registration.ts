@@ -45,16 +45,16 @@ export async function registrationOptions(context: RequestContext, passkeys: Res
 }
 
 /**
- * Verifies the browser's answer to this browser's registration and stores the new passkey for `user`,
- * named `name` (or after its authenticator). Malformed input is an `InvalidRequest`; an answer that does
- * not verify, for a challenge not issued to this browser and this user, or for a credential already
- * registered, a `WebAuthnVerificationError`.
+ * Verifies the browser's answer to one of this browser's registrations and stores the new passkey for
+ * `user`, named `name` (or after its authenticator); returns it with the cookie of the browser's ceremonies
+ * left open. Malformed input is an `InvalidRequest`; an answer that does not verify, for a challenge not
+ * issued to this browser and this user, or for a credential already registered, a `WebAuthnVerificationError`.
  */
-export async function registerPasskey(context: RequestContext, passkeys: ResolvedPasskeys, user: AdapterUser, input: { data: unknown; name: unknown }): Promise<StoredPasskey> {
+export async function registerPasskey(context: RequestContext, passkeys: ResolvedPasskeys, user: AdapterUser, input: { data: unknown; name: unknown }): Promise<{ passkey: StoredPasskey; cookie: string }> {
   // Checked before the challenge is spent: a malformed request leaves the ceremony to be finished.
   const response = registrationResponse(input.data);
   const name = typedPasskeyName(input.name);
-  const { challenge, userId } = await spendChallenge(context, passkeys, "register");
+  const { challenge, userId, cookie } = await spendChallenge(context, passkeys, "register", response.response.clientDataJSON);
   if (userId !== user.id) throw new WebAuthnVerificationError("This registration was started for another user: ask for options again.");
   const rp = relyingParty(context, passkeys);
   const { verifyRegistrationResponse } = await simpleWebAuthn();
@@ -93,5 +93,5 @@ export async function registerPasskey(context: RequestContext, passkeys: Resolve
     expires: null,
   };
   await passkeys.adapter.createFactors([factor]);
-  return { factor, data };
+  return { passkey: { factor, data }, cookie };
 }

@@ -14,7 +14,6 @@ import { UnknownAction } from "../errors.js";
 import { emit } from "../events.js";
 import { json, withCookies, type Body } from "../http.js";
 import { authenticationOptions } from "../passkeys/authentication.js";
-import { forgetChallenge } from "../passkeys/challenge.js";
 import { deletePasskey, listPasskeys, renamePasskey } from "../passkeys/manage.js";
 import { registerPasskey, registrationOptions } from "../passkeys/registration.js";
 import { passkeyInfo } from "../passkeys/stored.js";
@@ -43,9 +42,10 @@ export async function postRegistrationOptions(context: RequestContext): Promise<
 export async function postRegister(context: RequestContext, body: Body): Promise<Response> {
   const passkeys = passkeysOf(context);
   const signedIn = await recentlySignedIn(context, passkeys);
-  const passkey = passkeyInfo(await registerPasskey(context, passkeys, signedIn.user, { data: body.data, name: body.name }));
+  const registered = await registerPasskey(context, passkeys, signedIn.user, { data: body.data, name: body.name });
+  const passkey = passkeyInfo(registered.passkey);
   await emit(context, "passkeyAdded", { user: signedIn.user, passkey });
-  return json({ passkey }, { headers: withCookies([...signedIn.cookies, forgetChallenge(context)]) });
+  return json({ passkey }, { headers: withCookies([...signedIn.cookies, registered.cookie]) });
 }
 
 export async function postAuthenticationOptions(context: RequestContext): Promise<Response> {

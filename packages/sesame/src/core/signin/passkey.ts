@@ -7,7 +7,6 @@ import type { RequestContext } from "../context.js";
 import { InvalidConfiguration, WebAuthnVerificationError } from "../errors.js";
 import type { Body } from "../http.js";
 import { verifyPasskeySignIn } from "../passkeys/authentication.js";
-import { forgetChallenge } from "../passkeys/challenge.js";
 import type { PasskeyProvider } from "../provider/passkey.js";
 import { completeSignIn, type SignInOutcome } from "./complete.js";
 
@@ -16,7 +15,8 @@ export async function signInWithPasskey(context: RequestContext, provider: Passk
   const { passkeys } = context.config;
   // Resolving the config made this from the provider; without it, the provider is not the config's.
   if (passkeys?.provider.id !== provider.id) throw new InvalidConfiguration(`Provider "${provider.id}" is not this configuration's Passkey() provider.`);
-  const { factor, data } = await verifyPasskeySignIn(context, passkeys, body.data);
+  const { passkey, cookie } = await verifyPasskeySignIn(context, passkeys, body.data);
+  const { factor, data } = passkey;
   const user = await passkeys.adapter.getUser(factor.userId);
   if (!user) throw new WebAuthnVerificationError("This passkey's user no longer exists.");
   const outcome = await completeSignIn(
@@ -29,5 +29,5 @@ export async function signInWithPasskey(context: RequestContext, provider: Passk
     },
     callbackUrl,
   );
-  return { ...outcome, cookies: [...outcome.cookies, forgetChallenge(context)] };
+  return { ...outcome, cookies: [...outcome.cookies, cookie] };
 }

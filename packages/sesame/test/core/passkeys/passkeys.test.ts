@@ -197,11 +197,17 @@ describe.each<AdapterKind>(["sql", "memory"])("with the %s adapter", (kind) => {
   });
 });
 
+/** An app where alice has registered a passkey on a software authenticator. */
+async function aliceWithPasskey(kind: AdapterKind = "sql") {
+  const setup = app(kind);
+  const authenticator = device();
+  await registered(await signedIn(setup), authenticator);
+  return { setup, authenticator };
+}
+
 describe("the ceremony is bound to the browser that started it", () => {
   test("[stolen answer] an answer to browser A's challenge, posted from browser B (its own ceremony or none), is refused", async () => {
-    const setup = app();
-    const authenticator = device();
-    await registered(await signedIn(setup), authenticator);
+    const { setup, authenticator } = await aliceWithPasskey();
     const a = new Browser(setup.appConfig);
     const data = await authenticator.authenticate(await authenticationOptions(a));
     const b = new Browser(setup.appConfig);
@@ -213,6 +219,49 @@ describe("the ceremony is bound to the browser that started it", () => {
     expect(await sessionUser(b)).toBeUndefined();
     // A's own ceremony was not spent by B's attempts.
     expect((await post(a, "callback/passkey", { data })).status).toBe(200);
+  });
+
+  test("[two tabs] a browser with two sign-in pages open answers each with its own challenge: the second tab's options do not void the first's", async () => {
+    const { setup, authenticator } = await aliceWithPasskey();
+    const browser = new Browser(setup.appConfig);
+    const [first, second] = [await authenticationOptions(browser), await authenticationOptions(browser)];
+    const answerToFirst = await authenticator.authenticate(first);
+    const answerToSecond = await authenticator.authenticate(second);
+    expect((await post(browser, "callback/passkey", { data: answerToFirst })).status).toBe(200);
+    expect(await sessionUser(browser)).toBe(setup.users.alice!.id);
+    await browser.postForm("/api/auth/signout", { csrfToken: await browser.csrf() });
+    // The first answer spent its own ceremony only: the second tab's is still open, and the first's is gone.
+    expect((await post(browser, "callback/passkey", { data: answerToFirst })).status).toBe(400);
+    expect((await post(browser, "callback/passkey", { data: answerToSecond })).status).toBe(200);
+    expect(await sessionUser(browser)).toBe(setup.users.alice!.id);
+    expect(browser.jar.has("sesame.passkey-challenge")).toBe(false);
+  });
+
+  test("[many tabs] a browser keeps its last five ceremonies: a sixth pushes out the oldest, whose answer is refused; the cookie stays under 1 KB", async () => {
+    const { setup, authenticator } = await aliceWithPasskey();
+    const browser = new Browser(setup.appConfig);
+    const options = [];
+    for (let i = 0; i < 6; i++) options.push(await authenticationOptions(browser));
+    expect(browser.jar.get("sesame.passkey-challenge")!.length).toBeLessThan(1024);
+    const oldest = await authenticator.authenticate(options[0]!);
+    const refused = await post(browser, "callback/passkey", { data: oldest });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/challenge this browser was not given, or no longer holds/);
+    expect((await post(browser, "callback/passkey", { data: await authenticator.authenticate(options[1]!) })).status).toBe(200);
+  });
+
+  test("[forged client data] an answer whose client data is not JSON, or names no challenge of this browser, is refused and spends none of its ceremonies", async () => {
+    const { setup, authenticator } = await aliceWithPasskey();
+    const browser = new Browser(setup.appConfig);
+    const data = await authenticator.authenticate(await authenticationOptions(browser));
+    const forged = (clientDataJSON: string) => ({ ...data, response: { ...data.response, clientDataJSON } });
+    const clientData = JSON.parse(Buffer.from(data.response.clientDataJSON, "base64url").toString()) as Record<string, unknown>;
+    for (const clientDataJSON of [Buffer.from("not json").toString("base64url"), Buffer.from("{").toString("base64url"), Buffer.from(JSON.stringify({ ...clientData, challenge: b64url(new Uint8Array(32)) })).toString("base64url")]) {
+      const response = await post(browser, "callback/passkey", { data: forged(clientDataJSON) });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: "WebAuthnVerificationError" });
+    }
+    expect((await post(browser, "callback/passkey", { data })).status).toBe(200);
   });
 
   test("the challenge cookie is HttpOnly, sealed (no challenge in clear), and expires with the ceremony", async () => {
@@ -230,9 +279,7 @@ describe("the ceremony is bound to the browser that started it", () => {
   });
 
   test("an expired ceremony is refused", async () => {
-    const setup = app();
-    const authenticator = device();
-    await registered(await signedIn(setup), authenticator);
+    const { setup, authenticator } = await aliceWithPasskey();
     const browser = new Browser(setup.appConfig);
     const data = await authenticator.authenticate(await authenticationOptions(browser));
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -437,9 +484,7 @@ describe("a recent sign-in for adding and removing passkeys", () => {
   });
 
   test("signing in with a passkey is a fresh sign-in: it may add another", async () => {
-    const setup = app();
-    const authenticator = device();
-    await registered(await signedIn(setup), authenticator);
+    const { setup, authenticator } = await aliceWithPasskey();
     const later = new Browser(setup.appConfig);
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 3_600_000);
