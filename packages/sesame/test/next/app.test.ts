@@ -12,7 +12,10 @@ import { migrate } from "../../src/adapters/sql.js";
 import { sqlite } from "../../src/adapters/sqlite.node.js";
 import { totpCode } from "../../src/core/mfa/totp.js";
 import { decode } from "../../src/jwt.js";
-import { startNextApp, type NextServer } from "./next-server.js";
+import type { SesameConfig } from "../../src/index.js";
+import { OAuthBrowser } from "../support/oauth-browser.js";
+import { CLIENT_SECRET, startOP, type TestOP } from "../support/op.js";
+import { freeLoopbackPort, startNextApp, type NextServer } from "./next-server.js";
 
 const fixture = fileURLToPath(new URL("./fixture", import.meta.url));
 const SECRET = "fixture-secret-0123456789-abcdefghijklmnop";
@@ -23,18 +26,55 @@ let base: string;
 const dataDir = mkdtempSync(join(tmpdir(), "sesame-next-fixture-"));
 const twoStepDb = join(dataDir, "two-step.db");
 
+/** The OpenID Provider the fixture's second instance signs in with (provider "op"). */
+let op: TestOP;
+
 beforeAll(async () => {
   const db = sqlite(twoStepDb);
   await migrate(db);
   await db.destroy();
-  server = await startNextApp(fixture, { runtimeEnv: () => ({ SESAME_FIXTURE_DB: twoStepDb }) });
+  // The provider must know the app's callback before the app starts, and the app the provider's issuer.
+  const port = await freeLoopbackPort();
+  op = await startOP({ clients: [{ client_id: "next-fixture", redirect_uris: [`http://127.0.0.1:${port}/api/two-step/callback/op`] }] });
+  server = await startNextApp(fixture, {
+    port,
+    runtimeEnv: () => ({ SESAME_FIXTURE_DB: twoStepDb, SESAME_FIXTURE_OIDC_ISSUER: op.issuer, SESAME_FIXTURE_OIDC_SECRET: CLIENT_SECRET }),
+  });
   base = server.base;
 }, 300_000);
 
-afterAll(() => {
+afterAll(async () => {
   server?.stop();
+  await op?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/**
+ * A browser for the provider round trips of the fixture's second instance: requests to the app go over HTTP
+ * to the Next.js server (not through `Auth()`), requests to the provider as in OAuthBrowser.
+ */
+class NextOAuthBrowser extends OAuthBrowser {
+  constructor() {
+    // The config is the server's, not this process's: OAuthBrowser only needs it to call Auth(), which this one does not.
+    super({ providers: [] } satisfies SesameConfig, base, "/api/two-step/callback/");
+  }
+
+  override async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(this.request(path, init), { redirect: "manual" });
+    this.store(response);
+    return response;
+  }
+
+  /** Runs the server action of the page's form `formId`, as a browser without JavaScript posts it. */
+  async runAction(page: string, formId: string): Promise<Response> {
+    const html = await (await this.fetch(page)).text();
+    const action = new RegExp(`<form id="${formId}"[^>]*>\\s*<input type="hidden" name="(\\$ACTION_ID_[0-9a-f]+)"`).exec(html)?.[1];
+    if (!action) throw new Error(`no server action in form #${formId} of ${page}`);
+    const form = new FormData();
+    form.set(action, "");
+    return this.fetch(page, { method: "POST", body: form });
+  }
+}
 
 class Client {
   jar = new Map<string, string>();
@@ -242,5 +282,47 @@ describe("a Next.js 16 app", () => {
     const { session } = await pageSession(await client.get("/two-step"));
     expect(session?.user).toMatchObject({ name: "eve", id: "two-step-eve" });
     expect(session).toMatchObject({ amr: ["credentials", "backup-code"] });
+  });
+
+  test("Server Action signIn(\"op\", { maxAge: 0 }): the provider is asked for a fresh login and the session dates from it; with max_age stripped on the way, StaleAuthentication and the session stays as it was", async () => {
+    const browser = new NextOAuthBrowser();
+    const authorization = (response: Response) => {
+      expect([303, 307]).toContain(response.status);
+      const url = new URL(response.headers.get("location")!);
+      expect(url.origin).toBe(op.issuer);
+      return url;
+    };
+    const sessionNow = async () => (await pageSession(await browser.fetch("/step-up"))).session as { user: Record<string, string>; amr: string[]; authTime: string } | null;
+
+    // A plain sign-in through the action: no max_age.
+    const plain = await browser.runAction("/step-up", "login");
+    expect(authorization(plain).searchParams.has("max_age")).toBe(false);
+    const { response: signedIn } = await browser.follow(plain, { login: "nia" });
+    expect(new URL(signedIn.headers.get("location")!, base).pathname).toBe("/step-up");
+    const first = await sessionNow();
+    expect(first).toMatchObject({ user: { email: "nia@example.com" }, amr: ["oauth"] });
+
+    // auth_time is in seconds: a step-up a second later must date from a later login.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const askedAt = Math.floor(Date.now() / 1000);
+    const stepUp = await browser.runAction("/step-up", "reauthenticate");
+    const params = authorization(stepUp).searchParams;
+    expect(params.get("max_age")).toBe("0");
+    expect(params.get("prompt")).toBe("login");
+    await browser.follow(stepUp, { login: "nia" });
+    const renewed = await sessionNow();
+    expect(renewed?.user.email).toBe("nia@example.com");
+    // Only a login the provider asked for again has an auth_time this late (it re-used its session otherwise).
+    expect(Date.parse(renewed!.authTime) / 1000).toBeGreaterThanOrEqual(askedAt);
+
+    // [stripped] max_age and prompt removed from the provider's URL by the browser: the provider re-uses its
+    // login and says nothing of auth_time; the app refuses the answer, and the session is not renewed by it.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const stripped = authorization(await browser.runAction("/step-up", "reauthenticate"));
+    stripped.searchParams.delete("max_age");
+    stripped.searchParams.delete("prompt");
+    const { response: refused } = await browser.follow(new Response(null, { status: 302, headers: { location: stripped.href } }), { login: "nia" });
+    expect(new URL(refused.headers.get("location")!, base).searchParams.get("error")).toBe("StaleAuthentication");
+    expect((await sessionNow())?.authTime).toBe(renewed!.authTime);
   });
 });

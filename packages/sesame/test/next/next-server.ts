@@ -22,6 +22,17 @@ export interface NextAppOptions {
   env?: Record<string, string>;
   /** Variables for `next start` only, given the server's base URL (e.g. `NEXTAUTH_URL`). */
   runtimeEnv?: (base: string) => Record<string, string>;
+  /** The port to serve on, when something must know the URL before the server starts. Default: a free one. */
+  port?: number;
+}
+
+/** A port free on the loopback interface now. */
+export async function freeLoopbackPort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 export async function startNextApp(fixture: string, options: NextAppOptions = {}): Promise<NextServer> {
@@ -29,10 +40,7 @@ export async function startNextApp(fixture: string, options: NextAppOptions = {}
   const env = { ...baseEnv, ...options.env };
   const runtimeEnv = options.runtimeEnv ?? (() => ({}));
   await run(process.execPath, [nextBin, "build"], { cwd: fixture, env, maxBuffer: 16 * 1024 * 1024 });
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const port = (probe.address() as { port: number }).port;
-  probe.close();
+  const port = options.port ?? (await freeLoopbackPort());
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: fixture, env: { ...env, ...runtimeEnv(base) }, stdio: ["ignore", "pipe", "inherit"] });
   for await (const chunk of server.stdout!) if (String(chunk).includes("Ready")) break;

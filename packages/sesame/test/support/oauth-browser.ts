@@ -26,8 +26,13 @@ export interface FlowResult {
 export class OAuthBrowser extends Browser {
   readonly providerJar = new Map<string, string>();
 
-  constructor(config: SesameConfig) {
-    super(config, APP_ORIGIN);
+  /** `callbackPath`: where the app's provider callbacks are (its basePath + `/callback/`). */
+  constructor(
+    config: SesameConfig,
+    origin = APP_ORIGIN,
+    private readonly callbackPath = "/api/auth/callback/",
+  ) {
+    super(config, origin);
   }
 
   /** GET or POST anywhere, without following redirects. */
@@ -67,14 +72,14 @@ export class OAuthBrowser extends Browser {
 
   async follow(first: Response, options: SignInOptions = {}): Promise<FlowResult> {
     let response = first;
-    let current = new URL(APP_ORIGIN);
+    let current = new URL(this.origin);
     let callback: URL | undefined;
     for (let step = 0; step < 25; step++) {
       const location = response.headers.get("location");
       if (location) {
         let next = new URL(location, current);
         if (next.origin === this.origin) {
-          if (!next.pathname.startsWith("/api/auth/callback/")) return { response, callback };
+          if (!next.pathname.startsWith(this.callbackPath)) return { response, callback };
           callback = next;
           const changed = await options.interceptCallback?.(next);
           if (changed === "stop") return { response, callback };

@@ -25,8 +25,11 @@ export interface TestOP {
 export interface TestOPOptions {
   /** Claims of the account `id` logs in as, over the defaults (`<id>@example.com`, verified). */
   claims?: (id: string) => Record<string, unknown>;
-  /** More clients (one per preset under test), each redirecting to `/api/auth/callback/<client_id>`. */
-  clients?: Array<{ client_id: string; token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post" }>;
+  /**
+   * More clients (one per preset under test), each redirecting to `/api/auth/callback/<client_id>` on
+   * `APP_ORIGIN` unless given its own `redirect_uris` (an app served over HTTP elsewhere).
+   */
+  clients?: Array<{ client_id: string; token_endpoint_auth_method?: "client_secret_basic" | "client_secret_post"; redirect_uris?: string[] }>;
 }
 
 export async function startOP({ claims, clients = [] }: TestOPOptions = {}): Promise<TestOP> {
@@ -62,7 +65,7 @@ export async function startOP({ claims, clients = [] }: TestOPOptions = {}): Pro
       // The presets registered above keep their registration.
       ...clients
         .filter(({ client_id }) => !["apple", ...PRESET_CLIENTS].includes(client_id))
-        .map((client) => ({ ...client, client_secret: CLIENT_SECRET, redirect_uris: redirect(client.client_id) })),
+        .map((client) => ({ ...client, client_secret: CLIENT_SECRET, redirect_uris: client.redirect_uris ?? redirect(client.client_id) })),
       { client_id: "rotating", client_secret: CLIENT_SECRET, redirect_uris: redirect("rotating"), grant_types: ["authorization_code", "refresh_token"] },
     ],
     scopes: ["openid", "offline_access", "email", "profile"],
